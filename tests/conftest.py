@@ -1,0 +1,15 @@
+"""Shared pytest fixtures: every test gets its own media folder and a clean cache."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Stored PDFs go to a per-test folder, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """PBKDF2 with 1.5 M iterations (Django 6.1) would dominate the suite's run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
