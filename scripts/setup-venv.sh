@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create .venv with Python 3.13 and install the project (and, with "test", its test extra).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extra="${1:-}"
+if [ ! -x .venv/bin/python ]; then
+  python_bin="$(command -v python3.13 || command -v python3)"
+  "$python_bin" -m venv .venv
+fi
+.venv/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 13), sys.version' \
+  || { echo "hairtx needs Python 3.13 (.python-version); found another in .venv" >&2; exit 1; }
+stamp=".venv/.installed${extra:+-$extra}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".${extra:+[$extra]}"
+  touch "$stamp"
+fi

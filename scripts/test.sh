@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# One command for the whole test suite, on SQLite and then on PostgreSQL.
+#
+# Installs what the tests need and is missing: Debian packages (Chromium for the
+# browser tests, poppler-utils, PostgreSQL; needs root or sudo) and the Python
+# packages (.venv). Extra arguments go to pytest, e.g. scripts/test.sh -k rules.
+# HAIRTX_TEST_DATABASES="sqlite" skips the PostgreSQL pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(chromium fonts-liberation poppler-utils libharfbuzz-subset0 postgresql)
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+
+scripts/setup-venv.sh test
+
+run_pytest() {
+  # Exit code 5 means "no tests collected", which only happens with a -k filter.
+  local status=0
+  .venv/bin/python -m pytest "$@" || status=$?
+  if [ "$status" -eq 5 ]; then status=0; fi
+  return "$status"
+}
+
+databases="${HAIRTX_TEST_DATABASES:-sqlite postgresql}"
+status=0
+
+if [[ " $databases " == *" sqlite "* ]]; then
+  echo "== Test suite on SQLite"
+  DATABASE_URL="" run_pytest "$@" || status=$?
+fi
+
+if [[ " $databases " == *" postgresql "* ]]; then
+  echo "== Test suite on PostgreSQL"
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  pg_dir="$(mktemp -d /tmp/hairtx-pg.XXXXXX)"
+  pg_port="${HAIRTX_PG_PORT:-54329}"
+  as_postgres=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$pg_dir"
+    as_postgres=(runuser -u postgres --)
+  fi
+  stop_postgres() {
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  }
+  trap stop_postgres EXIT
+  "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U hairtx --auth=trust -E UTF8 >/dev/null
+  "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  DATABASE_URL="postgres://hairtx@127.0.0.1:$pg_port/hairtx" run_pytest "$@" || status=$?
+  stop_postgres
+  trap - EXIT
+fi
+
+exit "$status"
