@@ -1,0 +1,1313 @@
+"""The intake questionnaire: its vocabulary, wording, order and validation.
+
+This module is the single source of truth for the questions hairtx asks. The keys and
+answer values are a public contract (see the design note "intake.md"): stored
+assessments, JSON exports and the ``assess`` command all use them, so they never change
+without a new ``SCHEMA_VERSION``. Wording, help text and order within a step may be
+improved freely.
+
+Two things live here:
+
+* plain data (``STEPS``, ``QUESTIONS``) that the Django forms, the review page, the PDF
+  and exports share, including the "only if" conditions of conditional questions;
+* ``IntakeAnswers``, the pydantic model that validates one complete answer set. It reads
+  the same conditions as the forms, so a question is "asked" in exactly one way.
+
+Validation errors are written for patients: every message is a plain sentence tied to
+the question's key (``error["loc"][0]``). ``field_errors`` turns a ``ValidationError``
+into ``{key: [message, ...]}`` for forms and the command line.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+SCHEMA_VERSION = "1"
+"""Version of the answer vocabulary (keys and values). Bump on any key or value change."""
+
+NON_FIELD_ERRORS = "__all__"
+
+# ---------------------------------------------------------------------------
+# The vocabulary: one Literal per question, values exactly as in intake.md.
+# ---------------------------------------------------------------------------
+
+SexAtBirth = Literal["female", "male", "intersex", "prefer_not_to_say"]
+AgeBand = Literal["under_18", "18_24", "25_34", "35_49", "50_64", "65_plus"]
+Periods = Literal[
+    "regular", "irregular", "stopped_menopause", "stopped_other_reason", "not_applicable"
+]
+Pregnancy = Literal[
+    "not_pregnant", "pregnant", "trying_to_conceive", "breastfeeding", "gave_birth_last_12_months"
+]
+Pattern = Literal[
+    "receding_temples", "crown_thinning", "widening_part", "diffuse_thinning",
+    "diffuse_shedding", "patchy_bald_spots", "hairline_band_front_or_sides",
+    "where_hair_is_pulled", "broken_hairs", "other", "not_sure",
+]
+NorwoodStage = Literal[
+    "norwood_1", "norwood_2", "norwood_3", "norwood_3v", "norwood_4", "norwood_5",
+    "norwood_6", "norwood_7", "not_sure",
+]
+LudwigStage = Literal["ludwig_1", "ludwig_2", "ludwig_3", "not_sure"]
+Duration = Literal["lt_3_months", "3_6_months", "6_12_months", "1_5_years", "gt_5_years"]
+OnsetSpeed = Literal["sudden_days_weeks", "over_months", "slowly_over_years", "not_sure"]
+SheddingAmount = Literal["normal", "more_than_usual", "handfuls_or_clumps"]
+TriggerRecent = Literal[
+    "none", "major_stress", "gave_birth", "high_fever_or_severe_illness", "surgery",
+    "rapid_weight_loss_or_crash_diet", "low_iron_or_heavy_periods", "thyroid_problem",
+    "new_or_stopped_medicine", "tight_hairstyles_or_extensions", "harsh_chemicals_or_heat",
+]
+YesNoNotSure = Literal["yes", "no", "not_sure"]
+YesNo = Literal["yes", "no"]
+ScalpSymptom = Literal[
+    "none", "mild_dandruff_only", "itching", "burning_or_pain", "redness",
+    "scaling_or_flaking", "pustules_or_crusts", "shiny_smooth_areas", "tender_lumps",
+]
+OtherHairLoss = Literal["none", "eyebrows", "eyelashes", "beard", "body"]
+AndrogenSign = Literal[
+    "none", "irregular_or_absent_periods", "new_facial_or_body_hair",
+    "new_or_severe_adult_acne", "deeper_voice_or_other_body_changes",
+]
+GeneralSymptom = Literal[
+    "none", "unexplained_weight_loss", "fever_or_night_sweats", "marked_tiredness",
+    "always_cold_or_hot_or_racing_heart", "joint_pain_or_facial_rash",
+]
+Allergy = Literal[
+    "none_known", "local_anaesthetic", "vitamins_or_supplement_injections", "minoxidil",
+    "finasteride_or_dutasteride", "hyaluronic_acid_or_fillers", "antiseptics", "latex", "other",
+]
+PastInjectionType = Literal[
+    "none", "prp", "mesotherapy", "fillers", "steroid_injections", "botulinum_toxin", "other"
+]
+PastInjectionReaction = Literal[
+    "no_problems", "rash_or_swelling", "infection_or_lumps", "hair_loss_at_injection_sites",
+    "severe_reaction",
+]
+BleedingDisorder = Literal[
+    "none", "low_platelets", "platelet_function_disorder", "haemophilia_or_von_willebrand",
+    "anaemia", "bruise_or_bleed_easily_undiagnosed", "not_sure",
+]
+BloodThinner = Literal[
+    "none", "warfarin_or_similar", "doac", "heparin_injections", "antiplatelet",
+    "aspirin_prescribed", "aspirin_or_nsaid_self_bought_regularly",
+    "fish_oil_vitamin_e_ginkgo_garlic",
+]
+SteroidOrImmunosuppressant = Literal[
+    "none", "steroid_tablets_last_2_weeks", "steroid_injection_in_scalp_last_month",
+    "immunosuppressant_or_biologic",
+]
+ScalpCondition = Literal[
+    "none", "scalp_infection", "cold_sores_or_shingles_now", "psoriasis_flare",
+    "dermatitis_or_eczema_flare", "open_wounds_or_sores", "diagnosed_scarring_alopecia",
+    "diagnosed_alopecia_areata",
+]
+Cancer = Literal[
+    "never", "active_or_under_treatment", "blood_or_bone_marrow_cancer_ever",
+    "other_cancer_finished_treatment",
+]
+OtherCondition = Literal[
+    "none", "diabetes_not_well_controlled", "autoimmune_disease", "liver_or_kidney_disease",
+    "heart_condition_or_low_blood_pressure", "keloid_scars",
+]
+Smoking = Literal["yes", "no", "stopped"]
+NeedleComfort = Literal["fine", "nervous_but_ok", "very_anxious", "have_fainted_before"]
+VisitAvailability = Literal["weekly_possible", "every_2_4_weeks", "every_few_months", "not_sure"]
+TreatmentTried = Literal[
+    "none", "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",
+    "antiandrogen_other", "prp", "mesotherapy", "microneedling", "laser_device",
+    "supplements", "hair_transplant", "special_shampoos",
+]
+TriedResult = Literal[
+    "helped", "no_change_after_6_months", "stopped_side_effects", "used_less_than_6_months"
+]
+Goal = Literal["stop_it_getting_worse", "regrow_some_hair", "thicker_hair", "not_sure"]
+Priority = Literal[
+    "own_body", "avoid_added_substances", "low_allergy_risk", "strongest_evidence",
+    "fewer_visits", "low_cost", "fewer_needles", "no_daily_routine",
+    "avoid_hormonal_medicines", "fast_change", "maximum_effect",
+]
+DecisionStage = Literal["not_thought_yet", "considering", "close_to_choosing", "already_chosen"]
+DecisionRole = Literal[
+    "decide_myself", "share_with_doctor", "doctor_decides", "with_family_or_partner"
+]
+
+MAX_PRIORITIES = 3
+MAX_ALLERGY_DETAILS_LENGTH = 200
+
+
+# ---------------------------------------------------------------------------
+# Questions as plain data
+# ---------------------------------------------------------------------------
+
+
+def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
+    """The values chosen for ``key``, whatever shape the raw answer has.
+
+    Conditions are evaluated on raw, possibly invalid input (forms, JSON), so anything
+    that is not a string or a list of strings counts as "nothing chosen".
+    """
+    value = answers.get(key)
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, (list, tuple)):
+        return frozenset(item for item in value if isinstance(item, str))
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """An "only if" rule of intake.md: which answers it reads and the test itself."""
+
+    reads: tuple[str, ...]
+    test: Callable[[Mapping[str, object]], bool]
+    description: str
+
+
+def _not_male() -> Condition:
+    return Condition(
+        reads=("sex_at_birth",),
+        test=lambda answers: answers.get("sex_at_birth") != "male",
+        description="sex_at_birth is not male",
+    )
+
+
+def _has_any(key: str, *values: str) -> Condition:
+    return Condition(
+        reads=(key,),
+        test=lambda answers: bool(_selected(answers, key) & set(values)),
+        description=f"{key} has {' or '.join(values)}",
+    )
+
+
+def _answered_other_than_none(key: str) -> Condition:
+    return Condition(
+        reads=(key,),
+        test=lambda answers: bool(_selected(answers, key) - {"none"}),
+        description=f"{key} is answered and is not none",
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # the intake value, e.g. "receding_temples"
+    label: str  # plain words, e.g. "Receding at the temples"
+    help: str = ""  # optional short explanation
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    kind: Literal["one", "multi", "text"]
+    label: str
+    help_text: str
+    choices: tuple[Choice, ...]
+    required: bool
+    exclusive: str | None = None
+    max_choices: int | None = None
+    max_length: int | None = None
+    only_if: Condition | None = field(default=None, compare=False)
+
+    def applies(self, answers: Mapping[str, object]) -> bool:
+        """Whether this question is asked, given the other (plain) answers."""
+        return self.only_if is None or self.only_if.test(answers)
+
+    def label_for(self, value: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        raise KeyError(f"{value!r} is not an answer to {self.key!r}")
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    slug: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+def _choices(vocabulary: Any, labels: Mapping[str, str | tuple[str, str]]) -> tuple[Choice, ...]:
+    """Choices in the vocabulary's order; fails at import if a value lacks a label."""
+    values = get_args(vocabulary)
+    if set(values) != set(labels):
+        raise ValueError(f"labels {sorted(labels)} do not match the vocabulary {sorted(values)}")
+    choices = []
+    for value in values:
+        label = labels[value]
+        if isinstance(label, tuple):
+            choices.append(Choice(value, label[0], label[1]))
+        else:
+            choices.append(Choice(value, label))
+    return tuple(choices)
+
+
+_YES_NO = {"yes": "Yes", "no": "No"}
+
+# Step 1 --------------------------------------------------------------------
+SEX_AT_BIRTH = Question(
+    key="sex_at_birth",
+    kind="one",
+    label="What sex were you given at birth?",
+    help_text=(
+        "We ask because some causes of hair loss, and some treatment risks, depend on "
+        "hormones. Your answer decides which questions come next. You can choose "
+        "\"Prefer not to say\"."
+    ),
+    choices=_choices(
+        SexAtBirth,
+        {"female": "Female", "male": "Male", "intersex": "Intersex",
+         "prefer_not_to_say": "Prefer not to say"},
+    ),
+    required=True,
+)
+AGE_BAND = Question(
+    key="age_band",
+    kind="one",
+    label="How old are you?",
+    help_text="",
+    choices=_choices(
+        AgeBand,
+        {"under_18": "Under 18", "18_24": "18 to 24", "25_34": "25 to 34",
+         "35_49": "35 to 49", "50_64": "50 to 64", "65_plus": "65 or older"},
+    ),
+    required=True,
+)
+PERIODS = Question(
+    key="periods",
+    kind="one",
+    label="What are your periods like now?",
+    help_text="Hormones and iron levels can affect hair, and periods can tell a doctor about both.",
+    choices=_choices(
+        Periods,
+        {"regular": "Regular",
+         "irregular": "Irregular",
+         "stopped_menopause": "Stopped because of the menopause",
+         "stopped_other_reason": (
+             "Stopped for another reason",
+             "For example a hormone coil, a medicine or an illness.",
+         ),
+         "not_applicable": "I don't have periods, or this does not apply to me"},
+    ),
+    required=True,
+    only_if=_not_male(),
+)
+PREGNANCY = Question(
+    key="pregnancy",
+    kind="one",
+    label="Which of these is true for you now?",
+    help_text=(
+        "Hair often sheds a lot a few months after giving birth. Some treatments are not "
+        "used during pregnancy or breastfeeding."
+    ),
+    choices=_choices(
+        Pregnancy,
+        {"not_pregnant": "I am not pregnant, and none of the others apply",
+         "pregnant": "I am pregnant",
+         "trying_to_conceive": "I am trying to get pregnant",
+         "breastfeeding": "I am breastfeeding",
+         "gave_birth_last_12_months": "I gave birth in the last 12 months"},
+    ),
+    required=True,
+    only_if=_not_male(),
+)
+
+# Step 2 --------------------------------------------------------------------
+PATTERN = Question(
+    key="pattern",
+    kind="multi",
+    label="Where is your hair thinning or falling out? Choose all that apply.",
+    help_text="Where and how hair is lost helps a doctor tell one kind of hair loss from another.",
+    choices=_choices(
+        Pattern,
+        {"receding_temples": ("Going back at the temples", "The corners of the forehead."),
+         "crown_thinning": ("Thinning on the crown", "The top of the back of the head."),
+         "widening_part": "A wider parting on top",
+         "diffuse_thinning": "Thinner hair all over the top",
+         "diffuse_shedding": (
+             "Lots of hairs coming out from all over",
+             "For example in the brush, the shower or on the pillow.",
+         ),
+         "patchy_bald_spots": "Round or patchy bald spots",
+         "hairline_band_front_or_sides": "A band of hair loss along the front or sides",
+         "where_hair_is_pulled": (
+             "Where hair is pulled tight",
+             "For example by braids, tight ponytails or extensions.",
+         ),
+         "broken_hairs": "Hairs breaking off",
+         "other": "Somewhere else, or in another way",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+)
+NORWOOD_STAGE = Question(
+    key="norwood_stage",
+    kind="one",
+    label="Which picture is closest to your hair now?",
+    help_text=(
+        "This is the Norwood scale. Doctors use it to describe hair loss at the temples "
+        "and crown. It's fine to choose \"I'm not sure\"."
+    ),
+    choices=_choices(
+        NorwoodStage,
+        {"norwood_1": "Stage 1: little or no change at the hairline",
+         "norwood_2": "Stage 2: small dips at the temples",
+         "norwood_3": "Stage 3: deep dips at the temples",
+         "norwood_3v": "Stage 3 crown: mainly thinning on the crown",
+         "norwood_4": "Stage 4: deeper at the front, a thin spot on the crown, hair between them",
+         "norwood_5": "Stage 5: bigger areas at the front and crown, with little hair between",
+         "norwood_6": "Stage 6: the front and crown areas have joined",
+         "norwood_7": "Stage 7: hair only around the sides and back",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+    only_if=_has_any("pattern", "receding_temples", "crown_thinning"),
+)
+LUDWIG_STAGE = Question(
+    key="ludwig_stage",
+    kind="one",
+    label="Which picture is closest to the hair on top of your head?",
+    help_text=(
+        "This is the Ludwig scale. Doctors use it to describe thinning on top, where the "
+        "front hairline stays. It's fine to choose \"I'm not sure\"."
+    ),
+    choices=_choices(
+        LudwigStage,
+        {"ludwig_1": "Stage 1: some thinning on top, the parting is a little wider",
+         "ludwig_2": "Stage 2: clear thinning on top, you can see the scalp",
+         "ludwig_3": "Stage 3: very little hair on top, the front hairline is still there",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+    only_if=_has_any("pattern", "widening_part", "diffuse_thinning"),
+)
+DURATION = Question(
+    key="duration",
+    kind="one",
+    label="How long have you noticed hair loss?",
+    help_text="",
+    choices=_choices(
+        Duration,
+        {"lt_3_months": "Less than 3 months", "3_6_months": "3 to 6 months",
+         "6_12_months": "6 to 12 months", "1_5_years": "1 to 5 years",
+         "gt_5_years": "More than 5 years"},
+    ),
+    required=True,
+)
+ONSET_SPEED = Question(
+    key="onset_speed",
+    kind="one",
+    label="How fast did it start?",
+    help_text="",
+    choices=_choices(
+        OnsetSpeed,
+        {"sudden_days_weeks": "Suddenly, over days or weeks",
+         "over_months": "Over a few months",
+         "slowly_over_years": "Slowly, over years",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+)
+SHEDDING_AMOUNT = Question(
+    key="shedding_amount",
+    kind="one",
+    label="How much hair do you lose each day?",
+    help_text="Losing 50 to 100 hairs a day is normal.",
+    choices=_choices(
+        SheddingAmount,
+        {"normal": "About the normal amount",
+         "more_than_usual": "More than usual",
+         "handfuls_or_clumps": "Handfuls or clumps"},
+    ),
+    required=True,
+)
+TRIGGERS_RECENT = Question(
+    key="triggers_recent",
+    kind="multi",
+    label="Did any of these happen in the months before your hair loss began?",
+    help_text=(
+        "Hair often sheds 2 to 3 months after a shock to the body. When the cause passes, "
+        "the hair usually grows back."
+    ),
+    choices=_choices(
+        TriggerRecent,
+        {"none": "None of these",
+         "major_stress": "A lot of stress",
+         "gave_birth": "I gave birth",
+         "high_fever_or_severe_illness": "A high fever or a serious illness",
+         "surgery": "An operation",
+         "rapid_weight_loss_or_crash_diet": "Fast weight loss or a very strict diet",
+         "low_iron_or_heavy_periods": "Low iron or heavy periods",
+         "thyroid_problem": "A thyroid problem",
+         "new_or_stopped_medicine": (
+             "I started or stopped a medicine", "This includes the contraceptive pill."
+         ),
+         "tight_hairstyles_or_extensions": "Tight hairstyles or hair extensions",
+         "harsh_chemicals_or_heat": "Bleach, strong hair products or a lot of heat styling"},
+    ),
+    required=True,
+    exclusive="none",
+)
+FAMILY_HISTORY = Question(
+    key="family_history",
+    kind="one",
+    label="Has anyone in your family had thinning hair or balding?",
+    help_text="Think of parents, brothers and sisters, grandparents, aunts and uncles.",
+    choices=_choices(
+        YesNoNotSure, {"yes": "Yes", "no": "No", "not_sure": "I'm not sure"}
+    ),
+    required=True,
+)
+
+# Step 3 --------------------------------------------------------------------
+SCALP_SYMPTOMS = Question(
+    key="scalp_symptoms",
+    kind="multi",
+    label="Do you have any of these on your scalp?",
+    help_text=(
+        "Some scalp problems need a doctor soon, because they can cause hair loss that "
+        "does not grow back."
+    ),
+    choices=_choices(
+        ScalpSymptom,
+        {"none": "None of these",
+         "mild_dandruff_only": "Only mild dandruff",
+         "itching": "Itching",
+         "burning_or_pain": "Burning, soreness or pain",
+         "redness": "Redness",
+         "scaling_or_flaking": "Scaly or flaky patches, more than mild dandruff",
+         "pustules_or_crusts": "Spots with pus, or crusts",
+         "shiny_smooth_areas": "Smooth, shiny areas with no hair",
+         "tender_lumps": "Tender lumps"},
+    ),
+    required=True,
+    exclusive="none",
+)
+OTHER_HAIR_LOSS = Question(
+    key="other_hair_loss",
+    kind="multi",
+    label="Have you lost hair anywhere else on your body?",
+    help_text="",
+    choices=_choices(
+        OtherHairLoss,
+        {"none": "No, only on my scalp", "eyebrows": "Eyebrows", "eyelashes": "Eyelashes",
+         "beard": "Beard", "body": "Body hair"},
+    ),
+    required=True,
+    exclusive="none",
+)
+NAIL_CHANGES = Question(
+    key="nail_changes",
+    kind="one",
+    label="Have your nails changed lately, for example with tiny dents or ridges?",
+    help_text="Small dents in the nails can go with some kinds of patchy hair loss.",
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+ANDROGEN_SIGNS = Question(
+    key="androgen_signs",
+    kind="multi",
+    label="Have you noticed any of these changes?",
+    help_text=(
+        "These can be signs of high levels of male-type hormones, called androgens. "
+        "A blood test can check."
+    ),
+    choices=_choices(
+        AndrogenSign,
+        {"none": "None of these",
+         "irregular_or_absent_periods": "Periods that are irregular or have stopped",
+         "new_facial_or_body_hair": "New hair on the face or body",
+         "new_or_severe_adult_acne": "New or bad acne as an adult",
+         "deeper_voice_or_other_body_changes": "A deeper voice or other changes in your body"},
+    ),
+    required=True,
+    exclusive="none",
+    only_if=_not_male(),
+)
+GENERAL_SYMPTOMS = Question(
+    key="general_symptoms",
+    kind="multi",
+    label="Have you had any of these lately?",
+    help_text="",
+    choices=_choices(
+        GeneralSymptom,
+        {"none": "None of these",
+         "unexplained_weight_loss": "Weight loss you can't explain",
+         "fever_or_night_sweats": "Fever or night sweats",
+         "marked_tiredness": "Feeling very tired",
+         "always_cold_or_hot_or_racing_heart": "Always feeling cold or hot, or a racing heart",
+         "joint_pain_or_facial_rash": "Joint pain or a rash on the face"},
+    ),
+    required=True,
+    exclusive="none",
+)
+HAIR_PULLING = Question(
+    key="hair_pulling",
+    kind="one",
+    label="Do you often pull, twist or pluck out your own hair, even without meaning to?",
+    help_text="This is common and nothing to be ashamed of. A doctor can help.",
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+
+# Step 4 --------------------------------------------------------------------
+ALLERGIES = Question(
+    key="allergies",
+    kind="multi",
+    label="Are you allergic to any of these?",
+    help_text="Some treatments use these. An allergy can rule a treatment out.",
+    choices=_choices(
+        Allergy,
+        {"none_known": "No allergies that I know of",
+         "local_anaesthetic": (
+             "Numbing injections", "A local anaesthetic, like the ones dentists use."
+         ),
+         "vitamins_or_supplement_injections": "Vitamin or supplement injections",
+         "minoxidil": ("Minoxidil", "A hair loss lotion, foam or tablet."),
+         "finasteride_or_dutasteride": ("Finasteride or dutasteride", "Hair loss tablets."),
+         "hyaluronic_acid_or_fillers": "Hyaluronic acid or skin fillers",
+         "antiseptics": ("Antiseptics", "Liquids used to clean the skin."),
+         "latex": ("Latex", "For example rubber gloves."),
+         "other": "Something else"},
+    ),
+    required=True,
+    exclusive="none_known",
+)
+ALLERGY_OTHER_DETAILS = Question(
+    key="allergy_other_details",
+    kind="text",
+    label="What else are you allergic to? (optional)",
+    help_text="A few words are enough, for example \"penicillin\" or \"nuts\".",
+    choices=(),
+    required=False,
+    max_length=MAX_ALLERGY_DETAILS_LENGTH,
+    only_if=_has_any("allergies", "other"),
+)
+SEVERE_ALLERGY_EVER = Question(
+    key="severe_allergy_ever",
+    kind="one",
+    label="Have you ever had a severe allergic reaction?",
+    help_text=(
+        "For example a swollen face or throat, trouble breathing, or needing an "
+        "adrenaline pen or hospital care."
+    ),
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+PAST_INJECTION_TYPES = Question(
+    key="past_injection_types",
+    kind="multi",
+    label="Have you had any of these injections before?",
+    help_text="",
+    choices=_choices(
+        PastInjectionType,
+        {"none": "None of these",
+         "prp": ("PRP", "Injections made from your own blood."),
+         "mesotherapy": ("Mesotherapy", "Many small injections of a mixture into the skin."),
+         "fillers": "Skin fillers",
+         "steroid_injections": "Steroid injections into the skin or scalp",
+         "botulinum_toxin": ("Botulinum toxin", "For example Botox."),
+         "other": "Other beauty injections"},
+    ),
+    required=True,
+    exclusive="none",
+)
+PAST_INJECTION_REACTION = Question(
+    key="past_injection_reaction",
+    kind="one",
+    label="How did your skin react to those injections?",
+    help_text="If you had more than one, choose the worst reaction.",
+    choices=_choices(
+        PastInjectionReaction,
+        {"no_problems": "No problems",
+         "rash_or_swelling": "A rash or swelling",
+         "infection_or_lumps": "An infection, or lumps that lasted",
+         "hair_loss_at_injection_sites": "Hair loss where the needles went in",
+         "severe_reaction": "A severe reaction that needed urgent care"},
+    ),
+    required=True,
+    only_if=_answered_other_than_none("past_injection_types"),
+)
+BLEEDING_DISORDER = Question(
+    key="bleeding_disorder",
+    kind="multi",
+    label="Do you have, or might you have, a blood or bleeding problem?",
+    help_text="Platelets are tiny blood cells that help stop bleeding.",
+    choices=_choices(
+        BleedingDisorder,
+        {"none": "None of these",
+         "low_platelets": "Low platelets",
+         "platelet_function_disorder": "A problem with how my platelets work",
+         "haemophilia_or_von_willebrand": "Haemophilia or von Willebrand disease",
+         "anaemia": ("Anaemia", "Low red blood cells. It is often caused by low iron."),
+         "bruise_or_bleed_easily_undiagnosed": "I bruise or bleed easily, and no one has found why",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+    exclusive="none",
+)
+BLOOD_THINNERS = Question(
+    key="blood_thinners",
+    kind="multi",
+    label="Do you take anything that thins the blood?",
+    help_text=(
+        "Please do not stop any medicine because of this question. Your doctor will "
+        "help you decide."
+    ),
+    choices=_choices(
+        BloodThinner,
+        {"none": "None of these",
+         "warfarin_or_similar": "Warfarin or a similar medicine",
+         "doac": "Apixaban, rivaroxaban, edoxaban or dabigatran",
+         "heparin_injections": "Heparin injections",
+         "antiplatelet": "Clopidogrel, ticagrelor or prasugrel",
+         "aspirin_prescribed": "Aspirin that a doctor told you to take",
+         "aspirin_or_nsaid_self_bought_regularly": (
+             "Aspirin or painkillers like ibuprofen that you buy and take often"
+         ),
+         "fish_oil_vitamin_e_ginkgo_garlic": "Fish oil, vitamin E, ginkgo or garlic pills"},
+    ),
+    required=True,
+    exclusive="none",
+)
+STEROIDS_IMMUNOSUPPRESSANTS = Question(
+    key="steroids_immunosuppressants",
+    kind="multi",
+    label="Do any of these apply to you?",
+    help_text="Steroids and some other medicines change how the body heals and fights germs.",
+    choices=_choices(
+        SteroidOrImmunosuppressant,
+        {"none": "None of these",
+         "steroid_tablets_last_2_weeks": (
+             "Steroid tablets in the last 2 weeks", "For example prednisolone."
+         ),
+         "steroid_injection_in_scalp_last_month": "A steroid injection in the scalp in the last month",
+         "immunosuppressant_or_biologic": (
+             "A medicine that calms the immune system, or a biologic",
+             "Often used for arthritis, psoriasis or bowel disease.",
+         )},
+    ),
+    required=True,
+    exclusive="none",
+)
+SCALP_CONDITIONS = Question(
+    key="scalp_conditions",
+    kind="multi",
+    label="Do you have any of these scalp problems?",
+    help_text="Choose the ones you have now, or that a doctor has told you about.",
+    choices=_choices(
+        ScalpCondition,
+        {"none": "None of these",
+         "scalp_infection": "A scalp infection",
+         "cold_sores_or_shingles_now": "Cold sores or shingles right now",
+         "psoriasis_flare": "Psoriasis that is flaring up",
+         "dermatitis_or_eczema_flare": "Dermatitis or eczema that is flaring up",
+         "open_wounds_or_sores": "Open cuts or sores on the scalp",
+         "diagnosed_scarring_alopecia": "Scarring hair loss, found by a doctor",
+         "diagnosed_alopecia_areata": (
+             "Alopecia areata, found by a doctor", "A kind of patchy hair loss."
+         )},
+    ),
+    required=True,
+    exclusive="none",
+)
+CANCER = Question(
+    key="cancer",
+    kind="one",
+    label="Have you ever had cancer?",
+    help_text="",
+    choices=_choices(
+        Cancer,
+        {"never": "No",
+         "active_or_under_treatment": "Yes, I have it now or I am being treated",
+         "blood_or_bone_marrow_cancer_ever": (
+             "Yes, a blood or bone marrow cancer, at any time",
+             "For example leukaemia, lymphoma or myeloma.",
+         ),
+         "other_cancer_finished_treatment": "Yes, another cancer, and my treatment has finished"},
+    ),
+    required=True,
+)
+OTHER_CONDITIONS = Question(
+    key="other_conditions",
+    kind="multi",
+    label="Do you have any of these health problems?",
+    help_text="",
+    choices=_choices(
+        OtherCondition,
+        {"none": "None of these",
+         "diabetes_not_well_controlled": "Diabetes that is not well controlled",
+         "autoimmune_disease": (
+             "An autoimmune disease", "For example lupus or rheumatoid arthritis."
+         ),
+         "liver_or_kidney_disease": "Liver or kidney disease",
+         "heart_condition_or_low_blood_pressure": "A heart problem or low blood pressure",
+         "keloid_scars": ("Keloid scars", "Raised scars that keep growing.")},
+    ),
+    required=True,
+    exclusive="none",
+)
+SMOKING = Question(
+    key="smoking",
+    kind="one",
+    label="Do you smoke?",
+    help_text="",
+    choices=_choices(Smoking, {"yes": "Yes", "no": "No", "stopped": "I used to, but I've stopped"}),
+    required=True,
+)
+
+# Step 5 --------------------------------------------------------------------
+NEEDLE_COMFORT = Question(
+    key="needle_comfort",
+    kind="one",
+    label="How do you feel about needles?",
+    help_text="Both PRP and mesotherapy use many small injections in the scalp.",
+    choices=_choices(
+        NeedleComfort,
+        {"fine": "I'm fine with them",
+         "nervous_but_ok": "Nervous, but I manage",
+         "very_anxious": "Very anxious",
+         "have_fainted_before": "I have fainted at needles or blood tests before"},
+    ),
+    required=True,
+)
+VISIT_AVAILABILITY = Question(
+    key="visit_availability",
+    kind="one",
+    label="How often could you get to a clinic?",
+    help_text="",
+    choices=_choices(
+        VisitAvailability,
+        {"weekly_possible": "Every week",
+         "every_2_4_weeks": "Every 2 to 4 weeks",
+         "every_few_months": "Only every few months",
+         "not_sure": "I'm not sure yet"},
+    ),
+    required=True,
+)
+TREATMENTS_TRIED = Question(
+    key="treatments_tried",
+    kind="multi",
+    label="What have you tried for your hair loss?",
+    help_text="",
+    choices=_choices(
+        TreatmentTried,
+        {"none": "Nothing yet",
+         "minoxidil_topical": ("Minoxidil lotion or foam", "For example Regaine."),
+         "minoxidil_oral": "Minoxidil tablets",
+         "finasteride": "Finasteride tablets",
+         "dutasteride_oral": "Dutasteride tablets",
+         "antiandrogen_other": (
+             "Other hormone-blocking medicines", "For example spironolactone."
+         ),
+         "prp": "PRP",
+         "mesotherapy": "Mesotherapy",
+         "microneedling": ("Microneedling", "A roller or pen with tiny needles."),
+         "laser_device": "A laser or light cap, comb or helmet",
+         "supplements": "Hair vitamins or supplements",
+         "hair_transplant": "A hair transplant",
+         "special_shampoos": "Special shampoos"},
+    ),
+    required=True,
+    exclusive="none",
+)
+TRIED_RESULT = Question(
+    key="tried_result",
+    kind="one",
+    label="How did it go?",
+    help_text="If you tried more than one thing, think of the main one.",
+    choices=_choices(
+        TriedResult,
+        {"helped": "It helped",
+         "no_change_after_6_months": "No change after 6 months or more",
+         "stopped_side_effects": "I stopped because of side effects",
+         "used_less_than_6_months": "I used it for less than 6 months"},
+    ),
+    required=True,
+    only_if=_answered_other_than_none("treatments_tried"),
+)
+GOAL = Question(
+    key="goal",
+    kind="one",
+    label="What would you most like to happen?",
+    help_text="",
+    choices=_choices(
+        Goal,
+        {"stop_it_getting_worse": "Stop it getting worse",
+         "regrow_some_hair": "Grow some hair back",
+         "thicker_hair": "Thicker, fuller hair",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+)
+
+# Step 6 --------------------------------------------------------------------
+PRIORITIES = Question(
+    key="priorities",
+    kind="multi",
+    label="What matters most to you? Choose up to 3. (optional)",
+    help_text="There are no right answers. This helps your doctor understand you.",
+    choices=_choices(
+        Priority,
+        {"own_body": "Using only my own body, such as my own blood",
+         "avoid_added_substances": "Not having substances added to my body",
+         "low_allergy_risk": "A low risk of allergy",
+         "strongest_evidence": "The best proof that it works",
+         "fewer_visits": "Fewer clinic visits",
+         "low_cost": "Low cost",
+         "fewer_needles": "Fewer needles",
+         "no_daily_routine": "Nothing to do every day at home",
+         "avoid_hormonal_medicines": "No hormone-type medicines",
+         "fast_change": "Seeing a change quickly",
+         "maximum_effect": "The biggest possible effect"},
+    ),
+    required=False,
+    max_choices=MAX_PRIORITIES,
+)
+DECISION_STAGE = Question(
+    key="decision_stage",
+    kind="one",
+    label="How far along are you with this decision?",
+    help_text="",
+    choices=_choices(
+        DecisionStage,
+        {"not_thought_yet": "I haven't really thought about it yet",
+         "considering": "I'm thinking about the options",
+         "close_to_choosing": "I'm close to choosing",
+         "already_chosen": "I've already chosen"},
+    ),
+    required=True,
+)
+DECISION_ROLE = Question(
+    key="decision_role",
+    kind="one",
+    label="How would you like to make the choice?",
+    help_text="",
+    choices=_choices(
+        DecisionRole,
+        {"decide_myself": "On my own, once I know the facts",
+         "share_with_doctor": "Together with my doctor",
+         "doctor_decides": "I'd like my doctor to decide",
+         "with_family_or_partner": "With my family or partner"},
+    ),
+    required=True,
+)
+_SURE_HELP = "Answer for how you feel today. \"No\" is a useful answer too."
+SURE_SURE = Question(
+    key="sure_sure",
+    kind="one",
+    label="Do you feel sure about the best choice for you?",
+    help_text=_SURE_HELP,
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+SURE_UNDERSTAND = Question(
+    key="sure_understand",
+    kind="one",
+    label="Do you know the good and bad points of each option?",
+    help_text=_SURE_HELP,
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+SURE_RISKS_BENEFITS = Question(
+    key="sure_risks_benefits",
+    kind="one",
+    label="Are you clear which good and bad points matter most to you?",
+    help_text=_SURE_HELP,
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+SURE_ENCOURAGEMENT = Question(
+    key="sure_encouragement",
+    kind="one",
+    label="Do you have enough support and advice to make a choice?",
+    help_text=_SURE_HELP,
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+)
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        number=1,
+        slug="about-you",
+        title="About you",
+        intro="A few questions about you. They help us ask only what fits you.",
+        questions=(SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY),
+    ),
+    Step(
+        number=2,
+        slug="your-hair-loss",
+        title="Your hair loss",
+        intro="Tell us what you have noticed. Your best guess is fine.",
+        questions=(
+            PATTERN, NORWOOD_STAGE, LUDWIG_STAGE, DURATION, ONSET_SPEED, SHEDDING_AMOUNT,
+            TRIGGERS_RECENT, FAMILY_HISTORY,
+        ),
+    ),
+    Step(
+        number=3,
+        slug="warning-signs",
+        title="Warning signs",
+        intro=(
+            "Some signs mean it is best to see a doctor first. Most people have none of them."
+        ),
+        questions=(
+            SCALP_SYMPTOMS, OTHER_HAIR_LOSS, NAIL_CHANGES, ANDROGEN_SIGNS, GENERAL_SYMPTOMS,
+            HAIR_PULLING,
+        ),
+    ),
+    Step(
+        number=4,
+        slug="health",
+        title="Health, medicines and allergies",
+        intro="These answers show what might make a treatment less safe for you.",
+        questions=(
+            ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
+            PAST_INJECTION_REACTION, BLEEDING_DISORDER, BLOOD_THINNERS,
+            STEROIDS_IMMUNOSUPPRESSANTS, SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, SMOKING,
+        ),
+    ),
+    Step(
+        number=5,
+        slug="practicalities",
+        title="Practicalities and what you have tried",
+        intro="Treatments differ in visits, needles and daily effort. Tell us what suits you.",
+        questions=(NEEDLE_COMFORT, VISIT_AVAILABILITY, TREATMENTS_TRIED, TRIED_RESULT, GOAL),
+    ),
+    Step(
+        number=6,
+        slug="what-matters",
+        title="What matters to you",
+        intro="Last step. These questions are about you and where you are with the choice.",
+        questions=(
+            PRIORITIES, DECISION_STAGE, DECISION_ROLE, SURE_SURE, SURE_UNDERSTAND,
+            SURE_RISKS_BENEFITS, SURE_ENCOURAGEMENT,
+        ),
+    ),
+)
+
+QUESTIONS: dict[str, Question] = {
+    question.key: question for step in STEPS for question in step.questions
+}
+
+
+def applicable_keys(answers: Mapping[str, object]) -> list[str]:
+    """Keys of the questions that are asked, given these (plain) answers, in order."""
+    return [key for key, question in QUESTIONS.items() if question.applies(answers)]
+
+
+def drop_inapplicable(answers: Mapping[str, object]) -> dict:
+    """A copy of ``answers`` without answers to questions that no longer apply.
+
+    Repeats until nothing changes, because dropping one answer can make another
+    question stop applying. Keys that are not questions are kept (validation reports
+    them).
+    """
+    kept = dict(answers)
+    while True:
+        stale = [
+            key for key in kept if key in QUESTIONS and not QUESTIONS[key].applies(kept)
+        ]
+        if not stale:
+            return kept
+        for key in stale:
+            del kept[key]
+
+
+# ---------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------
+
+# Pydantic's own messages ("Input should be 'a' or 'b'", "Field required") are written
+# for developers. These replace them, keyed by pydantic's error type.
+FRIENDLY_MESSAGES: dict[str, str] = {
+    "missing": "Please answer this question.",
+    "literal_error": "Please choose one of the listed answers.",
+    "enum": "Please choose one of the listed answers.",
+    "string_type": "Please type your answer as text.",
+    "list_type": "Please choose your answers from the list.",
+    "too_short": "Please choose at least one answer.",
+    "extra_forbidden": "This is not one of our questions. Please leave it out.",
+    "model_type": "The answers must be a set of questions and answers.",
+    "model_attributes_type": "The answers must be a set of questions and answers.",
+    "dict_type": "The answers must be a set of questions and answers.",
+}
+_TYPE_ERRORS = {"literal_error", "enum", "string_type", "list_type"}
+_FALLBACK_MESSAGE = "This answer is not valid. Please check it."
+
+NOT_APPLICABLE_MESSAGE = (
+    "This question does not apply to your other answers. Please leave it out."
+)
+
+
+def _friendly(error: Mapping[str, Any]) -> InitErrorDetails:
+    """Re-issue one pydantic error with a plain message, keeping its type and place."""
+    if error.get("input", ...) is None and error["type"] in _TYPE_ERRORS:
+        # null for a question that must be answered: pydantic calls it a type error.
+        message = FRIENDLY_MESSAGES["missing"]
+    elif error["type"] in FRIENDLY_MESSAGES:
+        message = FRIENDLY_MESSAGES[error["type"]]
+    elif error["type"].startswith("answer_"):
+        message = error["msg"]  # already ours (raised by a field validator below)
+    else:
+        message = _FALLBACK_MESSAGE
+    return InitErrorDetails(
+        type=PydanticCustomError(error["type"], message),
+        loc=error["loc"],
+        input=error.get("input"),
+    )
+
+
+def _is_answered(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, tuple)):
+        return bool(value)
+    return value is not None
+
+
+def _conditional_errors(
+    answers: Mapping[str, object], skip: Iterable[str] = ()
+) -> list[InitErrorDetails]:
+    """Errors for "only if" questions: answered when not asked, or asked but unanswered.
+
+    ``skip`` names keys whose own answers were invalid; a condition that reads one of
+    them cannot be judged fairly, so it is left alone.
+    """
+    skip = set(skip)
+    errors: list[InitErrorDetails] = []
+    for key, question in QUESTIONS.items():
+        condition = question.only_if
+        if condition is None or key in skip or skip.intersection(condition.reads):
+            continue
+        answered = _is_answered(answers.get(key))
+        if answered and not condition.test(answers):
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError("answer_not_applicable", NOT_APPLICABLE_MESSAGE),
+                    loc=(key,),
+                    input=answers.get(key),
+                )
+            )
+        elif not answered and question.required and condition.test(answers):
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError("missing", FRIENDLY_MESSAGES["missing"]),
+                    loc=(key,),
+                    input=None,
+                )
+            )
+    return errors
+
+
+def _schema_from_questions(schema: dict[str, Any]) -> None:
+    """Give each property of the JSON Schema the question's wording and condition."""
+    for key, prop in schema.get("properties", {}).items():
+        question = QUESTIONS[key]
+        prop["description"] = question.label
+        if question.only_if is not None:
+            prop["description"] += f" (asked only if {question.only_if.description})"
+
+
+class IntakeAnswers(BaseModel):
+    """One complete, valid answer set. Values are exactly those of intake.md.
+
+    Single answers are strings, multi-select answers are lists of strings. Questions
+    that are not asked are ``None``. Build it with ``IntakeAnswers.model_validate(dict)``
+    or ``model_validate_json``; ``model_dump(exclude_none=True)`` gives the contract JSON.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        json_schema_extra=_schema_from_questions,
+    )
+
+    # Step 1
+    sex_at_birth: SexAtBirth
+    age_band: AgeBand
+    periods: Periods | None = None
+    pregnancy: Pregnancy | None = None
+    # Step 2
+    pattern: list[Pattern]
+    norwood_stage: NorwoodStage | None = None
+    ludwig_stage: LudwigStage | None = None
+    duration: Duration
+    onset_speed: OnsetSpeed
+    shedding_amount: SheddingAmount
+    triggers_recent: list[TriggerRecent]
+    family_history: YesNoNotSure
+    # Step 3
+    scalp_symptoms: list[ScalpSymptom]
+    other_hair_loss: list[OtherHairLoss]
+    nail_changes: YesNo
+    androgen_signs: list[AndrogenSign] | None = None
+    general_symptoms: list[GeneralSymptom]
+    hair_pulling: YesNo
+    # Step 4
+    allergies: list[Allergy]
+    allergy_other_details: str | None = None
+    severe_allergy_ever: YesNo
+    past_injection_types: list[PastInjectionType]
+    past_injection_reaction: PastInjectionReaction | None = None
+    bleeding_disorder: list[BleedingDisorder]
+    blood_thinners: list[BloodThinner]
+    steroids_immunosuppressants: list[SteroidOrImmunosuppressant]
+    scalp_conditions: list[ScalpCondition]
+    cancer: Cancer
+    other_conditions: list[OtherCondition]
+    smoking: Smoking
+    # Step 5
+    needle_comfort: NeedleComfort
+    visit_availability: VisitAvailability
+    treatments_tried: list[TreatmentTried]
+    tried_result: TriedResult | None = None
+    goal: Goal
+    # Step 6
+    priorities: list[Priority] | None = None
+    decision_stage: DecisionStage
+    decision_role: DecisionRole
+    sure_sure: YesNo
+    sure_understand: YesNo
+    sure_risks_benefits: YesNo
+    sure_encouragement: YesNo
+
+    @field_validator(
+        *(key for key, question in QUESTIONS.items() if question.kind == "multi")
+    )
+    @classmethod
+    def _check_multi_select(cls, chosen: list[str] | None, info) -> list[str] | None:
+        question = QUESTIONS[info.field_name]
+        if chosen is None:
+            return None
+        if not chosen:
+            if question.required:
+                raise PydanticCustomError("too_short", FRIENDLY_MESSAGES["too_short"])
+            return None  # an optional multi left empty is simply not answered
+        if len(set(chosen)) != len(chosen):
+            raise PydanticCustomError(
+                "answer_duplicate",
+                "You chose the same answer more than once. Please choose each answer once.",
+            )
+        if question.exclusive in chosen and len(chosen) > 1:
+            exclusive_label = question.label_for(question.exclusive)
+            raise PydanticCustomError(
+                "answer_exclusive",
+                f'"{exclusive_label}" cannot go with other answers. '
+                f'Please choose "{exclusive_label}" on its own, or remove it.',
+            )
+        if question.max_choices is not None and len(chosen) > question.max_choices:
+            raise PydanticCustomError(
+                "answer_too_many",
+                f"Please choose no more than {question.max_choices} answers.",
+            )
+        return chosen
+
+    @field_validator("allergy_other_details")
+    @classmethod
+    def _check_free_text(cls, text: str | None) -> str | None:
+        if text is None:
+            return None
+        text = text.strip()
+        if len(text) > MAX_ALLERGY_DETAILS_LENGTH:
+            raise PydanticCustomError(
+                "answer_too_long",
+                f"Please keep this to {MAX_ALLERGY_DETAILS_LENGTH} characters or fewer. "
+                f"It has {len(text)} now.",
+            )
+        return text or None  # an empty box means "no details"
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _validate_answer_set(cls, data: Any, handler) -> "IntakeAnswers":
+        """Field checks with friendly messages, then the "only if" rules.
+
+        The conditional checks also run when some fields are invalid, so that a person
+        (or the ``assess`` command) sees every problem at once.
+        """
+        try:
+            answers = handler(data)
+        except ValidationError as exc:
+            field_problems = exc.errors()
+            line_errors = [_friendly(problem) for problem in field_problems]
+            if isinstance(data, Mapping):
+                broken = {str(problem["loc"][0]) for problem in field_problems if problem["loc"]}
+                line_errors += _conditional_errors(data, skip=broken)
+            raise ValidationError.from_exception_data(cls.__name__, line_errors) from None
+        line_errors = _conditional_errors(answers.as_plain_dict())
+        if line_errors:
+            raise ValidationError.from_exception_data(cls.__name__, line_errors)
+        return answers
+
+    def as_plain_dict(self) -> dict[str, str | list[str]]:
+        """The answers that were given, as plain strings and lists (contract JSON)."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def selected(self, key: str) -> frozenset[str]:
+        """The values chosen for ``key`` (empty when not asked or not answered)."""
+        return _selected(self.as_plain_dict(), key)
+
+
+def field_errors(exc: ValidationError) -> dict[str, list[str]]:
+    """Messages per question key; errors that belong to no question go under "__all__"."""
+    by_field: dict[str, list[str]] = {}
+    for error in exc.errors():
+        key = str(error["loc"][0]) if error["loc"] else NON_FIELD_ERRORS
+        messages = by_field.setdefault(key, [])
+        # Several items of one list can fail the same way; say it once.
+        if error["msg"] not in messages:
+            messages.append(error["msg"])
+    return by_field
+
+
+def _plain_answer(question: Question, value: object) -> str:
+    if value is None:
+        return "Not answered"
+    if question.kind == "text":
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(question.label_for(item) for item in value)
+    return question.label_for(str(value))
+
+
+def answer_pairs(answers: IntakeAnswers) -> list[tuple[str, str]]:
+    """(question as asked, answer in plain words) for every asked question, in order."""
+    plain = answers.as_plain_dict()
+    return [
+        (QUESTIONS[key].label, _plain_answer(QUESTIONS[key], plain.get(key)))
+        for key in applicable_keys(plain)
+    ]
+
+
+def _check_model_matches_questions() -> None:
+    """Fail at import if the model and the question data ever drift apart."""
+    fields = IntakeAnswers.model_fields
+    if list(fields) != list(QUESTIONS):
+        raise RuntimeError("IntakeAnswers fields and QUESTIONS differ in keys or order")
+    for key, question in QUESTIONS.items():
+        annotation = fields[key].annotation
+        literal_values = _literal_values(annotation)
+        if question.kind != "text" and literal_values != question.values:
+            raise RuntimeError(f"choices of {key!r} differ from its Literal values")
+
+
+def _literal_values(annotation: Any) -> tuple[str, ...]:
+    """The string values inside Literal[...], list[Literal[...]] or Optional of either."""
+    found: list[str] = []
+    for arg in get_args(annotation) or ():
+        if isinstance(arg, str):
+            found.append(arg)
+        elif arg is not type(None):
+            found.extend(_literal_values(arg))
+    return tuple(found)
+
+
+_check_model_matches_questions()
