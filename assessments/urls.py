@@ -1,9 +1,15 @@
-# TEMPORARY placeholder routes so that base.html resolves; replaced by the questionnaire.
 from django.urls import path
-from django.views.generic import RedirectView
+
+from assessments import views
 
 app_name = "assessments"
 urlpatterns = [
-    path("questionnaire/", RedirectView.as_view(url="/"), name="start"),
-    path("questionnaire/resume/", RedirectView.as_view(url="/"), name="resume"),
+    path("questionnaire/", views.start, name="start"),
+    path("questionnaire/step/<int:number>/", views.step, name="step"),
+    path("questionnaire/review/", views.review, name="review"),
+    path("questionnaire/saved/", views.saved, name="saved"),
+    path("questionnaire/resume/", views.resume, name="resume"),
+    path("questionnaire/resume/<str:token>/", views.resume_link, name="resume_link"),
+    path("summary/<str:token>/", views.summary, name="summary"),
+    path("summary/<str:token>/delete/", views.delete, name="delete"),
 ]

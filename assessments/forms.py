@@ -1,0 +1,134 @@
+"""Django forms for the questionnaire, built from the intake vocabulary.
+
+`intake.STEPS` is the single source of questions, values, wording and conditions; the
+forms only turn a step's applicable questions into fields. Field names are the intake
+keys and choice values the intake values, so a posted form is already an answers dict.
+"""
+
+from collections.abc import Mapping
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from assessments.intake import Question, Step
+
+REQUIRED_MESSAGE = "Please answer this question."
+INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
+
+# Posted keys that are not answers.
+CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "draft", "action", "shown", "return_to"})
+
+
+def _exclusive_validator(question: Question):
+    def validate(values):
+        if question.exclusive in values and len(values) > 1:
+            label = question.label_for(question.exclusive)
+            raise ValidationError(
+                f"“{label}” cannot be combined with other answers. "
+                "Please untick it, or untick the others.",
+                code="exclusive",
+            )
+
+    return validate
+
+
+def _max_choices_validator(question: Question):
+    def validate(values):
+        if len(values) > question.max_choices:
+            raise ValidationError(
+                f"Please choose at most {question.max_choices} answers.",
+                code="max_choices",
+            )
+
+    return validate
+
+
+def field_for(question: Question) -> forms.Field:
+    """The form field that asks `question`, with the intake's wording and values."""
+    common = {
+        "label": question.label,
+        "help_text": question.help_text,
+        "required": question.required,
+        "error_messages": {
+            "required": REQUIRED_MESSAGE,
+            "invalid_choice": INVALID_CHOICE_MESSAGE,
+            "invalid_list": INVALID_CHOICE_MESSAGE,
+        },
+    }
+    choices = [(choice.value, choice.label) for choice in question.choices]
+    if question.kind == "one":
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if question.kind == "multi":
+        validators = []
+        if question.exclusive:
+            validators.append(_exclusive_validator(question))
+        if question.max_choices:
+            validators.append(_max_choices_validator(question))
+        return forms.MultipleChoiceField(
+            choices=choices, widget=forms.CheckboxSelectMultiple, validators=validators, **common
+        )
+    common["error_messages"]["max_length"] = (
+        f"Please keep this to {question.max_length} characters or fewer "
+        "(you have typed %(show_value)d)."
+    )
+    return forms.CharField(
+        max_length=question.max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        strip=True,
+        **common,
+    )
+
+
+class StepForm(forms.Form):
+    """The applicable questions of one step, given the answers known so far."""
+
+    def __init__(self, *args, step: Step, answers: Mapping[str, object], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        for question in step.questions:
+            if question.applies(answers):
+                self.fields[question.key] = field_for(question)
+
+    def error_links(self) -> list[dict]:
+        """Links for the error summary, each to the first control of its question."""
+        links = []
+        for name, errors in self.errors.items():
+            if name not in self.fields:
+                continue
+            field = self[name]
+            grouped = isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+            anchor = f"{field.auto_id}_0" if grouped else field.auto_id
+            links.extend({"anchor": anchor, "label": field.label, "message": m} for m in errors)
+        return links
+
+
+def posted_answers(step: Step, data) -> dict[str, object]:
+    """This step's answers as posted, kept only where they are real values.
+
+    Used for Back and "save and continue later", which must not validate: an unknown
+    value is dropped (it cannot be an answer), everything else is kept as typed.
+    """
+    answers: dict[str, object] = {}
+    for question in step.questions:
+        allowed = {choice.value for choice in question.choices}
+        if question.kind == "multi":
+            values = [v for v in dict.fromkeys(data.getlist(question.key)) if v in allowed]
+            if values:
+                answers[question.key] = values
+        elif question.kind == "one":
+            value = data.get(question.key)
+            if value in allowed:
+                answers[question.key] = value
+        else:
+            text = (data.get(question.key) or "").strip()
+            if text:
+                # Kept as typed (bounded): Next will say if it is too long.
+                answers[question.key] = text[:2000]
+    return answers
+
+
+def unexpected_keys(step: Step, data) -> set[str]:
+    """Posted names that are neither this step's questions nor form controls."""
+    step_keys = {question.key for question in step.questions}
+    return {key for key in data.keys() if key not in step_keys and key not in CONTROL_KEYS}
+

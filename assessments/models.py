@@ -1,0 +1,217 @@
+"""Drafts, submitted assessments and the staff audit trail.
+
+Nothing here identifies a patient: a draft and an assessment hold only answers, the
+summary derived from them and random codes. The patient's secret link token and the
+draft token are long random strings; the reference code is short so that a patient can
+read it out to the clinic over the phone.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+# No 0/O, 1/I/L: a code read out over the phone cannot be misheard as another.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_token() -> str:
+    """A secret for a URL: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def new_code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalise_code(raw: str) -> str:
+    """What a person typed -> stored form: case, spaces and dashes forgiven."""
+    return "".join(ch for ch in raw.upper() if ch.isascii() and ch.isalnum())
+
+
+def format_code(code: str) -> str:
+    """ABCD2345 -> ABCD-2345 (groups of four)."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def new_resume_code() -> str:
+    return new_code(12)
+
+
+def new_reference_code() -> str:
+    return new_code(8)
+
+
+class DraftQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(expires_at__gt=timezone.now())
+
+    def expired(self):
+        return self.filter(expires_at__lte=timezone.now())
+
+
+def draft_expiry():
+    return timezone.now() + timedelta(days=settings.HAIRTX_DRAFT_DAYS)
+
+
+class Draft(models.Model):
+    """Answers in progress, saved at every step so that nothing typed is lost."""
+
+    token = models.CharField("draft token", max_length=64, unique=True, default=new_token)
+    resume_code = models.CharField(
+        "resume code",
+        max_length=12,
+        unique=True,
+        default=new_resume_code,
+        help_text="Shown to the patient as XXXX-XXXX-XXXX to continue on another visit.",
+    )
+    answers = models.JSONField("answers so far", default=dict, blank=True)
+    furthest_step = models.PositiveSmallIntegerField("furthest step reached", default=1)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    updated_at = models.DateTimeField("last saved", auto_now=True)
+    expires_at = models.DateTimeField("expires", default=draft_expiry, db_index=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "draft"
+        verbose_name_plural = "drafts"
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return f"Draft saved {self.updated_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def resume_code_display(self) -> str:
+        return format_code(self.resume_code)
+
+    def touch(self) -> None:
+        """Each save pushes the expiry back: the clock runs from the last visit."""
+        self.expires_at = draft_expiry()
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def for_reference(self, raw_code: str):
+        return self.filter(reference_code=normalise_code(raw_code))
+
+    def with_red_flags(self):
+        return self.filter(has_red_flags=True)
+
+    def not_reviewed(self):
+        return self.filter(reviewed_at__isnull=True)
+
+    def older_than(self, days: int):
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+
+class Assessment(models.Model):
+    """A submitted questionnaire with the summary the rules produced from it."""
+
+    reference_code = models.CharField(
+        "reference code",
+        max_length=8,
+        unique=True,
+        default=new_reference_code,
+        help_text="What the patient reads out to the clinic, shown as XXXX-XXXX.",
+    )
+    token = models.CharField("patient link token", max_length=64, unique=True, default=new_token)
+    answers = models.JSONField("answers")
+    summary = models.JSONField("summary")
+    ruleset_version = models.CharField("rules version", max_length=32)
+    leaning = models.CharField("what to discuss", max_length=32, db_index=True)
+    has_red_flags = models.BooleanField("red flags", default=False, db_index=True)
+    guide_reviewed_on = models.DateField("guide reviewed on", null=True, blank=True)
+    created_at = models.DateTimeField("submitted", default=timezone.now, db_index=True)
+    pdf_name = models.CharField("stored PDF", max_length=200, blank=True)
+    reviewed_at = models.DateTimeField("reviewed", null=True, blank=True, db_index=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="reviewed by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_note = models.CharField("review note", max_length=500, blank=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "assessment"
+        verbose_name_plural = "assessments"
+        ordering = ["-created_at", "-id"]
+        permissions = [
+            ("review_assessment", "Can mark an assessment reviewed"),
+            ("export_assessments", "Can export de-identified assessments"),
+        ]
+
+    def __str__(self):
+        return f"Assessment {self.reference_display}"
+
+    def get_absolute_url(self):
+        return reverse("assessments:summary", args=[self.token])
+
+    @property
+    def reference_display(self) -> str:
+        return format_code(self.reference_code)
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None
+
+
+class AuditEvent(models.Model):
+    """One thing a staff member did with an assessment. Rows are only ever added."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", "viewed"
+        PRINT = "print", "opened print view"
+        DOWNLOAD = "download", "downloaded PDF"
+        REVIEW = "review", "marked reviewed"
+        EXPORT = "export", "exported CSV"
+        SEARCH = "search", "searched"
+        DELETE = "delete", "deleted (retention)"
+        PATIENT_DELETE = "patient_delete", "deleted by the patient"
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="who",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField("who (username)", max_length=150, blank=True)
+    action = models.CharField("what", max_length=20, choices=Action.choices)
+    assessment = models.ForeignKey(
+        Assessment,
+        verbose_name="assessment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+    )
+    # Kept when the assessment itself is deleted, so the trail stays readable.
+    reference_code = models.CharField("reference code", max_length=16, blank=True)
+    detail = models.CharField("detail", max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField("from address", null=True, blank=True)
+    created_at = models.DateTimeField("when", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "audit event"
+        verbose_name_plural = "audit log"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.actor_name or 'system'} {self.get_action_display()} {self.reference_code}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only and cannot be deleted.")

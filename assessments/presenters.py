@@ -1,0 +1,83 @@
+"""Turn a stored summary into what the summary page and the PDF show.
+
+Each item gains its "because you answered …" sentences (question and answer in plain
+words) and a link to the guide section that explains it.
+"""
+
+from assessments import intake
+from assessments.models import Assessment
+from assessments.summary import LEANING_LABELS, NEED_ADVICE
+from content.selectors import section_title, section_url
+
+
+def answer_text(question: intake.Question, value) -> str:
+    """An answer in plain words: labels of the chosen values, or the text typed."""
+    if question.kind == "text":
+        return str(value)
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(question.label_for(v) for v in values)
+
+
+def because_phrases(because: list[dict]) -> list[dict]:
+    phrases = []
+    for pair in because:
+        question = intake.QUESTIONS.get(pair["question"])
+        if question is None:  # a question retired since this summary was made
+            phrases.append({"question": pair["question"], "answer": pair["answer"]})
+            continue
+        phrases.append({"question": question.label, "answer": answer_text(question, pair["answer"])})
+    return phrases
+
+
+def present_item(item: dict) -> dict:
+    return {
+        **item,
+        "because_phrases": because_phrases(item.get("because", [])),
+        "see_url": section_url(item["see"]),
+        "see_title": section_title(item["see"]),
+    }
+
+
+def present_items(items: list[dict]) -> list[dict]:
+    return [present_item(item) for item in items]
+
+
+def answer_rows(answers: dict) -> list[dict]:
+    """Every asked question with its answer, grouped by step, for review and PDF."""
+    rows = []
+    for step in intake.STEPS:
+        items = [
+            {"key": question.key, "question": question.label,
+             "answer": answer_text(question, answers[question.key])}
+            for question in step.questions
+            if answers.get(question.key) not in (None, "", [])
+        ]
+        rows.append({"step": step, "items": items})
+    return rows
+
+
+def summary_context(assessment: Assessment) -> dict:
+    summary = assessment.summary
+    options = {
+        name: {
+            "label": label,
+            "for": present_items(summary["options"][name]["for"]),
+            "against": present_items(summary["options"][name]["against"]),
+        }
+        for name, label in (("prp", "PRP (platelet-rich plasma)"), ("mesotherapy", "Mesotherapy"))
+    }
+    readiness = summary["decision_readiness"]
+    return {
+        "assessment": assessment,
+        "summary": summary,
+        "leaning_label": LEANING_LABELS.get(summary["leaning"], summary["leaning"]),
+        "red_flags": present_items(summary["red_flags"]),
+        "options": options,
+        "also_discuss": present_items(summary["also_discuss"]),
+        "questions_to_ask": present_items(summary["questions_to_ask"]),
+        "to_bring": present_items(summary["to_bring"]),
+        "expectations": present_items(summary["expectations"]),
+        "sure_score": readiness["sure_score"],
+        "needs": [{"need": need, "advice": NEED_ADVICE.get(need, "")} for need in readiness["needs"]],
+        "answer_rows": answer_rows(assessment.answers),
+    }

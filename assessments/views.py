@@ -1,0 +1,325 @@
+"""The questionnaire, the review page and the patient's summary page.
+
+The draft token travels in the session and in every form (hidden field), so a post from
+a page left open after the session expired still finds its draft, and a closed tab loses
+nothing: the resume code or link brings the draft back.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from pydantic import ValidationError
+
+from assessments import intake
+from assessments.forms import StepForm, posted_answers, unexpected_keys
+from assessments.models import Assessment, AuditEvent, Draft, normalise_code
+from assessments.presenters import answer_rows, summary_context
+from assessments.services import assessment_delete, assessment_submit, draft_save_step
+
+SESSION_DRAFT_KEY = "draft_token"
+STEP_COUNT = len(intake.STEPS)
+
+
+class DraftProblem(Exception):
+    """The posted or remembered draft token does not match a live draft."""
+
+
+def _find_draft(request) -> Draft | None:
+    """The draft this request works on, or None if it has none.
+
+    A posted token wins over the session's: it is what the page was built for.
+    Raises DraftProblem for a posted token that matches no live draft (forged or stale).
+    """
+    posted = request.POST.get("draft") if request.method == "POST" else None
+    if posted is not None:
+        draft = Draft.objects.live().filter(token=posted[:64]).first()
+        if draft is None:
+            raise DraftProblem
+        request.session[SESSION_DRAFT_KEY] = draft.token
+        return draft
+    token = request.session.get(SESSION_DRAFT_KEY)
+    if not token:
+        return None
+    draft = Draft.objects.live().filter(token=token).first()
+    if draft is None:
+        request.session.pop(SESSION_DRAFT_KEY, None)
+    return draft
+
+
+def _restart(request, reason: str, status: int = 400):
+    request.session.pop(SESSION_DRAFT_KEY, None)
+    return render(request, "assessments/restart.html", {"reason": reason}, status=status)
+
+
+def _step_url(number: int, return_to_review: bool = False) -> str:
+    url = reverse("assessments:step", args=[number])
+    return f"{url}?return=review" if return_to_review else url
+
+
+def _first_incomplete_step(answers: dict) -> int | None:
+    """Number of the first step with a required, applicable question unanswered."""
+    for step in intake.STEPS:
+        for question in step.questions:
+            if question.required and question.applies(answers) and question.key not in answers:
+                return step.number
+    return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request):
+    """Explain the questionnaire; POST starts a new draft."""
+    if request.method == "POST":
+        draft = Draft.objects.create()
+        request.session[SESSION_DRAFT_KEY] = draft.token
+        return redirect("assessments:step", number=1)
+    try:
+        draft = _find_draft(request)
+    except DraftProblem:  # pragma: no cover - GET never posts a token
+        draft = None
+    return render(
+        request,
+        "assessments/start.html",
+        {"draft": draft, "step_count": STEP_COUNT, "steps": intake.STEPS},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request, number: int):
+    """One step of the questionnaire: Next validates it, Back and Save keep it as typed."""
+    if not 1 <= number <= STEP_COUNT:
+        raise Http404("No such step.")
+    current = intake.STEPS[number - 1]
+    try:
+        draft = _find_draft(request)
+    except DraftProblem:
+        return _restart(
+            request,
+            "We could not find the answers this page belongs to. They may have expired, "
+            "or the page was changed.",
+        )
+    if draft is None:
+        messages.info(request, "Your session has ended. Start again, or resume with your code.")
+        return redirect("assessments:start")
+    if number > draft.furthest_step:
+        return redirect("assessments:step", number=draft.furthest_step)
+
+    return_to_review = request.GET.get("return") == "review" or (
+        request.POST.get("return_to") == "review"
+    )
+    notice = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        stray = unexpected_keys(current, request.POST)
+        if stray or action not in {"next", "back", "save"}:
+            form = StepForm(step=current, answers=draft.answers)
+            form.add_error(
+                None,
+                "This page received answers that are not part of this step, so nothing was "
+                "saved. Please check your answers and press Next again.",
+            )
+            return _render_step(request, draft, current, form, return_to_review, status=400)
+        if action in {"back", "save"}:
+            draft_save_step(
+                draft=draft,
+                step=current,
+                step_answers=posted_answers(current, request.POST),
+                reached=draft.furthest_step,
+            )
+            if action == "save":
+                return redirect("assessments:saved")
+            return redirect("assessments:step", number=max(1, number - 1))
+
+        merged = {**draft.answers, **posted_answers(current, request.POST)}
+        form = StepForm(request.POST, step=current, answers=merged)
+        shown = set(request.POST.get("shown", "").split(","))
+        new_questions = [key for key in form.fields if key not in shown]
+        form.is_valid()
+        for key in new_questions:
+            form.errors.pop(key, None)
+        if not form.errors:
+            answered = {key: value for key, value in form.cleaned_data.items() if value}
+            next_number = number + 1
+            unanswered_new = [key for key in new_questions if key not in answered]
+            draft_save_step(
+                draft=draft,
+                step=current,
+                step_answers=answered,
+                reached=number if unanswered_new else min(next_number, STEP_COUNT),
+            )
+            if unanswered_new:
+                notice = (
+                    "Thank you. Your answer means there is one more question on this page."
+                    if len(unanswered_new) == 1
+                    else "Thank you. Your answers mean there are more questions on this page."
+                )
+                form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+                return _render_step(request, draft, current, form, return_to_review, notice)
+            if return_to_review or number == STEP_COUNT:
+                if number == STEP_COUNT:
+                    draft.furthest_step = STEP_COUNT
+                incomplete = _first_incomplete_step(draft.answers)
+                if incomplete is not None and incomplete != number:
+                    return redirect(_step_url(incomplete, return_to_review=True))
+                return redirect("assessments:review")
+            return redirect("assessments:step", number=next_number)
+        return _render_step(request, draft, current, form, return_to_review, status=200)
+
+    form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+    return _render_step(request, draft, current, form, return_to_review, notice)
+
+
+def _render_step(request, draft, current, form, return_to_review, notice="", status=200):
+    return render(
+        request,
+        "assessments/step.html",
+        {
+            "draft": draft,
+            "step": current,
+            "step_count": STEP_COUNT,
+            "form": form,
+            "shown": ",".join(form.fields),
+            "notice": notice,
+            "return_to_review": return_to_review,
+            "progress_percent": round(100 * current.number / STEP_COUNT),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def review(request):
+    """Every answer in plain words, each with a link to change it; POST submits."""
+    try:
+        draft = _find_draft(request)
+    except DraftProblem:
+        return _restart(request, "We could not find the answers you tried to send.")
+    if draft is None:
+        messages.info(request, "Your session has ended. Start again, or resume with your code.")
+        return redirect("assessments:start")
+    incomplete = _first_incomplete_step(draft.answers)
+    if incomplete is not None:
+        return redirect(_step_url(min(incomplete, draft.furthest_step), return_to_review=True))
+    try:
+        answers = intake.IntakeAnswers.model_validate(draft.answers)
+    except ValidationError as exc:
+        return _render_review_errors(request, draft, exc)
+    if request.method == "POST":
+        try:
+            assessment = assessment_submit(draft=draft)
+        except ValidationError as exc:  # answers changed between GET and POST
+            return _render_review_errors(request, draft, exc)
+        request.session.pop(SESSION_DRAFT_KEY, None)
+        return redirect(assessment.get_absolute_url())
+    return render(
+        request,
+        "assessments/review.html",
+        {"draft": draft, "steps": answer_rows(answers.model_dump(mode="json", exclude_none=True))},
+    )
+
+
+def _render_review_errors(request, draft, exc: ValidationError):
+    errors = intake.field_errors(exc)
+    problems = []
+    for key, texts in errors.items():
+        question = intake.QUESTIONS.get(key)
+        number = _step_of(key)
+        for text in texts:
+            problems.append(
+                {
+                    "question": question.label if question else "Your answers",
+                    "message": text,
+                    "url": _step_url(number, return_to_review=True),
+                }
+            )
+    return render(request, "assessments/review_problems.html", {"problems": problems}, status=400)
+
+
+def _step_of(key: str) -> int:
+    for step in intake.STEPS:
+        if any(question.key == key for question in step.questions):
+            return step.number
+    return 1
+
+
+@never_cache
+def saved(request):
+    """The resume code and link after "Save and continue later"."""
+    draft = _find_draft(request) if request.method == "GET" else None
+    if draft is None:
+        return redirect("assessments:start")
+    resume_url = request.build_absolute_uri(reverse("assessments:resume_link", args=[draft.token]))
+    return render(request, "assessments/saved.html", {"draft": draft, "resume_url": resume_url})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def resume(request):
+    """Type a resume code to bring back a saved draft."""
+    error = ""
+    if request.method == "POST":
+        code = normalise_code(request.POST.get("code", "")[:40])
+        draft = Draft.objects.live().filter(resume_code=code).first() if code else None
+        if draft is not None:
+            return _resume_draft(request, draft)
+        error = (
+            "We could not find saved answers with that code. Check the code and try again. "
+            "Saved answers are deleted after a while."
+            if code
+            else "Please type the resume code you were given."
+        )
+    return render(
+        request,
+        "assessments/resume.html",
+        {"error": error, "code": request.POST.get("code", "")[:40]},
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+def resume_link(request, token: str):
+    """The resume link from the "saved" page."""
+    draft = Draft.objects.live().filter(token=token[:64]).first()
+    if draft is None:
+        return _restart(
+            request,
+            "These saved answers could not be found. They may have expired.",
+            status=404,
+        )
+    return _resume_draft(request, draft)
+
+
+def _resume_draft(request, draft: Draft):
+    request.session.cycle_key()
+    request.session[SESSION_DRAFT_KEY] = draft.token
+    incomplete = _first_incomplete_step(draft.answers)
+    if incomplete is None and draft.furthest_step >= STEP_COUNT:
+        return redirect("assessments:review")
+    return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
+
+
+def _assessment_for(token: str) -> Assessment:
+    return get_object_or_404(Assessment, token=token[:64])
+
+
+@never_cache
+def summary(request, token: str):
+    """The patient's summary, reached only through its secret link."""
+    assessment = _assessment_for(token)
+    return render(request, "assessments/summary.html", summary_context(assessment))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete(request, token: str):
+    """Confirm, then delete the patient's answers, summary and PDF for good."""
+    assessment = _assessment_for(token)
+    if request.method == "POST":
+        assessment_delete(assessment=assessment, action=AuditEvent.Action.PATIENT_DELETE)
+        return render(request, "assessments/deleted.html")
+    return render(request, "assessments/delete_confirm.html", {"assessment": assessment})
