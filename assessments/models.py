@@ -215,3 +215,26 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only and cannot be deleted.")
+
+
+class RateLimitCounter(models.Model):
+    """Attempts per key in a fixed time window, counted in the shared database.
+
+    Lives in the database, not in process memory, so every application server sees the
+    same counts; the increment is a single UPDATE, atomic on SQLite and PostgreSQL.
+    """
+
+    key = models.CharField("key", max_length=200)
+    window_start = models.DateTimeField("window start")
+    count = models.PositiveIntegerField("attempts", default=0)
+
+    class Meta:
+        verbose_name = "rate-limit counter"
+        verbose_name_plural = "rate-limit counters"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="unique_ratelimit_window")
+        ]
+        indexes = [models.Index(fields=["window_start"])]
+
+    def __str__(self):
+        return f"{self.key} @ {self.window_start:%H:%M}: {self.count}"

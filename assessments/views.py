@@ -5,6 +5,7 @@ a page left open after the session expired still finds its draft, and a closed t
 nothing: the resume code or link brings the draft back.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from pydantic import ValidationError
 
-from assessments import intake
+from assessments import intake, ratelimit
 from assessments.forms import StepForm, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -21,6 +22,15 @@ from assessments.services import assessment_delete, assessment_submit, draft_sav
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
+
+
+def _too_many(request, scope: str):
+    """None while the client is within the limit for `scope`, else the 429 page."""
+    limit, per_seconds = settings.HAIRTX_RATE_LIMITS[scope]
+    if ratelimit.hit(scope=scope, request=request, limit=limit, per_seconds=per_seconds):
+        return None
+    minutes = max(1, per_seconds // 60)
+    return render(request, "429.html", {"minutes": minutes}, status=429)
 
 
 class DraftProblem(Exception):
@@ -73,6 +83,8 @@ def _first_incomplete_step(answers: dict) -> int | None:
 def start(request):
     """Explain the questionnaire; POST starts a new draft."""
     if request.method == "POST":
+        if refused := _too_many(request, "start"):
+            return refused
         draft = Draft.objects.create()
         request.session[SESSION_DRAFT_KEY] = draft.token
         return redirect("assessments:step", number=1)
@@ -210,6 +222,8 @@ def review(request):
     except ValidationError as exc:
         return _render_review_errors(request, draft, exc)
     if request.method == "POST":
+        if refused := _too_many(request, "submit"):
+            return refused
         try:
             assessment = assessment_submit(draft=draft)
         except ValidationError as exc:  # answers changed between GET and POST
@@ -263,6 +277,8 @@ def resume(request):
     """Type a resume code to bring back a saved draft."""
     error = ""
     if request.method == "POST":
+        if refused := _too_many(request, "resume"):
+            return refused
         code = normalise_code(request.POST.get("code", "")[:40])
         draft = Draft.objects.live().filter(resume_code=code).first() if code else None
         if draft is not None:
@@ -284,6 +300,8 @@ def resume(request):
 @never_cache
 def resume_link(request, token: str):
     """The resume link from the "saved" page."""
+    if refused := _too_many(request, "resume"):
+        return refused
     draft = Draft.objects.live().filter(token=token[:64]).first()
     if draft is None:
         return _restart(

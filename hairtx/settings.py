@@ -170,7 +170,8 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
+HAIRTX_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = HAIRTX_PROXY_COUNT
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # keep fewer personal data rows
 
 # STATIC AND MEDIA
@@ -238,6 +239,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 HAIRTX_DRAFT_DAYS = env_int("HAIRTX_DRAFT_DAYS", 14)
 HAIRTX_RETENTION_DAYS = env_int("HAIRTX_RETENTION_DAYS", 180)
 HAIRTX_AUDIT_RETENTION_DAYS = env_int("HAIRTX_AUDIT_RETENTION_DAYS", 730)
+# (attempts, per seconds) for each client address; see assessments/ratelimit.py.
+HAIRTX_RATE_LIMITS = {
+    "start": (env_int("HAIRTX_RATE_START_PER_HOUR", 30), 3600),
+    "submit": (env_int("HAIRTX_RATE_SUBMIT_PER_HOUR", 20), 3600),
+    "resume": (env_int("HAIRTX_RATE_RESUME_PER_15MIN", 10), 900),
+    "reference": (env_int("HAIRTX_RATE_REFERENCE_PER_HOUR", 120), 3600),
+}
 HAIRTX_PDF_PAGE_SIZE = os.environ.get("HAIRTX_PDF_PAGE_SIZE", "A4")
 if HAIRTX_PDF_PAGE_SIZE not in {"A4", "letter"}:
     raise ImproperlyConfigured("HAIRTX_PDF_PAGE_SIZE must be A4 or letter.")

@@ -1,0 +1,55 @@
+"""Delete what the retention settings say is no longer needed. Safe to run from cron.
+
+- drafts past their expiry (HAIRTX_DRAFT_DAYS after their last save);
+- assessments older than HAIRTX_RETENTION_DAYS, with their stored PDFs; each deletion
+  leaves an audit entry;
+- audit entries older than HAIRTX_AUDIT_RETENTION_DAYS;
+- rate-limit counters older than a day.
+
+Each run is idempotent: running it twice, or from two machines at once, deletes each
+thing once.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from assessments import ratelimit
+from assessments.models import Assessment, AuditEvent, Draft
+from assessments.services import assessment_delete
+
+
+class Command(BaseCommand):
+    help = "Delete expired drafts, and assessments and audit entries past their retention."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would be deleted; change nothing."
+        )
+
+    def handle(self, *args, dry_run: bool = False, **options):
+        drafts = Draft.objects.expired()
+        old_assessments = Assessment.objects.older_than(settings.HAIRTX_RETENTION_DAYS)
+        audit_cutoff = timezone.now() - timedelta(days=settings.HAIRTX_AUDIT_RETENTION_DAYS)
+        old_audit = AuditEvent.objects.filter(created_at__lt=audit_cutoff)
+        if dry_run:
+            self.stdout.write(
+                f"Would delete {drafts.count()} expired drafts, {old_assessments.count()} "
+                f"assessments and {old_audit.count()} audit entries."
+            )
+            return
+
+        draft_count, _ = drafts.delete()
+        assessment_count = 0
+        for assessment in old_assessments.iterator(chunk_size=500):
+            assessment_delete(assessment=assessment, action=AuditEvent.Action.DELETE)
+            assessment_count += 1
+        # Audit entries are append-only for people; only retention removes them, in bulk.
+        audit_count, _ = old_audit.delete()
+        ratelimit.purge_old()
+        self.stdout.write(
+            f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
+            f"{audit_count} audit entries."
+        )

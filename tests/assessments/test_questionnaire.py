@@ -1,0 +1,346 @@
+"""The questionnaire end to end with the Django test client (no JavaScript)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments import intake
+from assessments.models import Assessment, AuditEvent, Draft
+from assessments.services import assessment_rederive_summary
+
+from .questionnaire_helpers import (
+    FEMALE_ANSWERS,
+    MALE_ANSWERS,
+    start,
+    step_post,
+    step_url,
+    walk_all_steps,
+)
+
+pytestmark = pytest.mark.django_db
+
+STEP1, STEP2, STEP3, STEP4, STEP5, STEP6 = intake.STEPS
+
+
+@pytest.fixture(autouse=True)
+def _guide(db):
+    from django.core.management import call_command
+
+    call_command("load_guide", verbosity=0)
+
+
+class TestSteps:
+    def test_start_page_explains_and_starts_a_draft(self, client):
+        page = client.get(reverse("assessments:start"))
+        assert page.status_code == 200
+        assert "6 short steps" in page.content.decode()
+        draft = start(client)
+        assert draft.answers == {}
+
+    def test_step_shows_progress_and_intake_field_names(self, client):
+        start(client)
+        html = client.get(step_url(2)).content.decode()  # not reached yet -> redirect
+        html = client.get(step_url(1)).content.decode()
+        assert "Step 1 of 6" in html
+        assert '<progress class="w-100" max="6" value="1"' in html
+        assert 'name="sex_at_birth" value="prefer_not_to_say"' in html
+        assert 'type="radio"' in html
+        assert "novalidate" in html
+
+    def test_cannot_skip_ahead(self, client):
+        start(client)
+        response = client.get(step_url(4))
+        assert response.status_code == 302
+        assert response["Location"] == step_url(1)
+
+    def test_next_validates_only_the_current_step(self, client):
+        draft = start(client)
+        response = client.post(step_url(1), {"draft": draft.token, "action": "next"})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'id="error-summary"' in html
+        assert 'href="#id_sex_at_birth_0"' in html
+        assert 'aria-invalid="true"' in html
+        assert "Please answer this question." in html
+        # Only step 1's questions are complained about.
+        assert "pattern" not in re.findall(r'href="#id_(\w+?)_0"', html)
+
+    def test_multi_with_none_and_another_answer_is_refused_next_to_the_field(self, client):
+        draft = walk_to(client, 3, MALE_ANSWERS)
+        data = step_post(STEP3, {**MALE_ANSWERS, "scalp_symptoms": ["none", "itching"]}, draft)
+        response = client.post(step_url(3), data)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "cannot be combined with other answers" in html
+        assert 'id="id_scalp_symptoms_error"' in html
+
+    def test_walk_all_steps_reaches_review_with_every_answer(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        assert draft.answers == MALE_ANSWERS
+        html = client.get(reverse("assessments:review")).content.decode()
+        for question in intake.QUESTIONS.values():
+            if question.key in MALE_ANSWERS:
+                assert question.label in html.replace("&#x27;", "'").replace("&quot;", '"'), question.key
+        assert html.count("?return=review") == 6
+
+
+class TestConditionalQuestions:
+    def test_female_answer_reveals_period_questions_on_the_same_step(self, client):
+        """Without JavaScript the server shows the new questions after Next."""
+        draft = start(client)
+        response = client.post(
+            step_url(1),
+            {"draft": draft.token, "action": "next", "shown": "sex_at_birth,age_band",
+             "sex_at_birth": "female", "age_band": "35_49"},
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "there are more questions on this page" in html
+        assert 'name="periods"' in html and 'name="pregnancy"' in html
+        assert 'aria-invalid="true"' not in html  # new questions are not errors
+        draft.refresh_from_db()
+        assert draft.answers == {"sex_at_birth": "female", "age_band": "35_49"}
+
+    def test_male_answer_skips_period_questions(self, client):
+        draft = start(client)
+        response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft))
+        assert response["Location"] == step_url(2)
+        html = client.get(step_url(1)).content.decode()
+        assert 'name="periods"' not in html
+
+    def test_answers_to_questions_that_stopped_applying_are_dropped(self, client):
+        draft = walk_all_steps(client, FEMALE_ANSWERS)
+        assert "androgen_signs" in draft.answers
+        response = client.post(
+            step_url(1) + "?return=review",
+            step_post(STEP1, {**FEMALE_ANSWERS, "sex_at_birth": "male"}, draft, return_to="review"),
+        )
+        draft.refresh_from_db()
+        for key in ("periods", "pregnancy", "androgen_signs"):
+            assert key not in draft.answers
+        assert response["Location"] == reverse("assessments:review")
+
+    def test_stage_question_follows_the_pattern(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        answers = {**MALE_ANSWERS, "pattern": ["diffuse_shedding"]}
+        answers.pop("norwood_stage")
+        client.post(step_url(2), step_post(STEP2, answers, draft))
+        draft.refresh_from_db()
+        assert "norwood_stage" not in draft.answers
+        assert "ludwig_stage" not in draft.answers
+
+    def test_stage_question_shows_the_drawings(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft, action="back"))
+        html = client.get(step_url(2)).content.decode()
+        assert "norwood-3.svg" in html
+
+
+class TestBackAndChange:
+    def test_back_keeps_what_was_typed_without_validating(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        response = client.post(
+            step_url(2),
+            {"draft": draft.token, "action": "back", "pattern": ["crown_thinning"],
+             "duration": "not-a-value"},
+        )
+        assert response["Location"] == step_url(1)
+        draft.refresh_from_db()
+        assert draft.answers["pattern"] == ["crown_thinning"]
+        assert "duration" not in draft.answers  # not a real value, so not an answer
+        html = client.get(step_url(2)).content.decode()
+        assert re.search(r'value="crown_thinning"[^>]*checked', html)
+
+    def test_change_from_review_returns_to_review(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        html = client.get(step_url(5) + "?return=review").content.decode()
+        assert 'name="return_to" value="review"' in html
+        response = client.post(
+            step_url(5) + "?return=review",
+            step_post(STEP5, {**MALE_ANSWERS, "goal": "thicker_hair"}, draft, return_to="review"),
+        )
+        assert response["Location"] == reverse("assessments:review")
+        draft.refresh_from_db()
+        assert draft.answers["goal"] == "thicker_hair"
+
+    def test_change_that_adds_a_question_elsewhere_goes_there_first(self, client):
+        """Switching to female makes step 3's hormone question apply: ask it before review."""
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        answers = {**MALE_ANSWERS, "sex_at_birth": "female", "periods": "regular",
+                   "pregnancy": "not_pregnant"}
+        response = client.post(
+            step_url(1) + "?return=review", step_post(STEP1, answers, draft, return_to="review")
+        )
+        assert response["Location"] == step_url(3) + "?return=review"
+
+
+class TestDraftsAndResume:
+    def test_save_and_continue_later_shows_code_and_link(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        response = client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft, action="save"))
+        assert response["Location"] == reverse("assessments:saved")
+        html = client.get(reverse("assessments:saved")).content.decode()
+        draft.refresh_from_db()
+        assert draft.resume_code_display in html
+        assert reverse("assessments:resume_link", args=[draft.token]) in html
+        assert draft.answers["norwood_stage"] == "norwood_3"
+
+    def test_resume_with_code_in_a_new_session_forgives_case_and_dashes(self, client, django_user_model):
+        draft = walk_to(client, 3, MALE_ANSWERS)
+        client.logout()
+        client.cookies.clear()
+        code = draft.resume_code_display.lower().replace("-", " ")
+        response = client.post(reverse("assessments:resume"), {"code": code})
+        assert response.status_code == 302
+        assert response["Location"] == step_url(3)
+        html = client.get(step_url(1)).content.decode()
+        assert re.search(r'value="male"[^>]*checked', html)
+
+    def test_resume_with_unknown_code_says_so(self, client):
+        response = client.post(reverse("assessments:resume"), {"code": "ABCD-EFGH-JKMN"})
+        assert response.status_code == 400
+        assert "could not find saved answers" in response.content.decode()
+
+    def test_resume_link(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        client.cookies.clear()
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        assert response["Location"] == step_url(2)
+
+    def test_expired_draft_cannot_be_resumed(self, client):
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        Draft.objects.filter(pk=draft.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+        client.cookies.clear()
+        assert client.post(reverse("assessments:resume"), {"code": draft.resume_code}).status_code == 400
+        assert client.get(reverse("assessments:resume_link", args=[draft.token])).status_code == 404
+
+    def test_posted_draft_token_survives_a_lost_session(self, client):
+        """A page left open after the session ended still saves to its draft."""
+        draft = walk_to(client, 2, MALE_ANSWERS)
+        client.cookies.clear()
+        response = client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft))
+        assert response["Location"] == step_url(3)
+
+
+class TestTamperedPosts:
+    def test_unknown_field_is_refused_with_a_message(self, client):
+        draft = start(client)
+        data = {**step_post(STEP1, MALE_ANSWERS, draft), "is_admin": "1"}
+        response = client.post(step_url(1), data)
+        assert response.status_code == 400
+        assert "not part of this step" in response.content.decode()
+        draft.refresh_from_db()
+        assert draft.answers == {}
+
+    def test_answer_from_another_step_is_refused(self, client):
+        draft = start(client)
+        data = {**step_post(STEP1, MALE_ANSWERS, draft), "pattern": "crown_thinning"}
+        assert client.post(step_url(1), data).status_code == 400
+
+    def test_invalid_value_gets_a_field_message(self, client):
+        draft = start(client)
+        data = {**step_post(STEP1, MALE_ANSWERS, draft), "age_band": "42"}
+        html = client.post(step_url(1), data).content.decode()
+        assert "Please choose one of the listed answers." in html
+
+    def test_answer_to_question_that_does_not_apply_is_not_kept(self, client):
+        draft = start(client)
+        data = {**step_post(STEP1, MALE_ANSWERS, draft), "periods": "regular"}
+        client.post(step_url(1), data)
+        draft.refresh_from_db()
+        assert "periods" not in draft.answers
+
+    def test_forged_draft_token_gets_the_restart_page(self, client):
+        start(client)
+        data = step_post(STEP1, MALE_ANSWERS, Draft(token="forged" * 7))
+        response = client.post(step_url(1), data)
+        assert response.status_code == 400
+        assert "Please start again" in response.content.decode()
+
+    def test_unknown_action_is_refused(self, client):
+        draft = start(client)
+        response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft, action="delete"))
+        assert response.status_code == 400
+
+    def test_step_number_out_of_range_is_404(self, client):
+        start(client)
+        assert client.get("/questionnaire/step/9/").status_code == 404
+
+    def test_no_draft_sends_to_the_start_page(self, client):
+        response = client.get(step_url(1))
+        assert response["Location"] == reverse("assessments:start")
+
+    def test_over_long_text_gets_a_field_message(self, client):
+        draft = walk_to(client, 4, MALE_ANSWERS)
+        answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "x" * 201}
+        html = client.post(step_url(4), step_post(STEP4, answers, draft)).content.decode()
+        assert "200 characters or fewer" in html
+
+
+class TestSubmission:
+    def test_submit_stores_assessment_and_ends_the_draft(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        response = client.post(reverse("assessments:review"), {"draft": draft.token})
+        assessment = Assessment.objects.get()
+        assert response["Location"] == reverse("assessments:summary", args=[assessment.token])
+        assert not Draft.objects.filter(pk=draft.pk).exists()
+        assert re.fullmatch(r"[2-9A-HJKMNP-Z]{8}", assessment.reference_code)
+        assert len(assessment.token) >= 43  # 256 bits, URL-safe
+        assert assessment.answers == MALE_ANSWERS
+        assert assessment.guide_reviewed_on is not None
+
+    def test_stored_assessment_reproduces_its_summary(self, client):
+        draft = walk_all_steps(client, FEMALE_ANSWERS)
+        client.post(reverse("assessments:review"), {"draft": draft.token})
+        assessment = Assessment.objects.get()
+        assert assessment_rederive_summary(assessment=assessment) == assessment.summary
+
+    def test_summary_page_shows_reasons_and_links(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        response = client.post(reverse("assessments:review"), {"draft": draft.token}, follow=True)
+        html = response.content.decode()
+        assessment = Assessment.objects.get()
+        assert assessment.reference_display in html
+        assert assessment.summary["headline"].replace("'", "&#x27;") in html
+        assert "Because you answered" in html
+        assert "/guide/#" in html
+        assert "Are you ready to decide?" in html
+        assert "not a diagnosis" in html
+
+    def test_red_flags_come_first(self, client):
+        answers = {**MALE_ANSWERS, "pattern": ["patchy_bald_spots"]}
+        answers.pop("norwood_stage")
+        draft = walk_all_steps(client, answers)
+        html = client.post(reverse("assessments:review"), {"draft": draft.token}, follow=True).content.decode()
+        assert Assessment.objects.get().leaning == "doctor_first"
+        assert html.index("See a doctor first") < html.index("What your answers suggest discussing")
+
+    def test_unknown_summary_token_is_404(self, client):
+        assert client.get(reverse("assessments:summary", args=["x" * 43])).status_code == 404
+
+    def test_delete_asks_first_then_really_deletes(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        client.post(reverse("assessments:review"), {"draft": draft.token})
+        assessment = Assessment.objects.get()
+        url = reverse("assessments:delete", args=[assessment.token])
+        assert "cannot be undone" in client.get(url).content.decode()
+        assert Assessment.objects.exists()
+        client.post(url)
+        assert not Assessment.objects.exists()
+        assert client.get(assessment.get_absolute_url()).status_code == 404
+        event = AuditEvent.objects.get()
+        assert event.action == AuditEvent.Action.PATIENT_DELETE
+
+
+def walk_to(client, number: int, answers: dict) -> Draft:
+    """Answer steps before `number` so that the draft stands on step `number`."""
+    draft = start(client)
+    for step in intake.STEPS[: number - 1]:
+        response = client.post(step_url(step.number), step_post(step, answers, draft))
+        assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.furthest_step == number
+    return draft
