@@ -1,0 +1,699 @@
+"""The guide article and its sections.
+
+The slugs in FIXED_SECTION_SLUGS are linked from the questionnaire's summary: never
+rename or remove them. Keep sentences short (Flesch-Kincaid grade 9 or lower per
+section; tests/content/test_readability.py checks it).
+"""
+
+from inspect import cleandoc
+
+ARTICLE = {
+    "slug": "guide",
+    "title": "PRP and mesotherapy for hair loss: a guide",
+    "summary": (
+        "This guide explains two scalp treatments for hair loss, and the other choices you "
+        "have. It will not tell you what to choose. It helps you get ready to talk it "
+        "through with a doctor."
+    ),
+}
+
+FIXED_SECTION_SLUGS = (
+    "about-hair-loss",
+    "how-hair-grows",
+    "temporary-shedding",
+    "see-a-doctor-first",
+    "prp-explained",
+    "mesotherapy-explained",
+    "how-they-differ",
+    "what-a-session-is-like",
+    "schedules-and-costs",
+    "evidence",
+    "side-effects",
+    "who-should-not-have-prp",
+    "who-should-not-have-mesotherapy",
+    "who-each-may-suit",
+    "combined-plans",
+    "other-options",
+    "watchful-waiting",
+    "preparing-for-your-appointment",
+    "about-this-guide",
+)
+
+
+def _section(order: int, slug: str, title: str, body: str) -> dict:
+    return {"order": order, "slug": slug, "title": title, "body": cleandoc(body)}
+
+
+SECTIONS = [
+    _section(10, "the-choice", "The choice in front of you", """
+        This guide is for adults who are losing hair and are thinking about PRP or
+        mesotherapy. Both are courses of small injections into the scalp. Clinics often
+        offer them side by side.
+
+        The choice is not only "PRP or mesotherapy". You can also:
+
+        - Use an established medicine, such as minoxidil or finasteride.
+        - Have a plan that mixes treatments.
+        - Wait and watch for now, with no treatment.
+
+        Each choice has good and bad points. The right one depends on your type of hair
+        loss, your health and what matters most to you. This guide does not pick for you.
+        It helps you get ready to talk it through with a dermatologist or doctor.
+        """),
+    _section(20, "about-hair-loss", "About hair loss: causes and types", """
+        Losing some hair every day is normal. Most people shed about 50 to 100 hairs a
+        day, and new hairs grow in their place.
+
+        Hair loss becomes a problem when more falls out than grows back, or when new
+        hairs grow back thinner. There are many causes. The main types are:
+
+        - **Pattern hair loss.** Doctors call it androgenetic alopecia. It is the most
+          common type, and it runs in families. In men it starts at the temples or the
+          crown. In women the parting gets wider and the top gets thinner, but the front
+          hairline stays. It comes on slowly, over years.
+        - **Temporary shedding.** Doctors call it telogen effluvium. Lots of hair falls
+          out all over the head a few months after a shock to the body, such as an
+          illness or giving birth. It usually settles on its own. See
+          [temporary shedding](#temporary-shedding).
+        - **Alopecia areata.** The body's defences attack the hair roots. This causes
+          smooth, round bald patches. It needs a doctor to diagnose it.
+        - **Scarring hair loss.** Swelling around the roots destroys them. The scalp may
+          itch, burn or hurt. Lost hair does not grow back, so it needs prompt care from
+          a specialist.
+        - **Traction hair loss.** Tight braids, ponytails or extensions pull hair out
+          along the hairline. It can recover if the pulling stops early.
+        - **Other causes.** These include a fungal scalp infection, some medicines,
+          cancer treatment, low iron and thyroid problems.
+
+        PRP and mesotherapy are mostly offered for pattern hair loss. They are not a first
+        step for the other types. A doctor can tell which type you have, often just by
+        looking at your scalp.
+        """),
+    _section(30, "how-hair-grows", "How hair grows, and what happens to the roots", """
+        Each hair grows from a tiny pocket in the skin called a follicle. You can think of
+        it as the hair's root.
+
+        Follicles work in a cycle with three stages:
+
+        1. **Growing.** At any time, about 85 to 90 in every 100 hairs are growing. This
+           stage lasts 2 to 7 years.
+        2. **Stopping.** About 1 or 2 in every 100 hairs stop growing. This takes 2 to 3
+           weeks.
+        3. **Resting.** About 10 to 15 in every 100 hairs rest for about 3 months. Then
+           the hair falls out and a new one starts to grow.
+
+        In pattern hair loss, a hormone called DHT acts on follicles that are sensitive to
+        it. This runs in families. Over time, these follicles shrink. Doctors call this
+        miniaturisation. Each new hair grows back shorter and finer than the last. In the
+        end, some follicles make only fine, pale hairs that are hard to see.
+
+        Shrunken follicles are not dead. They can live on for years. This is why treatment
+        tends to work best early, while the follicles are still there. Once a follicle is
+        gone, no lotion, tablet or injection can bring it back.
+
+        In scarring hair loss the follicles are destroyed. That is why it matters to find
+        it early.
+        """),
+    _section(40, "temporary-shedding", "Temporary shedding (telogen effluvium)", """
+        Sometimes a lot of hair falls out at once. You may see it in the shower, on your
+        pillow or in your brush. It comes out all over the head, not in patches. Doctors
+        call this telogen effluvium.
+
+        It happens when a shock to the body pushes many hairs into the resting stage at
+        the same time. Common triggers are:
+
+        - A high fever or a serious illness.
+        - Giving birth.
+        - An operation.
+        - A crash diet or fast weight loss.
+        - Great stress.
+        - Low iron, or a thyroid problem.
+        - Starting or stopping some medicines, including the pill.
+
+        The shedding often starts 2 to 3 months after the trigger, so people do not always
+        link the two. It can start as early as 6 weeks or as late as 4 months after.
+
+        Once the trigger has passed or been treated, shedding usually stops within about 4
+        to 7 months. Then the hair grows back. This takes time, because hair grows slowly.
+
+        If shedding goes on for more than 6 months, doctors call it long-term shedding. It
+        can look like early pattern hair loss, or hide it. A doctor may check your iron
+        and thyroid with a blood test.
+
+        PRP and mesotherapy are not a first step for temporary shedding. The answer is to
+        find and fix the cause.
+        """),
+    _section(50, "see-a-doctor-first", "When to see a doctor first", """
+        Some signs mean you should see a GP or a dermatologist before you think about any
+        cosmetic treatment. A clinic that sells injections is not the right first stop.
+        These signs can point to a cause that needs medical care. Some causes get worse,
+        or leave scars, if they are not treated in time.
+
+        See a doctor first if:
+
+        - Your hair loss started suddenly, over days or weeks.
+        - Hair comes out in clumps or handfuls.
+        - You have bald patches with clear edges.
+        - Your scalp hurts, burns, itches, is red or scaly, or has spots, crusts or tender
+          lumps.
+        - Parts of your scalp look smooth and shiny.
+        - You are losing hair from your eyebrows, eyelashes, beard or body.
+        - Your nails have small dents or ridges.
+        - You are a woman with irregular periods, new facial or body hair, bad acne, or a
+          deeper voice.
+        - You have lost weight without trying, have fevers or night sweats, or feel very
+          tired.
+        - You pull out your hair and find it hard to stop.
+        - The hair loss began after a new medicine, an illness or cancer treatment.
+        - You had hair loss, lumps or an infection after injections in the past.
+        - The person losing hair is under 18.
+
+        None of these means something serious is wrong. They mean a doctor should look
+        first. Many causes can be treated. If you feel very worried or low about your
+        hair, a doctor can help with that too.
+        """),
+    _section(60, "prp-explained", "PRP explained", """
+        PRP stands for platelet-rich plasma. Plasma is the liquid part of your blood.
+        Platelets are tiny cells in the blood that help wounds heal. They release
+        substances called growth factors.
+
+        The idea is that a rich dose of platelets in the scalp may help weak follicles
+        grow thicker hair. Researchers do not yet fully know how it works.
+
+        ### What happens
+
+        1. A nurse or doctor takes some blood from your arm, like a normal blood test.
+        2. The blood is spun in a machine for about 10 minutes. This splits it into
+           layers.
+        3. The layer with the most platelets is drawn into small syringes.
+        4. It is injected into the thin areas of your scalp, with many small pricks about
+           1 cm apart.
+
+        The whole visit often takes 45 to 60 minutes.
+
+        ### Good to know
+
+        - It uses your own blood, so an allergy to the plasma itself is not expected.
+          Other things used at the visit can still cause a reaction. These include the
+          numbing medicine and the liquid that stops the blood from clotting.
+        - There is no standard way to make PRP. Kits, spin methods and doses differ
+          between clinics. So one clinic's PRP may not match the PRP used in studies.
+        - No PRP product is licensed for hair loss. Using it for hair is "off-label".
+        - Any gain fades if you stop. Most people need top-up sessions.
+
+        See the full [PRP profile](/treatments/prp/) for side effects and who should not
+        have it.
+        """),
+    _section(70, "mesotherapy-explained", "Mesotherapy explained", """
+        Mesotherapy means many tiny injections into the middle layer of the skin. For hair
+        loss, a mixture is injected into the scalp. Clinics sometimes call it a cocktail.
+        The method was first used in France in the 1950s.
+
+        The idea is to put a small dose right where the hair grows. This may give a higher
+        dose at the follicle than a lotion, with less reaching the rest of the body.
+
+        ### What goes into the mixture
+
+        Each clinic and brand uses its own mix. It may contain:
+
+        - Vitamins, such as biotin and other B vitamins.
+        - Minerals, such as zinc, copper and silicon.
+        - Amino acids, the building blocks of protein.
+        - Hyaluronic acid, peptides or plant extracts.
+        - Medicines, such as minoxidil, or dutasteride or finasteride, which block a
+          hormone linked to hair loss.
+
+        Some mixes hold more than 50 parts. Always ask exactly what is in yours.
+
+        ### What happens
+
+        The scalp is cleaned. The mixture goes in with many small pricks. This is done by
+        hand, with an injector gun, or with a roller or pen that has tiny needles. A visit
+        often takes 15 to 30 minutes. No blood is taken.
+
+        ### Good to know
+
+        - No mesotherapy mix is licensed as a medicine for hair loss in the UK, the EU or
+          the US. Medicines in the mix are used "off-label".
+        - Every mix is different, so a result for one product tells you little about
+          another.
+        - Any gain fades if you stop. Most people need top-up sessions.
+
+        See the full [mesotherapy profile](/treatments/mesotherapy/) for side effects and
+        who should not have it.
+        """),
+    _section(80, "how-they-differ", "How PRP and mesotherapy differ", """
+        Both are courses of small injections into the scalp. Neither is surgery. The main
+        difference is what goes in.
+
+        - **PRP** uses something from your own body. It puts a concentrate of your own
+          platelets into the scalp. The aim is to use the growth signals that platelets
+          give off.
+        - **Mesotherapy** brings something in from outside. It puts a ready-made mixture
+          into the scalp. The aim is to feed the follicles, or to put a medicine right
+          where it is needed.
+
+        This difference shapes the rest:
+
+        - **Blood test.** PRP needs blood to be taken at every visit. Mesotherapy does
+          not.
+        - **Allergy.** With PRP, an allergy to what is injected is unlikely, because it is
+          your own plasma. With mesotherapy, any part of the mix can cause a reaction.
+        - **Sameness.** With PRP the main ingredient is always your plasma, though the way
+          it is made differs. With mesotherapy the mix itself differs from clinic to
+          clinic.
+        - **Medicines.** Some mesotherapy mixes hold a medicine that blocks a hormone.
+          This brings extra cautions, for example in pregnancy. PRP has no added medicine.
+
+        Neither option has been shown to work better than the other. We found no good
+        trial that compared the two head to head.
+        """),
+    _section(90, "what-a-session-is-like", "What a session is like", """
+        It helps to picture a visit before you decide.
+
+        ### PRP
+
+        - First, blood is taken from your arm. If you have fainted at a blood test before,
+          tell the team. You can lie down.
+        - While the blood spins, the team cleans your scalp. Many clinics numb the scalp
+          with a cream or an injection, because the pricks can hurt.
+        - Then you have many small pricks across the thin area.
+        - The whole visit is often 45 to 60 minutes.
+
+        ### Mesotherapy
+
+        - No blood is taken.
+        - The team cleans your scalp. Some clinics use a numbing cream.
+        - Then you have many small pricks across the thin area. This is done by hand, with
+          a device, or with a needle roller.
+        - The whole visit is often 15 to 30 minutes.
+
+        ### How it feels, and afterwards
+
+        Both can hurt. Pain during the pricks is the most common complaint for both. Your
+        scalp may feel sore, tight or swollen for a day or two. Some people get a
+        headache. Small bruises and spots of blood can happen. They usually fade within a
+        week.
+
+        Most people go back to work the same day. Clinics often ask you not to wash your
+        hair for about a day, and not to dye it for a few days.
+
+        If needles make you very anxious, say so early. Ask what numbing is used and
+        whether you can lie down.
+        """),
+    _section(100, "schedules-and-costs", "How often, for how long, and the cost", """
+        Neither treatment is a one-off. Both start with a course of sessions. Then you
+        need top-ups to keep any gain.
+
+        ### PRP
+
+        - **First course:** usually 3 sessions, 4 to 6 weeks apart. Some clinics do 4 to
+          6 sessions.
+        - **Top-ups:** often every 3 to 6 months. Some clinics say every 6 to 12 months.
+        - **When you might see a change:** often after 2 to 3 months. Judge the result at
+          about 6 months.
+
+        ### Mesotherapy
+
+        - **First course with a vitamin mix:** often every 1 to 2 weeks, for about 4 to 10
+          sessions. Then once a month or less.
+        - **Mixes with dutasteride:** in everyday practice, often one session every 3
+          months.
+        - **When you might see a change:** this varies. It may take weeks or months.
+
+        ### If you stop
+
+        With both, any gain tends to fade once you stop. The same is true of minoxidil and
+        finasteride.
+
+        ### Cost
+
+        In the UK, PRP and mesotherapy for hair loss are not on the NHS. You pay for each
+        session, and for top-ups for as long as you keep going. Prices vary a lot between
+        clinics. Ask for the full cost of the first course and of a year of top-ups.
+        Minoxidil usually costs less each month. Watchful waiting costs nothing.
+        """),
+    _section(110, "evidence", "How well do they work? What the research says", """
+        This section says how sure the research is. "Low certainty" means the true effect
+        could be quite different from what the studies found.
+
+        ### PRP
+
+        - PRP has more studies than mesotherapy. Most are on pattern hair loss in men and
+          women.
+        - A 2024 review pooled 14 trials with 431 people. On average, PRP added about 28
+          hairs per square centimetre, compared with a dummy injection. It did not make
+          hairs thicker.
+        - The trials were small and their methods varied a lot. The review rated the
+          evidence as low certainty.
+        - Not every trial found a gain. A 2020 trial in 30 men found PRP did no better
+          than salt water.
+        - For alopecia areata, small trials found PRP about as good as steroid injections.
+          A dermatologist must make that diagnosis first.
+
+        ### Mesotherapy
+
+        - There are fewer studies, and they are smaller. Many come from a single clinic.
+        - Every mix is different, so one result does not tell you about another mix.
+        - Mixes with dutasteride have the most data. In small trials, more people
+          improved than with salt water.
+        - Vitamin and amino acid mixes have the least evidence. In a 2019 trial of 49 men,
+          a vitamin mix with needling did no better than minoxidil lotion on hair counts.
+        - A 2023 review of 27 studies found some gains, but no standard method. It called
+          for larger and better trials.
+
+        ### The two compared
+
+        We found no good trial that compared PRP with mesotherapy directly. So no one can
+        say which works better.
+
+        ### Compared with established medicines
+
+        Minoxidil and finasteride have the strongest evidence of all. Guidelines name them
+        as the first treatments to try. See [other options](#other-options).
+
+        The [Sources](/sources/) page lists the studies behind this section, with their
+        dates.
+        """),
+    _section(120, "side-effects", "Side effects and safety", """
+        Both treatments are usually well tolerated. But both have side effects, and some
+        rare ones are serious. They are listed here in the same way for each.
+
+        ### PRP: common
+
+        - Pain during the pricks (the most common).
+        - A sore, tender or swollen scalp; swelling can spread to the forehead.
+        - Redness, small spots of blood, and bruises on the scalp or where blood was taken.
+        - A headache after the session.
+
+        ### PRP: less common or rare
+
+        - More shedding for a short time.
+        - Itching.
+        - An infection where the needles went in.
+        - Fainting when blood is taken.
+        - A reaction to something added, such as the numbing medicine.
+
+        ### Mesotherapy: common
+
+        - Pain during the pricks (in one large study, nearly half of people).
+        - Redness, swelling and bruises.
+        - Small spots of blood.
+        - A headache.
+
+        ### Mesotherapy: less common or rare
+
+        - An allergic reaction to part of the mix; rarely, a severe one.
+        - An infection, including slow-growing germs from products that were not clean;
+          these can cause lumps that need weeks of antibiotics and may leave scars.
+        - Patches of hair loss where the needles went in; in a few reported cases this
+          scarred and the hair did not grow back.
+        - With dutasteride or finasteride in the mix: a risk to a baby boy if a pregnant
+          woman is exposed.
+
+        ### To lower your risk
+
+        - Choose a clinic that tells you exactly what it injects and how it keeps things
+          clean.
+        - Tell the team about all your medicines, allergies and health problems.
+        - Contact the clinic or a doctor if you get spreading redness, heat, pus, a fever,
+          lumps or new bald patches.
+        """),
+    _section(130, "who-should-not-have-prp", "Who should not have PRP", """
+        PRP is not safe for everyone. A clinic should ask you about the points below
+        before you book.
+
+        ### PRP should not be done if you have
+
+        - A problem with how your platelets work.
+        - A very low platelet count.
+        - An infection in your blood or body, or on your scalp where the needles would go.
+        - A serious heart or blood pressure problem that is not stable.
+
+        ### Check with a doctor first if you
+
+        - Take a blood thinner, such as warfarin, apixaban, rivaroxaban, heparin or
+          clopidogrel. **Never stop a blood thinner on your own.** Ask the doctor who
+          prescribed it.
+        - Take aspirin or painkillers such as ibuprofen. If you do not need them for a
+          medical reason, clinics often ask you to pause them for 1 to 2 weeks. They can
+          also make PRP work less well.
+        - Take fish oil, vitamin E, ginkgo or garlic pills.
+        - Have had cancer, mainly a blood or bone marrow cancer, or are being treated for
+          cancer.
+        - Have anaemia (a low blood count).
+        - Smoke.
+        - Have had a fever or an illness recently.
+        - Took steroid tablets in the last 2 weeks, or had a steroid injection in the
+          scalp in the last month.
+        - Take medicines that weaken your body's defences.
+        - Have diabetes that is not well controlled, serious liver or kidney disease, a
+          thyroid problem, or an autoimmune disease.
+
+        ### PRP is usually not offered if you
+
+        - Are pregnant or breastfeeding.
+        - Have scarring hair loss.
+        - Have very advanced hair loss, with few follicles left.
+        - Are under 18.
+        """),
+    _section(140, "who-should-not-have-mesotherapy", "Who should not have mesotherapy", """
+        Mesotherapy is not safe for everyone. A clinic should ask you about the points
+        below before you book. There is no agreed list, so clinics differ.
+
+        ### Mesotherapy should not be done if you
+
+        - Are allergic to any part of the mix, or to the numbing medicine.
+        - Are pregnant or breastfeeding.
+        - Have an infection, a wound, a cold sore or a flare of a skin problem on your
+          scalp.
+
+        ### Check with a doctor first if you
+
+        - Have a bleeding problem, or take a blood thinner. **Never stop a blood thinner
+          on your own.** Ask the doctor who prescribed it.
+        - Have cancer, or are being treated for cancer.
+        - Have diabetes that is not well controlled.
+        - Have an autoimmune disease, or take medicines that weaken your body's defences.
+        - Have serious heart, kidney or liver disease.
+        - Have epilepsy.
+        - Have ever had a severe allergic reaction.
+        - Had hair loss, lumps or an infection after injections in the past.
+
+        ### If the mix has dutasteride or finasteride
+
+        These medicines block a hormone. They can harm a baby boy in the womb.
+
+        - They should not be used if you are pregnant, or could become pregnant and do not
+          use reliable birth control.
+        - After dutasteride mesotherapy, avoid getting pregnant for 6 months.
+
+        ### Mesotherapy is usually not offered if you
+
+        - Have scarring hair loss or alopecia areata.
+        - Are a woman with signs of too much male hormone (see
+          [when to see a doctor first](#see-a-doctor-first)).
+        - Are under 18.
+        """),
+    _section(150, "who-each-may-suit", "Who each option may suit", """
+        There is no single best choice. What suits you depends on your diagnosis, your
+        health and what matters most to you. The points below are things to talk about
+        with a doctor. They are not advice to choose one option.
+
+        ### PRP may be worth discussing if
+
+        - A doctor has said you have early to moderate pattern hair loss.
+        - You would rather nothing from outside your body is injected.
+        - You have allergies that make a mixture riskier.
+        - Minoxidil or finasteride did not help you, or you could not take them.
+        - You can come back about once a month at first, then every few months.
+
+        ### Mesotherapy may be worth discussing if
+
+        - A doctor has said you have early pattern hair loss.
+        - You do not want blood taken, or find blood tests hard.
+        - You want a hormone-blocking medicine put into the scalp, not taken as a daily
+          tablet, and a doctor agrees.
+        - You can come back often at first, in some cases every week or two.
+
+        ### An established medicine may suit you if
+
+        - You want the option with the strongest evidence.
+        - You are happy to use something every day at home.
+        - You want a lower cost.
+
+        ### Watchful waiting may suit you if
+
+        - Your shedding is likely to be temporary.
+        - Your hair loss is mild and does not bother you much.
+        - You are not ready to decide, or want to see how things change.
+        - You do not want the cost or the visits right now.
+
+        Whatever you lean towards, check
+        [who should not have PRP](#who-should-not-have-prp) and
+        [who should not have mesotherapy](#who-should-not-have-mesotherapy).
+        """),
+    _section(160, "combined-plans", "Combined plans", """
+        Some clinics offer plans that mix treatments. For example:
+
+        - **PRP with minoxidil or finasteride.** This is the best studied mix. In many PRP
+          trials, people also used one of these medicines.
+        - **PRP and mesotherapy together,** in turns or one after the other. Clinics do
+          offer this. We found no good trials of this pair. So no one knows if it works
+          better than either one alone.
+
+        A combined plan means more visits, more cost and more chances of side effects. It
+        also makes it harder to tell which part is helping.
+
+        Questions to ask about a combined plan:
+
+        - Why do you suggest a mix for me, and not one treatment?
+        - What is the evidence for this mix?
+        - How many visits will it take? What will the first year cost?
+        - How will we tell if it is working? When will we stop if it is not?
+        """),
+    _section(170, "other-options", "Other options", """
+        PRP and mesotherapy are not the only choices. Ask about these too.
+
+        ### Established medicines
+
+        - **Minoxidil** is a lotion or foam you put on your scalp every day. Guidelines
+          name it as a first treatment for pattern hair loss in men and women. You can
+          usually buy it from a chemist. It can cause an itchy scalp, unwanted hair on the
+          face, and extra shedding in the first weeks. Judge it after 4 to 6 months.
+        - **Finasteride** is a daily tablet for men with pattern hair loss. It needs a
+          prescription. A small number of men get sexual side effects. Women who are or
+          may become pregnant must not take it or handle broken tablets. It can harm a
+          baby boy.
+        - Both work only while you use them. Neither works for everyone. They have the
+          strongest evidence of all the options here.
+        - Dermatologists may also suggest minoxidil tablets at a low dose, or dutasteride
+          tablets. For women, they may suggest a hormone blocker such as spironolactone.
+          These uses are "off-label".
+
+        ### Hair transplant
+
+        In this operation, a surgeon moves hair roots from the back of the head to thin
+        areas. It can suit stable pattern hair loss when there is enough hair at the back.
+        It can look good, but it does not stop more hair being lost. It usually costs a
+        lot.
+
+        ### Devices
+
+        Low-level laser or light devices and needle rollers are also sold. Ask a doctor
+        what the evidence shows.
+
+        ### Camouflage
+
+        Hair fibres, hairpieces and wigs can make hair look fuller straight away. Some wigs
+        are available on the NHS.
+
+        ### Treating the cause
+
+        Some hair loss has a cause, such as low iron, a thyroid problem or a crash diet.
+        Then treating that cause is the treatment.
+
+        ### Support
+
+        Hair loss can affect how you feel. Talking to your GP, a counsellor or a support
+        group can help.
+        """),
+    _section(180, "watchful-waiting", "Watchful waiting", """
+        Choosing no treatment for now is a real option. It is not giving up.
+
+        - Much hair loss needs no treatment. Temporary shedding usually settles by itself.
+          Some thinning is a normal part of getting older.
+        - Pattern hair loss gets worse slowly, over years. For most people, waiting a few
+          months to decide does little harm.
+        - PRP and mesotherapy both need many paid visits, and any gain fades when you
+          stop.
+
+        ### How to wait well
+
+        - Take photos of your scalp in the same light every 3 months. Photos show change
+          better than a mirror.
+        - Note any triggers, such as an illness, stress, a diet or a new medicine.
+        - Look after your general health. Ask your GP about a blood test if you feel tired
+          or unwell.
+
+        ### When to stop waiting
+
+        See a doctor if any of the signs in [when to see a doctor first](#see-a-doctor-first)
+        appear. Also see one if shedding goes on for more than 6 months, or if the loss
+        gets worse fast.
+
+        For most people the risk of waiting is small. The main risk is missing a cause
+        that needs treatment. That is why the warning signs matter.
+        """),
+    _section(190, "preparing-for-your-appointment", "Preparing for your appointment", """
+        A good talk with a dermatologist or doctor helps you make a choice that fits you.
+        Our questionnaire can help you get ready. It makes a summary you can print or take
+        with you.
+
+        ### What to bring
+
+        - A list of all your medicines, including vitamins and anything you buy yourself.
+        - Any allergies, and any reactions to injections or numbing.
+        - When your hair loss started, and anything that happened 2 to 4 months before.
+        - Photos of your scalp over time, if you have them.
+        - Results of any recent blood tests.
+        - What you have tried already, for how long, and how it went.
+
+        ### Questions to ask
+
+        - What type of hair loss do I have? How sure are you?
+        - What are my options, including doing nothing for now?
+        - What are the good and bad points of each for me?
+        - What does the research say, and how sure is it?
+        - What exactly will you inject? Is it licensed for hair loss?
+        - How many sessions, how often, and what is the total cost for the first year?
+        - How will we know if it is working? When would we stop?
+        - What side effects should I look out for, and who do I call?
+
+        ### Are you ready to decide?
+
+        Ask yourself these four questions:
+
+        - Do you feel sure about the best choice for you?
+        - Do you know the good and bad points of each option?
+        - Are you clear about which of those points matter most to you?
+        - Do you have enough support and advice to make a choice?
+
+        If you answer "no" to any of them, you may not be ready yet. That is fine. Ask for
+        more facts, more time, or a chance to talk it over with someone you trust.
+        """),
+    _section(200, "about-this-guide", "About this guide", """
+        ### Who wrote it
+
+        The hairtx content team wrote this guide. We based it on published research. We
+        also used advice for patients from the NHS, and standards for decision aids. The
+        [Sources](/sources/) page lists every source, with its year.
+
+        ### When it was reviewed
+
+        The hairtx clinical content team last reviewed this guide on 26 November 2026. We
+        plan to review it at least once a year. We will review it sooner if important new
+        research comes out.
+
+        **Important:** a qualified clinician must review this guide before it is used in
+        clinical care. Until then, treat it as a draft to discuss.
+
+        ### Funding and conflicts of interest
+
+        No one paid for this guide, and no company had a say in it. Its authors have no
+        financial links to makers or sellers of PRP kits, mesotherapy products or hair
+        loss medicines. A clinic that uses this site may offer some of these treatments.
+        Its name is shown at the top of each page.
+
+        ### What this guide is not
+
+        This guide does not diagnose hair loss or tell you which treatment to choose. It
+        cannot replace a talk with a doctor. It aims to help you have that talk.
+
+        ### How we keep it balanced
+
+        We describe PRP and mesotherapy under the same headings and in the same detail. We
+        include established medicines and watchful waiting as real options. We say
+        plainly where the evidence is weak.
+        """),
+]

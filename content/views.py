@@ -1,0 +1,112 @@
+"""Public pages of the guide. Only published content is shown, except to an editor
+who asks for a preview (`?preview=1`)."""
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from content.models import FAQ, Article, ComparisonRow, Reference, Treatment
+from content.selectors import clinic_details
+
+GUIDE_SLUG = "guide"
+PREVIEW_PERMISSION = "content.change_section"
+
+
+def wants_preview(request) -> bool:
+    """Drafts are shown only to a content editor who asked for them."""
+    return request.GET.get("preview") == "1" and request.user.has_perm(PREVIEW_PERMISSION)
+
+
+def _render(request, template, context):
+    preview = wants_preview(request)
+    response = render(request, template, {**context, "preview": preview})
+    if preview:
+        # Drafts must never sit in a shared or browser cache.
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def home(request):
+    """Models: Treatment. Template: content/home.html."""
+    treatments = Treatment.objects.published()
+    return _render(request, "content/home.html", {"treatments": treatments})
+
+
+@require_GET
+def guide(request):
+    """The whole guide on one page, with a table of contents.
+
+    Models: Article, Section. Template: content/guide.html.
+    """
+    preview = wants_preview(request)
+    article = get_object_or_404(
+        Article.objects.visible(include_drafts=preview), slug=GUIDE_SLUG
+    )
+    sections = article.sections.visible(include_drafts=preview)
+    return _render(request, "content/guide.html", {"article": article, "sections": sections})
+
+
+@require_GET
+def treatment(request, slug):
+    """One treatment profile. Models: Treatment. Template: content/treatment.html."""
+    visible = Treatment.objects.visible(include_drafts=wants_preview(request))
+    treatment = get_object_or_404(visible, slug=slug)
+    return _render(
+        request,
+        "content/treatment.html",
+        {"treatment": treatment, "other_treatments": visible.exclude(pk=treatment.pk)},
+    )
+
+
+@require_GET
+def compare(request):
+    """Option-Grid table. Models: ComparisonRow. Template: content/compare.html."""
+    rows = ComparisonRow.objects.visible(include_drafts=wants_preview(request))
+    columns = [ComparisonRow._meta.get_field(name).verbose_name
+               for name in ComparisonRow.OPTION_FIELDS]
+    return _render(request, "content/compare.html", {"rows": rows, "columns": columns})
+
+
+@require_GET
+def faq(request):
+    """Models: FAQ. Template: content/faq.html."""
+    faqs = FAQ.objects.visible(include_drafts=wants_preview(request))
+    return _render(request, "content/faq.html", {"faqs": faqs})
+
+
+@require_GET
+def sources(request):
+    """Models: Reference. Template: content/sources.html."""
+    references = Reference.objects.visible(include_drafts=wants_preview(request))
+    return _render(request, "content/sources.html", {"references": references})
+
+
+@require_GET
+def privacy(request):
+    """What is stored, why and for how long. Template: content/privacy.html."""
+    return _render(
+        request,
+        "content/privacy.html",
+        {
+            "draft_days": settings.HAIRTX_DRAFT_DAYS,
+            "retention_days": settings.HAIRTX_RETENTION_DAYS,
+            "audit_retention_days": settings.HAIRTX_AUDIT_RETENTION_DAYS,
+        },
+    )
+
+
+@require_GET
+def clinic_logo(request):
+    """Serve the clinic logo from storage.
+
+    Uploaded files are private (MEDIA_URL is not served, because stored PDFs live
+    there too), so the one public upload gets its own view.
+    """
+    clinic = clinic_details()
+    if clinic is None or not clinic.logo:
+        raise Http404("No clinic logo.")
+    response = FileResponse(clinic.logo.open("rb"))
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
