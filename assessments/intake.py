@@ -1201,8 +1201,8 @@ class IntakeAnswers(BaseModel):
             exclusive_label = question.label_for(question.exclusive)
             raise PydanticCustomError(
                 "answer_exclusive",
-                f'"{exclusive_label}" cannot go with other answers. '
-                f'Please choose "{exclusive_label}" on its own, or remove it.',
+                f'The answer "{exclusive_label}" cannot go with other answers. '
+                f"Please choose it on its own, or remove it.",
             )
         if question.max_choices is not None and len(chosen) > question.max_choices:
             raise PydanticCustomError(
