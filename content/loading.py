@@ -3,11 +3,11 @@
 Each row written by the loader stores a fingerprint (SHA-256) of the default values it
 was given. On a later run a row is:
 - created, when no row has that slug (unless an editor deleted it: the history says so);
+- kept as the editor left it, when its values differ from the fingerprint (an editor
+  changed it) or it has no fingerprint (an editor created it);
 - left alone, when it already holds the current default;
 - updated, when it still equals the default shipped last time (nobody edited it) and
-  the shipped default has changed since;
-- kept as the editor left it, when its values differ from the fingerprint (an editor
-  changed it) or it has no fingerprint (an editor created it).
+  the shipped default has changed since.
 """
 
 import hashlib
@@ -63,13 +63,12 @@ def _sync(model, report: LoadReport, default: dict, **create_only):
         report.created.append(label)
         return item
 
-    if item.default_content_hash == shipped:
-        report.unchanged.append(label)
-        return item
-
     current = fingerprint({name: getattr(item, name) for name in values})
     if not item.default_content_hash or current != item.default_content_hash:
         report.kept_editor_version.append(label)
+        return item
+    if item.default_content_hash == shipped:
+        report.unchanged.append(label)
         return item
 
     for name, value in values.items():

@@ -1,0 +1,32 @@
+"""Fixtures for the content app: the default guide, and editors with and without rights."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from content.models import Section
+
+
+@pytest.fixture
+def guide(db):
+    """The shipped default content, loaded exactly as a fresh site loads it."""
+    call_command("load_guide", stdout=StringIO())
+    return Section.objects.all()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="editor", password="a-long-test-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+@pytest.fixture
+def plain_staff(django_user_model):
+    return django_user_model.objects.create_user(
+        username="staff-no-group", password="a-long-test-password", is_staff=True
+    )

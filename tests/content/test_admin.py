@@ -1,0 +1,90 @@
+"""Editors can edit content and nothing else; staff outside the group cannot edit content."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from content.models import ClinicDetails, Section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editor_can_open_a_section_change_form(client, guide, editor):
+    section = Section.objects.first()
+    client.force_login(editor)
+    response = client.get(reverse("admin:content_section_change", args=[section.pk]))
+    assert response.status_code == 200
+
+
+def test_editor_can_save_a_change_to_a_section(client, guide, editor):
+    """The group's purpose: change content through the admin."""
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    url = reverse("admin:content_section_change", args=[section.pk])
+    data = {
+        "article": section.article_id, "order": section.order, "title": "Waiting, for now",
+        "slug": section.slug, "body": section.body, "status": section.status,
+        "last_reviewed_on": "2026-11-26", "reviewed_by": section.reviewed_by,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.title == "Waiting, for now"
+
+
+def test_editor_cannot_change_users(client, editor, django_user_model):
+    """Content editors must not manage accounts."""
+    client.force_login(editor)
+    response = client.get(reverse("admin:auth_user_change", args=[editor.pk]))
+    assert response.status_code == 403
+
+
+def test_staff_without_the_group_cannot_change_content(client, guide, plain_staff):
+    """is_staff alone opens the admin, not the guide."""
+    section = Section.objects.first()
+    client.force_login(plain_staff)
+    response = client.get(reverse("admin:content_section_change", args=[section.pk]))
+    assert response.status_code == 403
+
+
+def test_editors_group_holds_only_content_permissions():
+    """Least privilege: nothing outside the content app."""
+    group = Group.objects.get(name="Content editors")
+    app_labels = set(group.permissions.values_list("content_type__app_label", flat=True))
+    assert app_labels == {"content"}
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert "view_historicalsection" in codenames
+    assert "change_historicalsection" not in codenames
+
+
+def test_editor_can_see_the_history_of_a_section(client, guide, editor):
+    """Restoring an earlier version starts from the history page."""
+    section = Section.objects.first()
+    client.force_login(editor)
+    response = client.get(reverse("admin:content_section_history", args=[section.pk]))
+    assert response.status_code == 200
+
+
+def test_clinic_details_cannot_get_a_second_row(client, editor):
+    """Clinic details are edited in one place: once a row exists there is no "add"."""
+    ClinicDetails.objects.create(name="Riverside Dermatology")
+    client.force_login(editor)
+    response = client.get(reverse("admin:content_clinicdetails_add"))
+    assert response.status_code == 403
+
+
+def test_clinic_details_cannot_be_deleted(client, editor):
+    clinic = ClinicDetails.objects.create(name="Riverside Dermatology")
+    client.force_login(editor)
+    response = client.get(reverse("admin:content_clinicdetails_delete", args=[clinic.pk]))
+    assert response.status_code == 403
+
+
+def test_view_on_site_previews_a_draft(guide):
+    """The admin link for a draft must open the preview, not a 404."""
+    from django.contrib.admin.sites import site
+
+    section = Section.objects.get(slug="evidence")
+    section.status = "draft"
+    model_admin = site._registry[Section]
+    assert model_admin.view_on_site(section) == "/guide/?preview=1#evidence"
