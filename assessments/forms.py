@@ -16,7 +16,7 @@ REQUIRED_MESSAGE = "Please answer this question."
 INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
 
 # Posted keys that are not answers.
-CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "draft", "action", "shown", "return_to"})
+CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "draft", "action", "return_to"})
 
 
 def _exclusive_validator(question: Question):
@@ -79,6 +79,18 @@ def field_for(question: Question) -> forms.Field:
     )
 
 
+def is_asked(question: Question, answers: Mapping[str, object]) -> bool:
+    """Whether to show the question now: it applies, and what decides that is answered.
+
+    A conditional question waits for the answer it depends on, so "Are you pregnant?"
+    appears only once the sex question has been answered (and not with "male").
+    """
+    condition = question.only_if
+    if condition is not None and any(key not in answers for key in condition.reads):
+        return False
+    return question.applies(answers)
+
+
 class StepForm(forms.Form):
     """The applicable questions of one step, given the answers known so far."""
 
@@ -86,7 +98,7 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.step = step
         for question in step.questions:
-            if question.applies(answers):
+            if is_asked(question, answers):
                 self.fields[question.key] = field_for(question)
 
     def error_links(self) -> list[dict]:

@@ -7,14 +7,16 @@ nothing: the resume code or link brings the draft back.
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from pydantic import ValidationError
 
-from assessments import intake, ratelimit
+from assessments import intake, pdf, ratelimit
 from assessments.forms import StepForm, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -128,13 +130,14 @@ def step(request, number: int):
         action = request.POST.get("action", "next")
         stray = unexpected_keys(current, request.POST)
         if stray or action not in {"next", "back", "save"}:
-            form = StepForm(step=current, answers=draft.answers)
-            form.add_error(
-                None,
+            form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+            problem = (
                 "This page received answers that are not part of this step, so nothing was "
-                "saved. Please check your answers and press Next again.",
+                "saved. Please check your answers and press Next again."
             )
-            return _render_step(request, draft, current, form, return_to_review, status=400)
+            return _render_step(
+                request, draft, current, form, return_to_review, problem=problem, status=400
+            )
         if action in {"back", "save"}:
             draft_save_step(
                 draft=draft,
@@ -146,9 +149,11 @@ def step(request, number: int):
                 return redirect("assessments:saved")
             return redirect("assessments:step", number=max(1, number - 1))
 
+        # Questions this post made applicable were not on the page the patient saw:
+        # show them, without complaining that they are unanswered.
+        shown = StepForm(step=current, answers=draft.answers).fields.keys()
         merged = {**draft.answers, **posted_answers(current, request.POST)}
         form = StepForm(request.POST, step=current, answers=merged)
-        shown = set(request.POST.get("shown", "").split(","))
         new_questions = [key for key in form.fields if key not in shown]
         form.is_valid()
         for key in new_questions:
@@ -185,7 +190,9 @@ def step(request, number: int):
     return _render_step(request, draft, current, form, return_to_review, notice)
 
 
-def _render_step(request, draft, current, form, return_to_review, notice="", status=200):
+def _render_step(
+    request, draft, current, form, return_to_review, notice="", problem="", status=200
+):
     return render(
         request,
         "assessments/step.html",
@@ -194,8 +201,8 @@ def _render_step(request, draft, current, form, return_to_review, notice="", sta
             "step": current,
             "step_count": STEP_COUNT,
             "form": form,
-            "shown": ",".join(form.fields),
             "notice": notice,
+            "problem": problem,
             "return_to_review": return_to_review,
             "progress_percent": round(100 * current.number / STEP_COUNT),
         },
@@ -329,7 +336,36 @@ def _assessment_for(token: str) -> Assessment:
 def summary(request, token: str):
     """The patient's summary, reached only through its secret link."""
     assessment = _assessment_for(token)
-    return render(request, "assessments/summary.html", summary_context(assessment))
+    context = summary_context(assessment)
+    context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
+    return render(request, "assessments/summary.html", context)
+
+
+def summary_pdf_response(request, assessment: Assessment):
+    """The stored PDF (made on first request), or a friendly 503 if it cannot be made.
+
+    Shared with the staff area. The file name holds only the reference code.
+    """
+    try:
+        name = pdf.summary_pdf_ensure(assessment=assessment)
+    except pdf.PdfRenderError:
+        response = render(request, "assessments/pdf_unavailable.html", status=503)
+        response["Retry-After"] = "60"
+        return response
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        content_type="application/pdf",
+        filename=pdf.summary_pdf_filename(assessment=assessment),
+    )
+    add_never_cache_headers(response)  # includes no-store: the file holds health data
+    return response
+
+
+@never_cache
+@require_GET
+def summary_pdf(request, token: str):
+    """The patient's summary as a PDF, through the same secret link."""
+    return summary_pdf_response(request, _assessment_for(token))
 
 
 @never_cache

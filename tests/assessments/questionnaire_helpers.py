@@ -63,7 +63,7 @@ def step_url(number: int) -> str:
 
 def step_post(step: intake.Step, answers: dict, draft: Draft, action: str = "next", **extra):
     """Form data for one step: the applicable answers, as the browser would post them."""
-    data = {"draft": draft.token, "action": action, "shown": ",".join(q.key for q in step.questions)}
+    data = {"draft": draft.token, "action": action}
     for question in step.questions:
         if question.key in answers and question.applies(answers):
             data[question.key] = answers[question.key]

@@ -1,0 +1,25 @@
+"""gunicorn settings for production: `gunicorn -c hairtx/gunicorn.conf.py hairtx.wsgi`.
+
+Each value can be overridden with GUNICORN_* environment variables.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: requests here are short and CPU-bound (templates, PDF rendering).
+workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so that memory from PDF rendering cannot creep up.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# The access log would print paths with patients' secret tokens: keep it off and rely
+# on the proxy's log (with the same redaction) if one is needed.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+limit_request_line = 4094
+limit_request_fields = 50
