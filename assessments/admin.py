@@ -1,0 +1,65 @@
+"""Admin: the audit log and assessments, readable by superusers only and never editable.
+
+Drafts are not registered: they are patients' unfinished answers and nobody needs them.
+Staff work with assessments in the staff area (/staff/), which audits every look.
+"""
+
+from django.contrib import admin
+
+from assessments.models import Assessment, AuditEvent, normalise_code
+
+
+class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+    """Visible to superusers only; no adding, changing or deleting, not even for them."""
+
+    actions = None
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        # Reference codes are stored without the dash and in capitals: forgive both.
+        return super().get_search_results(request, queryset, normalise_code(search_term))
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(SuperuserReadOnlyAdmin):
+    list_display = ["created_at", "actor_name", "action", "reference_code", "ip_address", "detail"]
+    list_filter = ["action", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["=reference_code"]
+    search_help_text = "Search by reference code, e.g. ABCD-2345."
+    date_hierarchy = "created_at"
+    fields = ["created_at", "actor", "actor_name", "action", "assessment", "reference_code",
+              "detail", "ip_address"]
+    list_select_related = ["actor"]
+    show_full_result_count = False
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SuperuserReadOnlyAdmin):
+    list_display = ["reference_display", "created_at", "leaning", "has_red_flags", "reviewed_at",
+                    "ruleset_version"]
+    list_filter = ["has_red_flags", "leaning", ("reviewed_at", admin.EmptyFieldListFilter),
+                   "created_at"]
+    search_fields = ["=reference_code"]
+    search_help_text = "Search by reference code, e.g. ABCD-2345."
+    date_hierarchy = "created_at"
+    # The patient's secret link token is never shown, not even to superusers.
+    exclude = ["token"]
+    show_full_result_count = False
+
+    @admin.display(description="reference code", ordering="reference_code")
+    def reference_display(self, obj):
+        return obj.reference_display

@@ -1,0 +1,204 @@
+"""The summary as a PDF: rendered once with WeasyPrint, then kept in Django storage.
+
+Nothing here knows about HTTP. WeasyPrint never fetches anything over the network: the
+HTML is rendered from a string and every stylesheet or font it asks for goes through
+``StaticFilesFetcher``, which reads static files from disk and refuses everything else.
+
+``weasyprint`` is imported inside the functions: importing it costs ~0.4 s, which every
+``manage.py`` command would otherwise pay.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import mimetypes
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+
+from assessments.models import Assessment
+from assessments.presenters import summary_context
+from content.selectors import clinic_details, published_references
+
+if TYPE_CHECKING:  # pragma: no cover
+    from weasyprint.urls import URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = "assessments/summary_pdf.html"
+STORAGE_FOLDER = "summaries"
+# WeasyPrint's own names for the page sizes the setting allows.
+PAGE_SIZES = {"A4": "A4", "letter": "letter"}
+
+
+class PdfRenderError(Exception):
+    """The PDF could not be made or stored; nothing was changed. Try again later."""
+
+
+def _static_path(url_path: str) -> Path | None:
+    """The file on disk behind a STATIC_URL path, or None if there is none.
+
+    Source folders first (development, tests), then STATIC_ROOT, which holds the
+    hashed names that ``{% static %}`` produces with the manifest storage in production.
+    """
+    relative = url_path.removeprefix(settings.STATIC_URL)
+    if not relative or relative == url_path:
+        return None
+    try:
+        found = finders.find(relative)
+        if found:
+            return Path(found)
+        if hasattr(staticfiles_storage, "path"):
+            candidate = Path(staticfiles_storage.path(relative)).resolve()
+            root = Path(settings.STATIC_ROOT).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+    except (SuspiciousFileOperation, NotImplementedError, ValueError):
+        return None
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _font_bytes(path: Path, mtime_ns: int) -> bytes:
+    """A WOFF2 font decompressed to TrueType, once per process and file version.
+
+    WeasyPrint decompresses WOFF2 itself on every render (~75 ms per face, measured);
+    handing it the TrueType bytes skips that. The same font files serve the web pages.
+    """
+    from fontTools.ttLib import woff2
+
+    out = io.BytesIO()
+    woff2.decompress(io.BytesIO(path.read_bytes()), out)
+    return out.getvalue()
+
+
+def _static_bytes(path: Path) -> tuple[bytes, str]:
+    if path.suffix == ".woff2":
+        return _font_bytes(path, path.stat().st_mtime_ns), "font/ttf"
+    return path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def _fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class StaticFilesFetcher(URLFetcher):
+        """Serves ``file://`` + STATIC_URL paths from the static files; refuses the rest.
+
+        Refusals raise ``FatalURLFetchingError`` so that a missing stylesheet or font
+        stops the render instead of producing an unstyled PDF. No HTTP, ever.
+        """
+
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise FatalURLFetchingError(f"Refused to fetch {parts.scheme or 'a'} URL.")
+            path = _static_path(unquote(parts.path))
+            if path is None:
+                raise FatalURLFetchingError(f"Not a static file: {parts.path}")
+            body, content_type = _static_bytes(path)
+            # Answer with the URL asked for, so that relative URLs inside a stylesheet
+            # (fonts) resolve to STATIC_URL paths again, not to the folder on disk.
+            return URLFetcherResponse(
+                url=url, body=body, headers={"Content-Type": content_type}
+            )
+
+    return StaticFilesFetcher
+
+
+def static_files_fetcher():
+    """A fresh fetcher (it is cheap; WeasyPrint's base class keeps per-request state)."""
+    return _fetcher_class()()
+
+
+def summary_pdf_filename(*, assessment: Assessment) -> str:
+    """What the browser saves the file as: the reference code, nothing personal."""
+    return f"hairtx-summary-{assessment.reference_display}.pdf"
+
+
+def summary_pdf_context(*, assessment: Assessment) -> dict:
+    """What the PDF template shows (the staff print view renders the same template)."""
+    return {
+        **summary_context(assessment),
+        "clinic": clinic_details(),
+        "references": list(published_references()),
+    }
+
+
+def summary_pdf_html(*, assessment: Assessment) -> str:
+    """The HTML the PDF is made from."""
+    return render_to_string(TEMPLATE, summary_pdf_context(assessment=assessment))
+
+
+def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
+    """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
+
+    size = PAGE_SIZES[page_size or settings.HAIRTX_PDF_PAGE_SIZE]
+    html = summary_pdf_html(assessment=assessment)
+    # One FontConfiguration per document: cheap, and sharing one across threads has
+    # crashed in the past (engineering notes §3.3.6).
+    font_config = FontConfiguration()
+    fetcher = static_files_fetcher()
+    try:
+        document = HTML(string=html, base_url="file://", url_fetcher=fetcher)
+        return document.write_pdf(
+            stylesheets=[CSS(string=f"@page {{ size: {size}; }}", font_config=font_config)],
+            font_config=font_config,
+            pdf_variant="pdf/ua-1",
+        )
+    except FatalURLFetchingError as exc:  # a BaseException: turn it into an ordinary error
+        raise PdfRenderError(str(exc)) from None
+
+
+def _new_storage_name() -> str:
+    # Random: neither the patient's token nor the reference code may appear in storage.
+    return f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.pdf"
+
+
+def summary_pdf_ensure(*, assessment: Assessment) -> str:
+    """The storage name of the assessment's PDF, rendering and storing it the first time.
+
+    Rendering happens outside any transaction. The name is then saved with a conditional
+    update (only if ``pdf_name`` is still what we read), so when two first requests race,
+    one wins, the other deletes its own file and serves the winner's. On failure nothing
+    is saved, the error is logged (by id only) and PdfRenderError is raised; the next
+    request tries again.
+    """
+    current = assessment.pdf_name
+    if current and default_storage.exists(current):
+        return current
+    try:
+        pdf = render_summary_pdf(assessment=assessment)
+        name = default_storage.save(_new_storage_name(), ContentFile(pdf))
+    except Exception as exc:
+        logger.exception("Could not render or store the summary PDF for assessment id %s.",
+                         assessment.pk)
+        raise PdfRenderError("The PDF could not be made.") from exc
+
+    updated = Assessment.objects.filter(pk=assessment.pk, pdf_name=current).update(pdf_name=name)
+    if updated:
+        if current:  # the old name pointed at a file that is gone
+            logger.warning("Stored PDF for assessment id %s was missing; made again.",
+                           assessment.pk)
+        assessment.pdf_name = name
+        return name
+    # Someone else stored one first (or the assessment is gone): keep theirs.
+    default_storage.delete(name)
+    winner = Assessment.objects.filter(pk=assessment.pk).values_list("pdf_name", flat=True).first()
+    if not winner:
+        raise PdfRenderError("The assessment no longer exists.")
+    assessment.pdf_name = winner
+    return winner

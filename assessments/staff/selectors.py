@@ -1,0 +1,114 @@
+"""Reads of the staff area: the list, one page of it, and the de-identified export.
+
+The list must stay fast with 100,000 assessments: it reads only the columns it shows
+(never the JSON answers and summary), filters on indexed columns, turns a date range
+into a half-open range on ``created_at`` (no per-row date conversion) and never counts
+the whole table: a page asks for one row more than it shows to know if there is a next.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from assessments import intake
+from assessments.models import Assessment, normalise_code
+
+PAGE_SIZE = 25
+LIST_FIELDS = ("id", "reference_code", "created_at", "leaning", "has_red_flags", "reviewed_at")
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def in_date_range(queryset: QuerySet, *, date_from: date | None, date_to: date | None):
+    """Submitted on or after ``date_from`` and on or before ``date_to`` (local days)."""
+    if date_from:
+        queryset = queryset.filter(created_at__gte=_start_of(date_from))
+    if date_to:
+        queryset = queryset.filter(created_at__lt=_start_of(date_to + timedelta(days=1)))
+    return queryset
+
+
+def assessment_list(
+    *,
+    q: str = "",
+    red_flags: bool = False,
+    not_reviewed: bool = False,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Assessment]:
+    queryset = Assessment.objects.only(*LIST_FIELDS).order_by("-created_at", "-id")
+    if normalise_code(q):
+        queryset = queryset.for_reference(q)
+    if red_flags:
+        queryset = queryset.with_red_flags()
+    if not_reviewed:
+        queryset = queryset.not_reviewed()
+    return in_date_range(queryset, date_from=date_from, date_to=date_to)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    number: int
+    has_previous: bool
+    has_next: bool
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1 if self.rows else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + len(self.rows)
+
+
+def page_of(queryset: QuerySet, *, number: int) -> Page:
+    """One page, without a COUNT: fetch PAGE_SIZE + 1 rows to learn if another follows."""
+    number = max(1, number)
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+    return Page(rows=rows[:PAGE_SIZE], number=number, has_previous=number > 1,
+                has_next=len(rows) > PAGE_SIZE)
+
+
+EXPORT_HEADER = ["created_date", "leaning", "has_red_flags", "ruleset_version", "reviewed",
+                 *intake.QUESTIONS]
+# A cell starting with one of these would be a formula in a spreadsheet (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "|".join(str(item) for item in value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_rows(*, date_from: date, date_to: date) -> Iterator[list[str]]:
+    """The header, then one de-identified row per assessment, oldest first, streamed.
+
+    No token, reference code, review note, reviewer or exact time: only the day.
+    """
+    yield EXPORT_HEADER
+    queryset = in_date_range(
+        Assessment.objects.order_by("created_at", "id"), date_from=date_from, date_to=date_to
+    ).values_list("created_at", "leaning", "has_red_flags", "ruleset_version", "reviewed_at",
+                  "answers")
+    for created_at, leaning, red_flags, version, reviewed_at, answers in queryset.iterator(
+        chunk_size=1000
+    ):
+        yield [
+            timezone.localdate(created_at).isoformat(),
+            leaning,
+            "yes" if red_flags else "no",
+            version,
+            "yes" if reviewed_at else "no",
+            *(_cell(answers.get(key)) for key in intake.QUESTIONS),
+        ]
