@@ -278,7 +278,7 @@ def _pair(answers: Answers, key: str) -> Pairs:
             "and pattern loss changes slowly. Photos every few months show any change."
         ),
         "medicine_list": "A list of all your medicines and supplements.",
-        "photos": "Photos of your hair over time, if you have them.",
+        "photos": "Any photos of your hair from the past, to show how it has changed.",
         "blood_tests": "Results of any blood tests you had in the past year.",
         "products": "The names of the hair products and treatments you used.",
         "no_promise": (
@@ -547,8 +547,8 @@ def prescribed_blood_thinners(a: Answers, t: Texts, found: Findings) -> Iterable
     source="clinical-facts §3.5",
     texts={
         "prp": (
-            "Some painkillers and supplements, smoking and recent steroids can raise bleeding "
-            "or make PRP work less well."
+            "Some painkillers, some supplements, smoking and recent steroids can make you bleed "
+            "more. They can also make PRP work less well."
         ),
         "ask": "Should I pause any of these before a session, and for how long?",
     },

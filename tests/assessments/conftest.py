@@ -48,8 +48,11 @@ BASELINE_ANSWERS: dict = {
     "sure_encouragement": "yes",
 }
 
-# Answers a non-male person is also asked; quiet values.
+# Answers a non-male person is also asked, quiet values, and female-pattern thinning in
+# place of receding temples (which, before the menopause, is a red flag: R5).
 NOT_MALE_EXTRAS: dict = {
+    "pattern": ["widening_part"],
+    "ludwig_stage": "ludwig_1",
     "periods": "regular",
     "pregnancy": "not_pregnant",
     "androgen_signs": ["none"],

@@ -1,0 +1,72 @@
+"""``manage.py assess FILE.json``: print the reasoned Summary for one answer set.
+
+Exit 0 with the Summary JSON on stdout; exit 2 with plain messages on stderr when the
+file cannot be read or the answers are not valid (one ``question: message`` per line).
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from pydantic import ValidationError
+
+from assessments.intake import IntakeAnswers, field_errors
+from assessments.rules import assess
+
+INVALID_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = "Read IntakeAnswers JSON from FILE (or - for stdin) and print the Summary as JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="path to an answers JSON file, or - to read stdin")
+
+    def handle(self, *args, file: str, **options):
+        data = self._read_answers(file)
+        try:
+            answers = IntakeAnswers.model_validate(data)
+        except ValidationError as exc:
+            lines = [
+                f"{key}: {message}"
+                for key, messages in field_errors(exc).items()
+                for message in messages
+            ]
+            raise CommandError(
+                f"The answers in {file} are not valid:\n" + "\n".join(lines),
+                returncode=INVALID_INPUT,
+            ) from None
+        summary = assess(answers)
+        self.stdout.write(json.dumps(summary.model_dump(mode="json", by_alias=True), indent=2))
+
+    def _read_answers(self, file: str) -> dict:
+        try:
+            if file == "-":
+                raw = sys.stdin.buffer.read()
+            else:
+                with open(file, "rb") as handle:
+                    raw = handle.read()
+        except OSError as exc:
+            raise CommandError(
+                f"Cannot read {file}: {exc.strerror or exc}.", returncode=INVALID_INPUT
+            ) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CommandError(
+                f"{file} is not UTF-8 text. Save it as UTF-8 and try again.",
+                returncode=INVALID_INPUT,
+            ) from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CommandError(
+                f"{file} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+                returncode=INVALID_INPUT,
+            ) from None
+        if not isinstance(data, dict):
+            raise CommandError(
+                f"{file} must hold one JSON object of answers, not a {type(data).__name__}.",
+                returncode=INVALID_INPUT,
+            )
+        return data
