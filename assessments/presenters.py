@@ -13,19 +13,23 @@ from content.selectors import section_title, section_url
 def answer_text(question: intake.Question, value) -> str:
     """An answer in plain words: labels of the chosen values, or the text typed."""
     if question.kind == "text":
-        return str(value)
+        return " ".join(value) if isinstance(value, list) else str(value)
     values = value if isinstance(value, list) else [value]
     return ", ".join(question.label_for(v) for v in values)
 
 
 def because_phrases(because: list[dict]) -> list[dict]:
-    phrases = []
+    """One phrase per question, its triggering answers joined, in the order given."""
+    answers_by_question: dict[str, list[str]] = {}
     for pair in because:
-        question = intake.QUESTIONS.get(pair["question"])
+        answers_by_question.setdefault(pair["question"], []).append(pair["answer"])
+    phrases = []
+    for key, values in answers_by_question.items():
+        question = intake.QUESTIONS.get(key)
         if question is None:  # a question retired since this summary was made
-            phrases.append({"question": pair["question"], "answer": pair["answer"]})
+            phrases.append({"question": key, "answer": ", ".join(values)})
             continue
-        phrases.append({"question": question.label, "answer": answer_text(question, pair["answer"])})
+        phrases.append({"question": question.label, "answer": answer_text(question, values)})
     return phrases
 
 
