@@ -990,7 +990,7 @@ def few_visits_possible(a: Answers, t: Texts, found: Findings) -> Iterable[Findi
 @rule(
     "R25",
     "Standard medicine did not help or was not tolerated",
-    reads=("treatments_tried", "tried_result"),
+    reads=("treatments_tried", "tried_result", "age_band"),
     source="clinical-facts §3.3, §4.4",
     texts={
         "prp": (
@@ -1053,7 +1053,7 @@ def regrowth_expectations(a: Answers, t: Texts, found: Findings) -> Iterable[Fin
 @rule(
     "R28",
     "Wants own-body, low-allergy treatment",
-    reads=("priorities",),
+    reads=("priorities", "age_band"),
     source="clinical-facts §3.1, §4.5",
     texts={
         "prp": (
