@@ -14,3 +14,5 @@ urlpatterns = [
     path("", include("content.urls")),
 ]
 
+
+handler400 = "hairtx.views.bad_request"

@@ -1,7 +1,9 @@
 """Project-level views."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -18,3 +20,19 @@ def healthz(request):
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
 
+
+
+def bad_request(request, exception=None):
+    """400 page that says what was wrong when we know (too large, too many fields)."""
+    if isinstance(exception, RequestDataTooBig):
+        reason = (
+            "What you sent was too large. Text boxes here take at most a few hundred "
+            "characters. Please go back, shorten what you typed and try again."
+        )
+    elif isinstance(exception, TooManyFieldsSent):
+        reason = (
+            "What you sent had too many answers in it. Please go back and try again."
+        )
+    else:
+        reason = "The page could not understand the request. Please go back and try again."
+    return render(request, "400.html", {"reason": reason}, status=400)
