@@ -1,0 +1,235 @@
+"""The summary PDF: content, tagging, fonts, page size, storage, retry and the fetcher."""
+
+import io
+import logging
+import re
+from unittest import mock
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from pypdf import PdfReader
+
+from assessments import pdf
+from assessments.models import Assessment
+from assessments.presenters import summary_context
+from tests.assessments.factories import RED_FLAG, make_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of the PDF with whitespace squeezed (WeasyPrint wraps lines anywhere)."""
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def all_items(context: dict) -> list[dict]:
+    items = [*context["red_flags"], *context["also_discuss"], *context["questions_to_ask"],
+             *context["to_bring"], *context["expectations"]]
+    for option in context["options"].values():
+        items += [*option["for"], *option["against"]]
+    return items
+
+
+@pytest.fixture(scope="module")
+def _weasyprint_imported():
+    """Import WeasyPrint once up front so the first test does not carry the import time."""
+    import weasyprint  # noqa: F401
+
+
+@pytest.fixture
+def red_flag_pdf(_weasyprint_imported):
+    assessment = make_assessment(**RED_FLAG)
+    return assessment, pdf.render_summary_pdf(assessment=assessment)
+
+
+def test_pdf_holds_code_headline_every_item_and_page_numbers(red_flag_pdf):
+    assessment, data = red_flag_pdf
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    context = summary_context(assessment)
+    assert assessment.reference_display in text
+    assert squeeze(context["summary"]["headline"]) in text
+    items = all_items(context)
+    assert context["red_flags"], "the red-flag answers should have produced a red flag"
+    for item in items:
+        assert squeeze(item["text"]) in text, item["rule"]
+    assert "Page 1 of" in text
+    assert "Questions to ask your dermatologist" in text
+    assert "not a diagnosis" in text
+
+
+def test_reference_code_and_page_number_on_every_page(red_flag_pdf):
+    assessment, data = red_flag_pdf
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        text = squeeze(page.extract_text())
+        assert assessment.reference_display in text
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_pdf_is_tagged_with_title_and_language(red_flag_pdf):
+    assessment, data = red_flag_pdf
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).lower() == "en-gb"
+    assert assessment.reference_display in reader.metadata.title
+
+
+def test_site_fonts_are_embedded(red_flag_pdf):
+    _, data = red_flag_pdf
+    reader = PdfReader(io.BytesIO(data))
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any(name.endswith("+Atkinson") for name in fonts), fonts
+    assert any(name.endswith("+Atkinson-Bold") for name in fonts), fonts
+
+
+def test_rendering_logs_no_weasyprint_warning(caplog, _weasyprint_imported):
+    assessment = make_assessment(**RED_FLAG)
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf.render_summary_pdf(assessment=assessment)
+    assert [r for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_a4_by_default_and_letter_by_setting(settings, _weasyprint_imported):
+    assessment = make_assessment()
+    a4 = PdfReader(io.BytesIO(pdf.render_summary_pdf(assessment=assessment))).pages[0]
+    assert (round(float(a4.mediabox.width)), round(float(a4.mediabox.height))) == (595, 842)
+    settings.HAIRTX_PDF_PAGE_SIZE = "letter"
+    letter = PdfReader(io.BytesIO(pdf.render_summary_pdf(assessment=assessment))).pages[0]
+    assert (round(float(letter.mediabox.width)), round(float(letter.mediabox.height))) == (612, 792)
+
+
+def test_patient_downloads_pdf_from_secret_link(client, _weasyprint_imported):
+    assessment = make_assessment()
+    summary = client.get(reverse("assessments:summary", args=[assessment.token]))
+    pdf_url = reverse("assessments:summary_pdf", args=[assessment.token])
+    assert pdf_url.encode() in summary.content
+
+    response = client.get(pdf_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    expected = f'filename="hairtx-summary-{assessment.reference_display}.pdf"'
+    assert expected in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_unknown_token_is_404(client):
+    assert client.get(reverse("assessments:summary_pdf", args=["nope"])).status_code == 404
+
+
+def test_each_pdf_holds_only_its_own_reference_code(client, _weasyprint_imported):
+    first, second = make_assessment(), make_assessment(**RED_FLAG)
+    for mine, other in ((first, second), (second, first)):
+        response = client.get(reverse("assessments:summary_pdf", args=[mine.token]))
+        text = pdf_text(b"".join(response.streaming_content))
+        assert mine.reference_display in text
+        assert other.reference_display not in text
+        assert mine.token not in text
+
+
+def test_second_download_serves_the_stored_file(client, _weasyprint_imported):
+    assessment = make_assessment()
+    url = reverse("assessments:summary_pdf", args=[assessment.token])
+    with mock.patch("assessments.pdf.render_summary_pdf", wraps=pdf.render_summary_pdf) as spy:
+        first = b"".join(client.get(url).streaming_content)
+        second = b"".join(client.get(url).streaming_content)
+    assert spy.call_count == 1
+    assert first == second
+    assessment.refresh_from_db()
+    assert re.fullmatch(r"summaries/[0-9a-f]{32}\.pdf", assessment.pdf_name)
+    assert assessment.reference_code not in assessment.pdf_name
+    assert default_storage.exists(assessment.pdf_name)
+
+
+def test_failed_render_leaves_assessment_untouched_and_next_request_retries(
+    client, caplog, _weasyprint_imported
+):
+    assessment = make_assessment()
+    before = Assessment.objects.values().get(pk=assessment.pk)
+    url = reverse("assessments:summary_pdf", args=[assessment.token])
+    with mock.patch("assessments.pdf.render_summary_pdf", side_effect=RuntimeError("boom")):
+        with caplog.at_level(logging.ERROR, logger="assessments.pdf"):
+            response = client.get(url)
+    assert response.status_code == 503
+    assert b"could not be made" in response.content
+    assert Assessment.objects.values().get(pk=assessment.pk) == before
+    logged = caplog.text
+    assert "Could not render" in logged
+    assert assessment.token not in logged
+    assert assessment.reference_code not in logged
+    assert assessment.reference_display not in logged
+
+    retry = client.get(url)
+    assert retry.status_code == 200
+    assessment.refresh_from_db()
+    assert assessment.pdf_name
+
+
+def test_missing_stored_file_is_made_again(_weasyprint_imported):
+    assessment = make_assessment()
+    name = pdf.summary_pdf_ensure(assessment=assessment)
+    default_storage.delete(name)
+    again = pdf.summary_pdf_ensure(assessment=assessment)
+    assert again != name
+    assert default_storage.exists(again)
+
+
+def test_losing_a_race_keeps_the_winners_file(_weasyprint_imported):
+    """Two first requests both render; the second to save deletes its own file."""
+    assessment = make_assessment()
+    stale_copy = Assessment.objects.get(pk=assessment.pk)  # read before anyone stored
+    winner = pdf.summary_pdf_ensure(assessment=assessment)
+    loser = pdf.summary_pdf_ensure(assessment=stale_copy)  # still sees pdf_name == ""
+    assert loser == winner
+    assert Assessment.objects.get(pk=assessment.pk).pdf_name == winner
+    _, files = default_storage.listdir(pdf.STORAGE_FOLDER)
+    assert files == [winner.split("/")[-1]]
+
+
+class TestStaticFilesFetcher:
+    @pytest.fixture
+    def fetcher(self):
+        return pdf.static_files_fetcher()
+
+    def test_serves_static_files(self, fetcher):
+        response = fetcher.fetch("file:///static/assessments/css/summary_pdf.css")
+        assert b"@font-face" in response.read()
+
+    def test_serves_fonts_as_truetype(self, fetcher):
+        response = fetcher.fetch(
+            "file:///static/fonts/atkinson-hyperlegible-latin-400-normal.woff2"
+        )
+        assert response.read()[:4] in (b"\x00\x01\x00\x00", b"true")
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "http://example.com/static/css/site.css",
+            "https://localhost/static/css/site.css",
+            "file:///etc/passwd",
+            "file:///static/../../../../etc/passwd",
+            "file:///static/%2e%2e/%2e%2e/hairtx/settings.py",
+            "file:///work/main/static/css/site.css",
+            "file:///static/does-not-exist.css",
+            "file://evil.example/static/css/site.css",
+            "data:text/css,body{}",
+        ],
+    )
+    def test_refuses_everything_else(self, fetcher, url):
+        from weasyprint.urls import FatalURLFetchingError
+
+        with pytest.raises(FatalURLFetchingError):
+            fetcher.fetch(url)
