@@ -180,6 +180,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 HAIRTX_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
 AXES_IPWARE_PROXY_COUNT = HAIRTX_PROXY_COUNT
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # keep fewer personal data rows
+AXES_VERBOSE = False  # no start-up banner on every manage.py command
 
 # STATIC AND MEDIA
 # ------------------------------------------------------------------------------
