@@ -89,6 +89,7 @@ def _static_bytes(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
+@functools.cache
 def _fetcher_class():
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 

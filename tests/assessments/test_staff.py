@@ -81,6 +81,20 @@ class TestAccess:
         assert response.status_code == 200
         assert b"We could not sign you in" in response.content
 
+    def test_too_many_wrong_passwords_show_the_locked_out_page(self, client, settings):
+        make_staff("nurse")
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            client.post(reverse("staff:login"), {"username": "nurse", "password": "wrong"},
+                        REMOTE_ADDR="10.0.0.7")
+        response = client.post(
+            reverse("staff:login"), {"username": "nurse", "password": "a long test password"},
+            REMOTE_ADDR="10.0.0.7",
+        )
+        assert response.status_code == 429
+        content = response.content.decode()
+        assert "Sign-in is paused for 30 minutes" in content
+        assert content.count("<h1") == 1
+
     def test_logout_is_a_post(self, staff_client):
         assert staff_client.get(reverse("staff:logout")).status_code == 405
         response = staff_client.post(reverse("staff:logout"))
