@@ -63,7 +63,8 @@ def test_review_is_recorded(staff_client, nurse):
 
 def test_refused_review_is_not_recorded(staff_client):
     assessment = make_assessment()
-    staff_client.post(reverse("staff:review", args=[assessment.reference_code]), {"note": "x" * 501})
+    url = reverse("staff:review", args=[assessment.reference_code])
+    staff_client.post(url, {"note": "x" * 501})
     assert not AuditEvent.objects.exists()
 
 
@@ -158,7 +159,8 @@ class TestAdmin:
 
     def test_assessments_read_only_and_drafts_absent(self, superuser_client, event):
         assessment = event.assessment
-        assert superuser_client.get(reverse("admin:assessments_assessment_changelist")).status_code == 200
+        changelist = reverse("admin:assessments_assessment_changelist")
+        assert superuser_client.get(changelist).status_code == 200
         page = superuser_client.get(
             reverse("admin:assessments_assessment_change", args=[assessment.pk])
         )
