@@ -132,7 +132,7 @@ def posted_answers(step: Step, data) -> dict[str, object]:
             if value in allowed:
                 answers[question.key] = value
         else:
-            text = (data.get(question.key) or "").strip()
+            text = (data.get(question.key) or "").replace("\x00", "").strip()
             if text:
                 # Kept as typed (bounded): Next will say if it is too long.
                 answers[question.key] = text[:2000]

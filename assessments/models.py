@@ -6,6 +6,7 @@ draft token are long random strings; the reference code is short so that a patie
 read it out to the clinic over the phone.
 """
 
+import re
 import secrets
 from datetime import timedelta
 
@@ -21,6 +22,18 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 def new_token() -> str:
     """A secret for a URL: 256 random bits, URL-safe."""
     return secrets.token_urlsafe(32)
+
+
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
+def is_token_shaped(value: str) -> bool:
+    """Whether a string from a URL or form could be one of our tokens.
+
+    Checked before any query, so junk (NUL bytes, which PostgreSQL refuses, or
+    megabytes of text) never reaches the database.
+    """
+    return bool(_TOKEN_SHAPE.fullmatch(value))
 
 
 def new_code(length: int) -> str:

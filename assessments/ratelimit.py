@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.shortcuts import render
 from django.utils import timezone
 
 from assessments.models import RateLimitCounter
@@ -56,6 +57,15 @@ def hit(*, scope: str, request, limit: int, per_seconds: int) -> bool:
         "count", flat=True
     ).first()
     return (count or 0) <= limit
+
+
+def over_limit_response(request, scope: str):
+    """None while the client is within the limit for `scope`, else a friendly 429 page."""
+    limit, per_seconds = settings.HAIRTX_RATE_LIMITS[scope]
+    if hit(scope=scope, request=request, limit=limit, per_seconds=per_seconds):
+        return None
+    minutes = max(1, per_seconds // 60)
+    return render(request, "429.html", {"minutes": minutes}, status=429)
 
 
 def purge_old(*, older_than_seconds: int = 86400) -> int:

@@ -5,7 +5,6 @@ a page left open after the session expired still finds its draft, and a closed t
 nothing: the resume code or link brings the draft back.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
@@ -13,26 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
 from assessments import intake, pdf, ratelimit
 from assessments.forms import StepForm, posted_answers, unexpected_keys
-from assessments.models import Assessment, AuditEvent, Draft, normalise_code
+from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
 from assessments.services import assessment_delete, assessment_submit, draft_save_step
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
-
-
-def _too_many(request, scope: str):
-    """None while the client is within the limit for `scope`, else the 429 page."""
-    limit, per_seconds = settings.HAIRTX_RATE_LIMITS[scope]
-    if ratelimit.hit(scope=scope, request=request, limit=limit, per_seconds=per_seconds):
-        return None
-    minutes = max(1, per_seconds // 60)
-    return render(request, "429.html", {"minutes": minutes}, status=429)
 
 
 class DraftProblem(Exception):
@@ -47,7 +37,7 @@ def _find_draft(request) -> Draft | None:
     """
     posted = request.POST.get("draft") if request.method == "POST" else None
     if posted is not None:
-        draft = Draft.objects.live().filter(token=posted[:64]).first()
+        draft = Draft.objects.live().filter(token=posted).first() if is_token_shaped(posted) else None
         if draft is None:
             raise DraftProblem
         request.session[SESSION_DRAFT_KEY] = draft.token
@@ -85,7 +75,7 @@ def _first_incomplete_step(answers: dict) -> int | None:
 def start(request):
     """Explain the questionnaire; POST starts a new draft."""
     if request.method == "POST":
-        if refused := _too_many(request, "start"):
+        if refused := ratelimit.over_limit_response(request, "start"):
             return refused
         draft = Draft.objects.create()
         request.session[SESSION_DRAFT_KEY] = draft.token
@@ -229,7 +219,7 @@ def review(request):
     except ValidationError as exc:
         return _render_review_errors(request, draft, exc)
     if request.method == "POST":
-        if refused := _too_many(request, "submit"):
+        if refused := ratelimit.over_limit_response(request, "submit"):
             return refused
         try:
             assessment = assessment_submit(draft=draft)
@@ -284,7 +274,7 @@ def resume(request):
     """Type a resume code to bring back a saved draft."""
     error = ""
     if request.method == "POST":
-        if refused := _too_many(request, "resume"):
+        if refused := ratelimit.over_limit_response(request, "resume"):
             return refused
         code = normalise_code(request.POST.get("code", "")[:40])
         draft = Draft.objects.live().filter(resume_code=code).first() if code else None
@@ -307,9 +297,9 @@ def resume(request):
 @never_cache
 def resume_link(request, token: str):
     """The resume link from the "saved" page."""
-    if refused := _too_many(request, "resume"):
+    if refused := ratelimit.over_limit_response(request, "resume"):
         return refused
-    draft = Draft.objects.live().filter(token=token[:64]).first()
+    draft = Draft.objects.live().filter(token=token).first() if is_token_shaped(token) else None
     if draft is None:
         return _restart(
             request,
@@ -329,7 +319,9 @@ def _resume_draft(request, draft: Draft):
 
 
 def _assessment_for(token: str) -> Assessment:
-    return get_object_or_404(Assessment, token=token[:64])
+    if not is_token_shaped(token):
+        raise Http404("No such summary.")
+    return get_object_or_404(Assessment, token=token)
 
 
 @never_cache

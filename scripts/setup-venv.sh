@@ -12,7 +12,12 @@ fi
   || { echo "hairtx needs Python 3.13 (.python-version); found another in .venv" >&2; exit 1; }
 stamp=".venv/.installed${extra:+-$extra}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".${extra:+[$extra]}"
+  log="$(mktemp)"
+  echo "Installing Python packages into .venv (log: $log)"
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install -e ".${extra:+[$extra]}"; } >"$log" 2>&1; then
+    tail -40 "$log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi

@@ -111,3 +111,51 @@ def test_over_long_field_is_refused_next_to_the_field(patient):
     assert response.status_code == 200
     assert "200 characters or fewer" in response.content.decode()
     assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") != "y" * 500
+
+
+@pytest.fixture
+def staff(patient, django_user_model):
+    from tests.assessments.factories import make_assessment
+
+    assessment = make_assessment()
+    user = django_user_model.objects.create_user("nurse", password="a long test password")
+    user.groups.add(Group.objects.get(name="Clinic staff"))
+    client = Client()
+    client.force_login(user)
+    return client, assessment
+
+
+@HYPOTHESIS
+@given(params=form_data)
+def test_random_staff_searches_and_filters(staff, params):
+    client, _ = staff
+    query = {key: value for key, value in params.items() if isinstance(value, str)}
+    assert_no_server_error(client.get(reverse("staff:list"), query))
+
+
+@HYPOTHESIS
+@given(data=form_data)
+def test_random_review_notes(staff, data):
+    client, assessment = staff
+    url = reverse("staff:review", args=[assessment.reference_code])
+    assert_no_server_error(client.post(url, data))
+
+
+@HYPOTHESIS
+@given(data=form_data)
+def test_random_logins(db, data):
+    client = Client()
+    for path in ("/staff/login/", "/admin/login/"):
+        assert_no_server_error(client.post(path, data))
+
+
+def test_nul_bytes_everywhere(staff):
+    client, assessment = staff
+    nul = "a\x00b"
+    assert_no_server_error(client.get(reverse("staff:list"), {"q": nul}))
+    assert_no_server_error(client.get(f"/summary/{nul}/"))
+    assert_no_server_error(Client().post("/staff/login/", {"username": nul, "password": nul}))
+    assert_no_server_error(Client().post("/questionnaire/resume/", {"code": nul}))
+    assert_no_server_error(
+        client.post(reverse("staff:review", args=[assessment.reference_code]), {"note": nul})
+    )

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
@@ -118,3 +119,90 @@ def test_csrf_is_enforced_on_every_post(path, guide):
     client = Client(enforce_csrf_checks=True)
     response = client.post(path, {"code": "ABCD", "username": "a", "password": "b"})
     assert response.status_code == 403
+
+
+@pytest.fixture
+def assessment(guide):
+    from tests.assessments.factories import make_assessment
+
+    return make_assessment()
+
+
+def test_security_headers_on_a_pdf(client, assessment):
+    response = client.get(reverse("assessments:summary_pdf", args=[assessment.token]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert_security_headers(response)
+
+
+def test_one_patients_token_never_shows_anothers_summary(client, guide):
+    from tests.assessments.factories import make_assessment
+
+    first, second = make_assessment(), make_assessment(nail_changes="yes")
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert first.reference_display in page
+    assert second.reference_display not in page and second.token not in page
+
+
+def _all_staff_paths(assessment) -> list[str]:
+    from django.urls import get_resolver
+
+    staff = get_resolver().namespace_dict["staff"][1]
+    paths = []
+    for pattern in staff.url_patterns:
+        if pattern.name in {"login", "logout"}:
+            continue
+        kwargs = {"reference_code": assessment.reference_code} if "reference_code" in str(pattern.pattern) else {}
+        paths.append(reverse(f"staff:{pattern.name}", kwargs=kwargs))
+    return paths
+
+
+ADMIN_PATHS = [
+    "/admin/",
+    "/admin/assessments/assessment/",
+    "/admin/assessments/auditevent/",
+    "/admin/content/section/",
+    "/admin/auth/user/",
+    "/admin/auth/group/",
+]
+
+
+def test_every_staff_url_refuses_anonymous_users(client, assessment):
+    paths = _all_staff_paths(assessment)
+    assert len(paths) >= 6
+    for path in paths:
+        response = client.get(path) if not path.endswith("/review/") else client.post(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/staff/login/"), path
+
+
+def test_every_staff_url_refuses_users_outside_the_group(client, assessment, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="a long test password", is_staff=True)
+    client.force_login(user)
+    for path in _all_staff_paths(assessment):
+        response = client.get(path) if not path.endswith("/review/") else client.post(path)
+        assert response.status_code == 403, path
+
+
+def test_every_admin_url_refuses_anonymous_and_clinic_staff(client, assessment, django_user_model):
+    for path in ADMIN_PATHS:
+        response = client.get(path)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], path
+    nurse = django_user_model.objects.create_user("nurse", password="a long test password")
+    nurse.groups.add(Group.objects.get(name="Clinic staff"))
+    client.force_login(nurse)
+    for path in ADMIN_PATHS:
+        response = client.get(path)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], path
+
+
+def test_editors_cannot_reach_assessments_users_or_the_audit_log(client, guide, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="a long test password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(editor)
+    assert client.get("/admin/content/section/").status_code == 200
+    for path in ADMIN_PATHS[1:3] + ADMIN_PATHS[4:]:
+        assert client.get(path).status_code == 403, path
+    assert client.get("/staff/").status_code == 403

@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import pdf
+from assessments import pdf, ratelimit
 from assessments.models import Assessment, AuditEvent
 from assessments.presenters import summary_context
 from assessments.staff import selectors
@@ -71,6 +71,10 @@ def _page_number(request) -> int:
 @require_GET
 def assessment_list(request):
     """Newest first, 25 a page; filters and a forgiving reference code search."""
+    if request.GET.get("q", "").strip():
+        # Codes are not guessable, but a stolen staff login must not enumerate them either.
+        if refused := ratelimit.over_limit_response(request, "reference"):
+            return refused
     form = AssessmentFilterForm(request.GET or None)
     page = None
     if not form.is_bound or form.is_valid():
