@@ -1,20 +1,30 @@
 """Clinic details and the review date for every page (header, footer, title)."""
 
+import uuid
+
 from django.core.cache import cache
 
 from content import selectors
 
 # Invalidated by content.signals whenever any content item is saved or deleted.
-SITE_CONTENT_CACHE_KEY = "content:site_content:v1"
+# v2: the entry also carries `content_version` (see below).
+SITE_CONTENT_CACHE_KEY = "content:site_content:v2"
 
 
 def site_content(request):
-    """Return `clinic` and `guide_reviewed_on`; one cache read on a warm cache."""
+    """Return `clinic`, `guide_reviewed_on` and `content_version`; one cache read when warm.
+
+    `content_version` is a fresh random stamp each time the entry is rebuilt, i.e. after
+    any content save or delete (content.signals drops the entry) or when the entry times
+    out. Pages built only from content (the guide) key per-process copies of their HTML
+    on it, so every worker sees an edit as soon as this shared entry is dropped.
+    """
     values = cache.get(SITE_CONTENT_CACHE_KEY)
     if values is None:
         values = {
             "clinic": selectors.clinic_details(),
             "guide_reviewed_on": selectors.guide_reviewed_on(),
+            "content_version": uuid.uuid4().hex,
         }
         cache.set(SITE_CONTENT_CACHE_KEY, values)
     return values

@@ -2,10 +2,12 @@
 who asks for a preview (`?preview=1`)."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from content.context_processors import site_content
 from content.models import FAQ, Article, ComparisonRow, Reference, Treatment
 from content.selectors import clinic_details
 
@@ -34,18 +36,41 @@ def home(request):
     return _render(request, "content/home.html", {"treatments": treatments})
 
 
+# Performance (docs/performance.md): the public guide page is the same for everyone
+# until content changes, and building it (Markdown + sanitising of every section) costs
+# ~60 ms of CPU. Each worker process keeps the last page it built, as
+# (content version, HTML), and serves it while the shared content version (one read of
+# the DB cache, which every page pays anyway for the footer) still matches. An edit
+# drops that shared entry (content.signals), so every worker builds the page again on
+# its next request: no worker can serve a page older than the shared cache entry.
+_guide_page: tuple[str, bytes] | None = None
+
+
 @require_GET
 def guide(request):
     """The whole guide on one page, with a table of contents.
 
     Models: Article, Section. Template: content/guide.html.
     """
+    global _guide_page
     preview = wants_preview(request)
+    # A pending flash message (kept in the "messages" cookie: FallbackStorage never
+    # reaches the session without it) is shown on the page: build such a page afresh
+    # and never keep it. Previews are never kept either.
+    reusable = not preview and CookieStorage.cookie_name not in request.COOKIES
+    if reusable:
+        version = site_content(request)["content_version"]
+        kept = _guide_page
+        if kept is not None and kept[0] == version:
+            return HttpResponse(kept[1])
     article = get_object_or_404(
         Article.objects.visible(include_drafts=preview), slug=GUIDE_SLUG
     )
     sections = article.sections.visible(include_drafts=preview)
-    return _render(request, "content/guide.html", {"article": article, "sections": sections})
+    response = _render(request, "content/guide.html", {"article": article, "sections": sections})
+    if reusable:
+        _guide_page = (version, response.content)
+    return response
 
 
 @require_GET

@@ -1,0 +1,761 @@
+#!/usr/bin/env python3
+"""hairtx benchmarks (issue 7 items 5 and 6): `.venv/bin/python bench/run.py`.
+
+Starts hairtx and a bare Django baseline (bench/baseline/) under gunicorn on 127.0.0.1
+with production settings (DEBUG off, 4 sync workers, hairtx/gunicorn.conf.py), each with
+a throwaway SQLite database in a temporary folder, and measures with wrk (`--latency`)
+at concurrency 1, 8 and 32. Writes bench/results.json and docs/performance.md (tables
+from the JSON, plus the hand-written analysis kept in bench/analysis.md).
+
+Takes about 12 minutes on 2 cores. `--quick` (2 s per run) checks the script itself.
+Nothing here is part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.cookiejar
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PY = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+RESULTS = BENCH / "results.json"
+REPORT = ROOT / "docs" / "performance.md"
+ANALYSIS = BENCH / "analysis.md"
+
+HOST = "127.0.0.1"
+HAIRTX_PORT, BASELINE_PORT, MEMORY_PORT = 8701, 8702, 8703
+CONCURRENCY = (1, 8, 32)
+WORKERS = 4
+EXAMPLE = ROOT / "docs" / "examples" / "early-male-pattern.json"
+# Step 1 as the POST benchmark posts it (a valid answer set; redirects to step 2).
+STEP1_POST = {"sex_at_birth": "male", "age_band": "25_34"}
+# The step GET benchmark shows this step: the longest (12 questions, 9 asked here).
+STEP_GET = 4
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --------------------------------------------------------------------------- HTTP client
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    """A cookie-keeping client that does not follow redirects (we want to see them)."""
+
+    def __init__(self, port: int):
+        self.base = f"http://{HOST}:{port}"
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect
+        )
+
+    def request(self, path: str, data: dict | list | None = None) -> tuple[int, dict, bytes]:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        req = urllib.request.Request(self.base + path, data=body)
+        try:
+            with self.opener.open(req, timeout=60) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as exc:  # 3xx (not followed) and errors
+            return exc.code, dict(exc.headers), exc.read()
+
+    def get(self, path: str) -> tuple[int, dict, bytes]:
+        return self.request(path)
+
+    def post(self, path: str, data) -> tuple[int, dict, bytes]:
+        return self.request(path, data)
+
+    def cookie(self, name: str) -> str:
+        for item in self.jar:
+            if item.name == name:
+                return item.value
+        raise KeyError(name)
+
+    def cookie_header(self, *names: str) -> str:
+        return "; ".join(f"{name}={self.cookie(name)}" for name in names)
+
+
+def csrf_from(html: bytes) -> str:
+    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if not match:
+        raise RuntimeError("No CSRF token in the page.")
+    return match.group(1).decode()
+
+
+def expect(status: int, wanted: int, what: str, headers: dict | None = None) -> None:
+    if status != wanted:
+        where = f" -> {headers.get('Location')}" if headers and headers.get("Location") else ""
+        raise RuntimeError(f"{what}: HTTP {status}{where}, expected {wanted}.")
+
+
+# --------------------------------------------------------------------------- servers
+class Server:
+    def __init__(self, name: str, env: dict, wsgi: str, port: int, logdir: Path, **extra_env):
+        self.name, self.port = name, port
+        self.env = {**env, **extra_env, "GUNICORN_BIND": f"{HOST}:{port}"}
+        self.cmd = [str(GUNICORN), "-c", str(ROOT / "hairtx" / "gunicorn.conf.py"), wsgi]
+        self.logfile = logdir / f"gunicorn-{name}.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, health: str) -> None:
+        log(f"start {self.name} on {HOST}:{self.port}: {' '.join(self.cmd[1:])}")
+        self.proc = subprocess.Popen(
+            self.cmd, cwd=ROOT, env=self.env, stdout=self.logfile.open("ab"),
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited; see {self.logfile}")
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{self.port}{health}", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        else:
+            raise RuntimeError(f"{self.name} did not answer; see {self.logfile}")
+        # Every worker imports the app on its first request: give them all a few.
+        for _ in range(WORKERS * 4):
+            urllib.request.urlopen(f"http://{HOST}:{self.port}{health}", timeout=10).read()
+
+    def worker_pids(self) -> list[int]:
+        assert self.proc is not None
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text()
+        return [int(pid) for pid in children.split()]
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        log(f"stop {self.name} (pid {self.proc.pid})")
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # our own process group only
+            self.proc.wait(timeout=10)
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+# --------------------------------------------------------------------------- wrk
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {}
+    for pct in ("50", "75", "90", "99"):
+        match = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        latency[pct] = round(_ms(*match.groups()), 2)
+    total = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": latency["50"],
+        "p90_ms": latency["90"],
+        "p99_ms": latency["99"],
+        "requests": total,
+        "non_2xx_3xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": dict(zip(("connect", "read", "write", "timeout"),
+                                  map(int, socket.groups()))) if socket else {},
+    }
+
+
+class Wrk:
+    def __init__(self, duration: int, warmup: int):
+        self.duration, self.warmup = duration, warmup
+        self.commands: list[str] = []
+
+    def command(self, url: str, conns: int, duration: int, headers=(), script=None) -> list[str]:
+        threads = 1 if conns == 1 else 2
+        cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--latency",
+               "--timeout", "10s"]
+        for header in headers:
+            cmd += ["-H", header]
+        if script:
+            cmd += ["-s", str(script)]
+        return [*cmd, url]
+
+    def run(self, name: str, url: str, headers=(), script=None, env=None) -> dict:
+        env = {**os.environ, **(env or {})}
+        if self.warmup:
+            subprocess.run(self.command(url, 8, self.warmup, headers, script), env=env,
+                           capture_output=True, text=True, check=True)
+        results = {}
+        for conns in CONCURRENCY:
+            cmd = self.command(url, conns, self.duration, headers, script)
+            out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+            results[f"c{conns}"] = parse_wrk(out)
+            r = results[f"c{conns}"]
+            log(f"  {name:<22} c={conns:<3} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:>7.2f} ms"
+                f"  p99 {r['p99_ms']:>8.2f} ms  errors {r['non_2xx_3xx']}/{r['socket_errors']}")
+        shown = [_redact(part) for part in self.command(url, 8, self.duration, headers, script)]
+        self.commands.append(f"{name}: " + " ".join(_quote(p) for p in shown))
+        return results
+
+
+def _redact(part: str) -> str:
+    return re.sub(r"(sessionid|csrftoken)=[^;\s\"]+", r"\1=…", re.sub(
+        r"/summary/[^/]+/", "/summary/<token>/", part))
+
+
+def _quote(part: str) -> str:
+    return f'"{part}"' if " " in part else part
+
+
+# --------------------------------------------------------------------------- the run
+def django(env: dict, *args: str, capture: bool = False) -> str:
+    result = subprocess.run([str(PY), *args], cwd=ROOT, env=env, check=True,
+                            capture_output=True, text=True)
+    return result.stdout
+
+
+def task(env: dict, *args: str) -> dict:
+    return json.loads(django(env, "bench/tasks.py", *args).strip().splitlines()[-1])
+
+
+def walk_questionnaire(client: Client, answers: dict, until_step: int | None = None) -> str:
+    """Start a draft and answer steps through HTTP; returns the draft token."""
+    status, _, html = client.get("/questionnaire/")
+    expect(status, 200, "questionnaire start page")
+    status, headers, _ = client.post("/questionnaire/", {"csrfmiddlewaretoken": csrf_from(html)})
+    expect(status, 302, "start a draft", headers)
+    from_steps = django_steps()
+    token = ""
+    for number, keys in enumerate(from_steps, start=1):
+        if until_step is not None and number >= until_step:
+            break
+        status, _, html = client.get(f"/questionnaire/step/{number}/")
+        expect(status, 200, f"step {number}")
+        token = re.search(rb'name="draft" value="([^"]+)"', html).group(1).decode()
+        data = [("csrfmiddlewaretoken", csrf_from(html)), ("draft", token), ("action", "next")]
+        for key in keys:
+            if key in answers:
+                values = answers[key] if isinstance(answers[key], list) else [answers[key]]
+                data += [(key, value) for value in values]
+        status, headers, _ = client.post(f"/questionnaire/step/{number}/", data)
+        expect(status, 302, f"post step {number}", headers)
+    return token
+
+
+_STEPS: list[list[str]] | None = None
+
+
+def django_steps() -> list[list[str]]:
+    """Question keys of each step, read from the intake module (the single source)."""
+    global _STEPS
+    if _STEPS is None:
+        out = subprocess.run(
+            [str(PY), "-c", "import json; from assessments import intake; print(json.dumps("
+             "[[q.key for q in s.questions] for s in intake.STEPS]))"],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "hairtx.settings"},
+        ).stdout
+        _STEPS = json.loads(out)
+    return _STEPS
+
+
+def machine_facts() -> dict:
+    cpu = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    versions = subprocess.run(
+        [str(PY), "-c", "import django, gunicorn, weasyprint, sqlite3, sys; print(django.__version__,"
+         " gunicorn.__version__, weasyprint.__version__, sqlite3.sqlite_version,"
+         " sys.version.split()[0])"],
+        capture_output=True, text=True, check=True).stdout.split()
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": int(subprocess.run(["nproc"], capture_output=True, text=True).stdout),
+        "cpu_model": cpu,
+        "memory_gib": round(int(mem) / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "wrk": (wrk_version.stdout + wrk_version.stderr).splitlines()[0].strip(),
+        "python": versions[4],
+        "django": versions[0],
+        "gunicorn": versions[1],
+        "weasyprint": versions[2],
+        "sqlite": versions[3],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument("--renders", type=int, default=1000, help="PDF renders for memory")
+    parser.add_argument("--render-loop", type=int, default=60, help="fresh PDFs timed")
+    parser.add_argument("--rows", type=int, default=100_000, help="assessments, big list")
+    parser.add_argument("--quick", action="store_true", help="2 s runs, 50 renders, 5k rows")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--no-report", action="store_true", help="write only results.json")
+    args = parser.parse_args()
+    if args.quick:
+        args.duration, args.warmup, args.renders, args.render_loop, args.rows = 2, 1, 50, 6, 5000
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+
+    started = time.monotonic()
+    tmp = Path(tempfile.mkdtemp(prefix="hairtx-bench-"))
+    log(f"temporary folder {tmp}")
+    secret = secrets.token_urlsafe(50)
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HAIRTX_",
+                                                                         "GUNICORN_"))}
+    base_env.pop("DATABASE_URL", None)
+    big = str(10**9)
+    env = {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "hairtx.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secret,
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "HAIRTX_VAR_DIR": str(tmp / "var"),
+        "DJANGO_STATIC_ROOT": str(tmp / "staticfiles"),
+        # Every request comes from 127.0.0.1: raise the per-address limits (starting
+        # drafts, submitting, resuming) so that the benchmark is not refused with 429.
+        "HAIRTX_RATE_START_PER_HOUR": big,
+        "HAIRTX_RATE_SUBMIT_PER_HOUR": big,
+        "HAIRTX_RATE_RESUME_PER_15MIN": big,
+        "HAIRTX_RATE_REFERENCE_PER_HOUR": big,
+        "GUNICORN_WORKERS": str(WORKERS),
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    baseline_env = {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "bench.baseline.settings",
+        "DJANGO_SECRET_KEY": secret,
+        "BASELINE_VAR_DIR": str(tmp / "baseline"),
+        "GUNICORN_WORKERS": str(WORKERS),
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    results: dict = {"machine": machine_facts(), "settings": {
+        "workers": WORKERS, "worker_class": "sync", "gunicorn_config": "hairtx/gunicorn.conf.py",
+        "duration_s": args.duration, "warmup_s": args.warmup, "concurrency": list(CONCURRENCY),
+        "threads": "1 at c=1, 2 otherwise", "database": "SQLite (WAL), CONN_MAX_AGE=60",
+    }, "pages": {}, "commands": {}}
+    setup_commands = [
+        "python manage.py collectstatic --no-input",
+        "python manage.py migrate --no-input",
+        "python manage.py createcachetable",
+        "python manage.py load_guide",
+    ]
+    results["commands"]["setup"] = setup_commands
+    hairtx = Server("hairtx", env, "hairtx.wsgi", HAIRTX_PORT, tmp)
+    baseline = Server("baseline", baseline_env, "bench.baseline.wsgi", BASELINE_PORT, tmp)
+    memory_server = Server("hairtx-memory", env, "hairtx.wsgi", MEMORY_PORT, tmp,
+                           GUNICORN_WORKERS="1", GUNICORN_MAX_REQUESTS="0")
+    wrk = Wrk(args.duration, args.warmup)
+    try:
+        log("set up hairtx (collectstatic, migrate, createcachetable, load_guide)")
+        for command in setup_commands:
+            django(env, *command.split()[1:])
+        log("set up the baseline (migrate --run-syncdb)")
+        django(baseline_env, "-m", "django", "migrate", "--run-syncdb", "--no-input")
+        hairtx.start("/healthz")
+        baseline.start("/plain/")
+
+        # --- sessions and rows the pages need
+        answers = json.loads(EXAMPLE.read_text())
+        patient = Client(HAIRTX_PORT)
+        walk_questionnaire(patient, answers)
+        status, _, html = patient.get("/questionnaire/review/")
+        expect(status, 200, "review page")
+        status, headers, _ = patient.post("/questionnaire/review/",
+                                          {"csrfmiddlewaretoken": csrf_from(html)})
+        expect(status, 302, "submit", headers)
+        summary_path = urllib.parse.urlsplit(headers["Location"]).path
+        assert summary_path.startswith("/summary/"), summary_path
+        status, _, _ = patient.get(summary_path)
+        expect(status, 200, "summary page")
+        status, headers, pdf_bytes = patient.get(summary_path + "pdf/")
+        expect(status, 200, "first PDF (stores it)")
+        pdf_size = len(pdf_bytes)
+
+        stepper = Client(HAIRTX_PORT)  # a draft with steps 1-3 answered: GET step 4
+        walk_questionnaire(stepper, answers, until_step=STEP_GET)
+        step_path = f"/questionnaire/step/{STEP_GET}/"
+        status, _, step_html = stepper.get(step_path)
+        expect(status, 200, f"step {STEP_GET} GET")
+        step_cookie = stepper.cookie_header("sessionid")
+
+        poster = Client(HAIRTX_PORT)  # a fresh draft: POST a valid step 1 again and again
+        walk_questionnaire(poster, answers, until_step=1)
+        status, _, html = poster.get("/questionnaire/step/1/")
+        expect(status, 200, "step 1 GET")
+        draft_token = re.search(rb'name="draft" value="([^"]+)"', html).group(1).decode()
+        post_body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf_from(html),
+                                            "draft": draft_token, "action": "next",
+                                            **STEP1_POST})
+        post_cookie = poster.cookie_header("csrftoken", "sessionid")
+        status, headers, _ = poster.post("/questionnaire/step/1/", urllib.parse.parse_qsl(
+            post_body))
+        expect(status, 302, "step 1 POST", headers)
+
+        base_client = Client(BASELINE_PORT)
+        status, _, html = base_client.get("/entry/")
+        expect(status, 200, "baseline entry form")
+        entry_body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf_from(html),
+                                             "name": "Alex Example", "choice": "a"})
+        entry_cookie = base_client.cookie_header("csrftoken")
+        status, headers, _ = base_client.post("/entry/", urllib.parse.parse_qsl(entry_body))
+        expect(status, 302, "baseline entry POST", headers)
+        status, _, form_html = base_client.get("/form/")
+        expect(status, 200, "baseline form page")
+
+        # A static file near the PDF's size, from the manifest (served by WhiteNoise).
+        manifest = json.loads((tmp / "staticfiles" / "staticfiles.json").read_text())["paths"]
+        candidates = [(name, hashed) for name, hashed in manifest.items()
+                      if name.endswith((".css", ".js", ".woff2", ".png", ".svg"))]
+        static_name, static_hashed = min(
+            candidates,
+            key=lambda c: abs((tmp / "staticfiles" / c[1]).stat().st_size - pdf_size))
+        static_path = f"/static/{static_hashed}"
+        static_size = (tmp / "staticfiles" / static_hashed).stat().st_size
+
+        staff = task(env, "staff-user")
+        log(f"bulk rows to 100: {task(env, 'bulk', '--total', '100')}")
+        staff_client = Client(HAIRTX_PORT)
+        status, _, html = staff_client.get("/staff/login/")
+        expect(status, 200, "staff login page")
+        status, headers, _ = staff_client.post("/staff/login/", {
+            "csrfmiddlewaretoken": csrf_from(html), **staff})
+        expect(status, 302, "staff login", headers)
+        status, _, list_html = staff_client.get("/staff/")
+        expect(status, 200, "staff list")
+        staff_cookie = staff_client.cookie_header("sessionid")
+
+        sizes = {}
+
+        def page(key: str, title: str, port: int, path: str, compare_to: str | None = None,
+                 headers=(), script=None, script_env=None, size: int | None = None,
+                 method: str = "GET", **extra) -> None:
+            log(f"wrk {title}")
+            url = f"http://{HOST}:{port}{path}"
+            results["pages"][key] = {
+                "title": title, "method": method, "server": "baseline" if port ==
+                BASELINE_PORT else "hairtx", "path": _redact(path), "compare_to": compare_to,
+                "response_bytes": size, **extra,
+                "results": wrk.run(key, url, headers, script, script_env),
+            }
+
+        # Baseline first, then hairtx.
+        page("baseline_plain", "plain view, short response", BASELINE_PORT, "/plain/",
+             size=len(b"Hello from a plain Django view.\n"))
+        page("baseline_form", "plain template page, 15-field form", BASELINE_PORT, "/form/",
+             size=len(form_html))
+        page("baseline_post", "plain form POST, one insert, redirect", BASELINE_PORT,
+             "/entry/", script=BENCH / "post.lua", method="POST",
+             script_env={"BENCH_BODY": entry_body, "BENCH_COOKIE": entry_cookie})
+        page("static_file", f"static file via WhiteNoise ({static_name})", HAIRTX_PORT,
+             static_path, size=static_size)
+
+        _, _, guide_html = Client(HAIRTX_PORT).get("/guide/")
+        page("guide", "guide page /guide/", HAIRTX_PORT, "/guide/", "baseline_plain",
+             size=len(guide_html))
+        page("step_get", f"questionnaire step {STEP_GET} (GET)", HAIRTX_PORT, step_path,
+             "baseline_form", headers=[f"Cookie: {step_cookie}"], size=len(step_html))
+        page("step_post", "questionnaire step 1 (POST, valid, redirect)", HAIRTX_PORT,
+             "/questionnaire/step/1/", "baseline_post", script=BENCH / "post.lua",
+             method="POST", script_env={"BENCH_BODY": post_body, "BENCH_COOKIE": post_cookie})
+        _, _, summary_html = Client(HAIRTX_PORT).get(summary_path)
+        page("summary", "summary page", HAIRTX_PORT, summary_path, "baseline_plain",
+             size=len(summary_html))
+        page("pdf_stored", "stored PDF download", HAIRTX_PORT, summary_path + "pdf/",
+             "static_file", size=pdf_size)
+        page("staff_list_100", "staff list, 100 assessments", HAIRTX_PORT, "/staff/",
+             "baseline_form", headers=[f"Cookie: {staff_cookie}"], size=len(list_html),
+             rows=100)
+
+        log(f"bulk rows to {args.rows}: {task(env, 'bulk', '--total', str(args.rows))}")
+        _, _, list_html = staff_client.get("/staff/")
+        page("staff_list_100k", f"staff list, {args.rows:,} assessments", HAIRTX_PORT,
+             "/staff/", "staff_list_100", headers=[f"Cookie: {staff_cookie}"],
+             size=len(list_html), rows=args.rows)
+        results["commands"]["wrk"] = wrk.commands
+        hairtx.stop()
+        baseline.stop()
+
+        # --- first PDF render: a loop in one process over fresh assessments
+        log(f"first-render loop over {args.render_loop} fresh assessments (one process)")
+        results["pdf_first_render"] = task(env, "render-loop", "--count", str(args.render_loop))
+        log(f"  {results['pdf_first_render']}")
+        results["commands"]["pdf_first_render"] = (
+            f"python bench/tasks.py render-loop --count {args.render_loop}")
+
+        # --- memory: one worker (no recycling), fresh assessments rendered through HTTP
+        log(f"memory: {args.renders} first renders through HTTP, one worker")
+        tokens = task(env, "fresh", "--count", str(args.renders + 10))["tokens"]
+        memory_server.start("/healthz")
+        (worker,) = memory_server.worker_pids()
+        client = Client(MEMORY_PORT)
+        rss_idle = rss_kib(worker)
+        timings = []
+        samples = []
+        for i, token in enumerate(tokens):
+            if i == 10:
+                rss_warm = rss_kib(worker)
+                samples.append({"renders": 0, "rss_kib": rss_warm})
+            t0 = time.perf_counter()
+            status, headers, body = client.get(f"/summary/{token}/pdf/")
+            elapsed = (time.perf_counter() - t0) * 1000
+            expect(status, 200, "fresh PDF")
+            if i >= 10:
+                timings.append(elapsed)
+                if (i - 9) % 100 == 0:
+                    samples.append({"renders": i - 9, "rss_kib": rss_kib(worker)})
+        rss_end = rss_kib(worker)
+        results["memory"] = {
+            "worker_pid_constant": memory_server.worker_pids() == [worker],
+            "renders": len(timings),
+            "rss_idle_kib": rss_idle,
+            "rss_after_10_warmup_kib": rss_warm,
+            "rss_after_kib": rss_end,
+            "growth_pct": round(100 * (rss_end - rss_warm) / rss_warm, 1),
+            "samples": samples,
+            "http_first_render_median_ms": round(statistics.median(timings), 1),
+            "http_first_render_p99_ms": round(sorted(timings)[int(0.99 * (len(timings) - 1))],
+                                              1),
+            "method": ("one gunicorn sync worker (GUNICORN_WORKERS=1, GUNICORN_MAX_REQUESTS=0 so "
+                       "it is not recycled), sequential GET /summary/<token>/pdf/ for fresh "
+                       "assessments (each a first render + store); RSS from /proc/<pid>/status"),
+        }
+        log(f"  memory {results['memory']['rss_after_10_warmup_kib']} -> {rss_end} KiB "
+            f"({results['memory']['growth_pct']} %)")
+        memory_server.stop()
+    finally:
+        for server in (hairtx, baseline, memory_server):
+            server.stop()
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    results["elapsed_s"] = round(time.monotonic() - started)
+    results["ratios"] = ratios(results)
+    results["targets"] = targets(results)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    log(f"wrote {RESULTS.relative_to(ROOT)} ({results['elapsed_s']} s)")
+    if not args.no_report:
+        REPORT.write_text(report(results))
+        log(f"wrote {REPORT.relative_to(ROOT)}")
+
+
+# --------------------------------------------------------------------------- analysis
+def ratios(results: dict) -> dict:
+    pages = results["pages"]
+    out = {}
+    for key, page in pages.items():
+        other = page.get("compare_to")
+        if not other or other not in pages:
+            continue
+        out[key] = {c: round(page["results"][c]["rps"] / pages[other]["results"][c]["rps"], 3)
+                    for c in page["results"]}
+    return out
+
+
+def targets(results: dict) -> list[dict]:
+    p, r = results["pages"], results["ratios"]
+    c8 = "c8"
+    rows = [
+        {"target": "step GET at least as fast as the plain 15-field form page (c=8 req/s ratio)",
+         "value": r["step_get"][c8], "goal": ">= 1.0", "met": r["step_get"][c8] >= 1.0},
+        {"target": "guide page at least 2,000 req/s (best of c=8, c=32)",
+         "value": max(p["guide"]["results"]["c8"]["rps"], p["guide"]["results"]["c32"]["rps"]),
+         "goal": ">= 2000"},
+        {"target": "step POST at least 0.7x the plain form POST with one insert (c=8)",
+         "value": r["step_post"][c8], "goal": ">= 0.7", "met": r["step_post"][c8] >= 0.7},
+        {"target": "first PDF render under 300 ms median (typical summary)",
+         "value": results["pdf_first_render"]["typical_median_ms"], "goal": "< 300 ms"},
+        {"target": "stored PDF at least 0.5x as fast as a static file (c=8)",
+         "value": r["pdf_stored"][c8], "goal": ">= 0.5", "met": r["pdf_stored"][c8] >= 0.5},
+        {"target": "staff list p50 with many rows at most 2x its p50 with 100 (c=8)",
+         "value": round(p["staff_list_100k"]["results"][c8]["p50_ms"]
+                        / p["staff_list_100"]["results"][c8]["p50_ms"], 2), "goal": "<= 2.0"},
+        {"target": "worker memory flat within 10% over the PDF renders",
+         "value": results["memory"]["growth_pct"], "goal": "|growth| <= 10 %"},
+    ]
+    rows[1]["met"] = rows[1]["value"] >= 2000
+    rows[3]["met"] = rows[3]["value"] < 300
+    rows[5]["met"] = rows[5]["value"] <= 2.0
+    rows[6]["met"] = abs(rows[6]["value"]) <= 10
+    return rows
+
+
+def report(results: dict) -> str:
+    m, s = results["machine"], results["settings"]
+    lines = [
+        "# Performance",
+        "",
+        "<!-- Written by bench/run.py from bench/results.json; edit bench/analysis.md for the"
+        " analysis. -->",
+        "",
+        f"Measured on {m['date']}: `nproc` = {m['nproc']}, CPU {m['cpu_model']}, "
+        f"{m['memory_gib']} GiB RAM, Linux {m['kernel']}; Python {m['python']}, Django "
+        f"{m['django']}, gunicorn {m['gunicorn']}, WeasyPrint {m['weasyprint']}, SQLite "
+        f"{m['sqlite']}, {m['wrk']}.",
+        "",
+        f"Server: gunicorn with `{s['gunicorn_config']}`, {s['workers']} {s['worker_class']} "
+        f"workers, on 127.0.0.1; {s['database']}; `DJANGO_DEBUG=false`. wrk runs on the same "
+        f"2 cores as the server ({s['duration_s']} s per run after a {s['warmup_s']} s warm-up,"
+        f" threads {s['threads']}). The baseline is a bare Django project "
+        "(`bench/baseline/`) on the same gunicorn settings and database options. The whole "
+        f"run took {results['elapsed_s'] // 60} min {results['elapsed_s'] % 60} s.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | goal | met? |",
+        "|---|---|---|---|",
+    ]
+    for row in results["targets"]:
+        lines.append(f"| {row['target']} | {row['value']} | {row['goal']} | "
+                     f"{'yes' if row['met'] else '**no**'} |")
+    lines += [
+        "",
+        "## Pages (wrk)",
+        "",
+        "Requests per second, and p50 / p99 latency in ms, at 1, 8 and 32 connections. "
+        "*Ratio* is hairtx's req/s divided by the matching page's at the same concurrency.",
+        "",
+        "| page | bytes | c=1 req/s | c=1 p50 / p99 | c=8 req/s | c=8 p50 / p99 | "
+        "c=32 req/s | c=32 p50 / p99 | compared with | ratio c=1 / c=8 / c=32 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, page in results["pages"].items():
+        cells = []
+        for c in ("c1", "c8", "c32"):
+            r = page["results"][c]
+            cells += [f"{r['rps']:,.0f}", f"{r['p50_ms']:.1f} / {r['p99_ms']:.1f}"]
+        other = page.get("compare_to")
+        ratio = results["ratios"].get(key)
+        lines.append(
+            f"| {page['title']} ({page['method']}) | {page['response_bytes'] or ''} | "
+            + " | ".join(cells)
+            + f" | {results['pages'][other]['title'] if other else ''} | "
+            + (" / ".join(f"{ratio[c]:.2f}" for c in ("c1", "c8", "c32")) if ratio else "")
+            + " |")
+    errors = {k: {c: v["non_2xx_3xx"] for c, v in p["results"].items() if v["non_2xx_3xx"]}
+              for k, p in results["pages"].items()}
+    errors = {k: v for k, v in errors.items() if v}
+    lines += ["", "Non-2xx/3xx responses during the runs: "
+              + (json.dumps(errors) if errors else "none") + ".", ""]
+    f = results["pdf_first_render"]
+    lines += [
+        "## First PDF render",
+        "",
+        f"A loop in one process (`{results['commands']['pdf_first_render']}`) submits "
+        f"{f['count']} fresh assessments through the real path (draft, rules, row), cycling "
+        "through the worked examples in `docs/examples/`, and times "
+        "`assessments.pdf.summary_pdf_ensure` (render with WeasyPrint and store) for each.",
+        "",
+        "| measure | ms |",
+        "|---|---|",
+        f"| first render in a new process (imports WeasyPrint) | {f['first_in_process_ms']} |",
+        f"| median, all examples | {f['median_ms']} |",
+        f"| p99, all examples | {f['p99_ms']} |",
+        f"| median, typical summary ({f['typical_example']}) | {f['typical_median_ms']} |",
+        "",
+        "Per example (median ms): " + ", ".join(
+            f"{k.removesuffix('.json')} {v}" for k, v in f["per_example_median_ms"].items())
+        + f". Median PDF size {f['median_pdf_bytes']:,} bytes.",
+        "",
+    ]
+    mem = results["memory"]
+    lines += [
+        "## Worker memory over PDF renders",
+        "",
+        f"Method: {mem['method']}. The first 10 renders warm the worker up (WeasyPrint "
+        "import, fonts); growth is measured from there.",
+        "",
+        f"RSS idle (before any PDF) {mem['rss_idle_kib'] / 1024:.1f} MiB; after the 10 warm-up "
+        f"renders {mem['rss_after_10_warmup_kib'] / 1024:.1f} MiB; after {mem['renders']} more "
+        f"{mem['rss_after_kib'] / 1024:.1f} MiB (**{mem['growth_pct']:+.1f} %**). "
+        f"Same worker process throughout: {mem['worker_pid_constant']}. Each of these requests "
+        f"(a first render through HTTP) took {mem['http_first_render_median_ms']} ms median, "
+        f"{mem['http_first_render_p99_ms']} ms p99.",
+        "",
+        "| renders | RSS MiB |",
+        "|---|---|",
+    ]
+    lines += [f"| {x['renders']} | {x['rss_kib'] / 1024:.1f} |" for x in mem["samples"]]
+    lines += [
+        "",
+        "## Commands",
+        "",
+        "Re-run everything (about 12 minutes; writes bench/results.json and this file):",
+        "",
+        "```sh",
+        "apt-get install -y wrk   # once",
+        ".venv/bin/python bench/run.py",
+        "```",
+        "",
+        "Set-up, run by the script against a throwaway `HAIRTX_VAR_DIR` with "
+        "`DJANGO_DEBUG=false`, a generated `DJANGO_SECRET_KEY`, "
+        "`DJANGO_ALLOWED_HOSTS=127.0.0.1`, `DJANGO_SECURE_SSL_REDIRECT=false`, "
+        "`DJANGO_SECURE_COOKIES=false`, `HAIRTX_RATE_*_PER_*=1000000000` (every request "
+        "comes from one address) and `GUNICORN_WORKERS=4`:",
+        "",
+        "```sh",
+        *results["commands"]["setup"],
+        "gunicorn -c hairtx/gunicorn.conf.py hairtx.wsgi            # GUNICORN_BIND=127.0.0.1:8701",
+        "gunicorn -c hairtx/gunicorn.conf.py bench.baseline.wsgi    # GUNICORN_BIND=127.0.0.1:8702",
+        "```",
+        "",
+        "wrk commands at c=8 (c=1 uses `-t1 -c1`, c=32 `-t2 -c32`; cookies and tokens "
+        "elided). `bench/post.lua` posts `BENCH_BODY` with the `BENCH_COOKIE` cookies:",
+        "",
+        "```sh",
+        *results["commands"]["wrk"],
+        "```",
+        "",
+    ]
+    analysis = ANALYSIS.read_text() if ANALYSIS.exists() else "## Analysis\n\n(to be written)\n"
+    return "\n".join(lines) + "\n" + analysis
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--report-only":
+        data = json.loads(RESULTS.read_text())
+        data["ratios"], data["targets"] = ratios(data), targets(data)
+        REPORT.write_text(report(data))
+        print(f"wrote {REPORT}")
+    else:
+        main()

@@ -1,0 +1,183 @@
+"""Django-side helpers for bench/run.py, run with the benchmark's environment.
+
+    python bench/tasks.py bulk --total 100000     # bulk-create assessments up to a total
+    python bench/tasks.py fresh --count 1010      # new assessments without a PDF (tokens)
+    python bench/tasks.py staff-user              # a "Clinic staff" user
+    python bench/tasks.py render-loop --count 60  # first-render time of fresh PDFs
+
+Rows are built from real answers: docs/examples/*.json go through the intake
+validation and the rules engine once (the same calls as assessment_submit), and the
+resulting answers/summary JSON is reused for many rows. Each command prints JSON.
+"""
+
+import argparse
+import json
+import os
+import random
+import secrets
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from assessments import intake, pdf, rules  # noqa: E402
+from assessments.models import Assessment, Draft, new_reference_code, new_token  # noqa: E402
+from assessments.services import assessment_submit  # noqa: E402
+from content.selectors import guide_reviewed_on  # noqa: E402
+
+EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json"))
+TYPICAL = "early-male-pattern.json"
+
+
+def example_answers() -> list[tuple[str, dict]]:
+    return [(path.name, json.loads(path.read_text())) for path in EXAMPLES]
+
+
+def row_templates() -> list[dict]:
+    """answers/summary/leaning of each worked example, as assessment_submit stores them."""
+    templates = []
+    for name, data in example_answers():
+        answers = intake.IntakeAnswers.model_validate(data)
+        summary = rules.assess(answers)
+        templates.append({
+            "example": name,
+            "answers": answers.model_dump(mode="json", exclude_none=True),
+            "summary": summary.model_dump(mode="json", by_alias=True),
+            "ruleset_version": summary.ruleset_version,
+            "leaning": summary.leaning,
+            "has_red_flags": bool(summary.red_flags),
+        })
+    return templates
+
+
+def build_rows(count: int, *, spread_days: int = 180) -> list[Assessment]:
+    templates = row_templates()
+    reviewed_on = guide_reviewed_on()
+    now = timezone.now()
+    rng = random.Random(7)
+    codes: set[str] = set(Assessment.objects.values_list("reference_code", flat=True))
+    rows = []
+    for i in range(count):
+        template = templates[i % len(templates)]
+        code = new_reference_code()
+        while code in codes:
+            code = new_reference_code()
+        codes.add(code)
+        created = now - timedelta(seconds=rng.randint(60, spread_days * 86400))
+        reviewed = created + timedelta(days=1) if rng.random() < 0.6 else None
+        rows.append(Assessment(
+            reference_code=code,
+            token=new_token(),
+            answers=template["answers"],
+            summary=template["summary"],
+            ruleset_version=template["ruleset_version"],
+            leaning=template["leaning"],
+            has_red_flags=template["has_red_flags"],
+            guide_reviewed_on=reviewed_on,
+            created_at=created,
+            reviewed_at=reviewed if reviewed and reviewed < now else None,
+        ))
+    return rows
+
+
+def cmd_bulk(args) -> dict:
+    started = time.perf_counter()
+    existing = Assessment.objects.count()
+    missing = max(0, args.total - existing)
+    batch = 5000
+    for start in range(0, missing, batch):
+        Assessment.objects.bulk_create(build_rows(min(batch, missing - start)), batch_size=1000)
+    return {"before": existing, "after": Assessment.objects.count(),
+            "seconds": round(time.perf_counter() - started, 1)}
+
+
+def cmd_fresh(args) -> dict:
+    """Fresh assessments (no PDF yet), recent, so they are not at the top of nothing."""
+    rows = build_rows(args.count, spread_days=1)
+    created = Assessment.objects.bulk_create(rows, batch_size=1000)
+    return {"tokens": [row.token for row in created]}
+
+
+def cmd_staff_user(args) -> dict:
+    username = "bench-nurse"
+    password = secrets.token_urlsafe(18)
+    user, _ = User.objects.get_or_create(username=username)
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name="Clinic staff"))
+    return {"username": username, "password": password}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def cmd_render_loop(args) -> dict:
+    """Time the first PDF of N fresh assessments (summary_pdf_ensure: render + store).
+
+    Each assessment goes through the real submit path (draft -> rules -> row). The very
+    first render of the process (WeasyPrint import, font setup) is reported apart.
+    """
+    examples = example_answers()
+    by_example: dict[str, list[float]] = {}
+    first_ms = None
+    sizes = []
+    for i in range(args.count + 1):
+        name, data = examples[i % len(examples)]
+        assessment = assessment_submit(draft=Draft.objects.create(answers=data))
+        started = time.perf_counter()
+        stored = pdf.summary_pdf_ensure(assessment=assessment)
+        elapsed = (time.perf_counter() - started) * 1000
+        if i == 0:
+            first_ms = elapsed
+            continue
+        sizes.append(pdf.default_storage.size(stored))
+        by_example.setdefault(name, []).append(elapsed)
+    all_ms = [ms for values in by_example.values() for ms in values]
+    typical = by_example.get(TYPICAL, [])
+    return {
+        "count": len(all_ms),
+        "first_in_process_ms": round(first_ms, 1),
+        "median_ms": round(statistics.median(all_ms), 1),
+        "p99_ms": round(_percentile(all_ms, 99), 1),
+        "max_ms": round(max(all_ms), 1),
+        "typical_example": TYPICAL,
+        "typical_median_ms": round(statistics.median(typical), 1) if typical else None,
+        "per_example_median_ms": {k: round(statistics.median(v), 1)
+                                  for k, v in sorted(by_example.items())},
+        "median_pdf_bytes": int(statistics.median(sizes)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    bulk = sub.add_parser("bulk")
+    bulk.add_argument("--total", type=int, required=True)
+    fresh = sub.add_parser("fresh")
+    fresh.add_argument("--count", type=int, required=True)
+    sub.add_parser("staff-user")
+    loop = sub.add_parser("render-loop")
+    loop.add_argument("--count", type=int, default=60)
+    args = parser.parse_args()
+    handler = {"bulk": cmd_bulk, "fresh": cmd_fresh, "staff-user": cmd_staff_user,
+               "render-loop": cmd_render_loop}[args.command]
+    print(json.dumps(handler(args)))
+
+
+if __name__ == "__main__":
+    main()
