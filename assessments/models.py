@@ -156,6 +156,15 @@ class Assessment(models.Model):
         verbose_name = "assessment"
         verbose_name_plural = "assessments"
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The staff list's filters, each served newest first from one index.
+            models.Index(fields=["has_red_flags", "-created_at"], name="assessment_flags_newest"),
+            models.Index(
+                fields=["-created_at"],
+                condition=models.Q(reviewed_at__isnull=True),
+                name="assessment_unreviewed_newest",
+            ),
+        ]
         permissions = [
             ("review_assessment", "Can mark an assessment reviewed"),
             ("export_assessments", "Can export de-identified assessments"),

@@ -7,7 +7,7 @@ words) and a link to the guide section that explains it.
 from assessments import intake
 from assessments.models import Assessment
 from assessments.summary import LEANING_LABELS, NEED_ADVICE
-from content.selectors import section_title, section_url
+from content.selectors import section_titles, section_url
 
 
 def answer_text(question: intake.Question, value) -> str:
@@ -33,17 +33,19 @@ def because_phrases(because: list[dict]) -> list[dict]:
     return phrases
 
 
-def present_item(item: dict) -> dict:
+def present_item(item: dict, titles: dict[str, str]) -> dict:
+    """An item with its reasons in words and its guide link (none if the section is gone)."""
+    title = titles.get(item["see"], "")
     return {
         **item,
         "because_phrases": because_phrases(item.get("because", [])),
-        "see_url": section_url(item["see"]),
-        "see_title": section_title(item["see"]),
+        "see_url": section_url(item["see"]) if title else "",
+        "see_title": title,
     }
 
 
-def present_items(items: list[dict]) -> list[dict]:
-    return [present_item(item) for item in items]
+def present_items(items: list[dict], titles: dict[str, str]) -> list[dict]:
+    return [present_item(item, titles) for item in items]
 
 
 def answer_rows(answers: dict) -> list[dict]:
@@ -62,11 +64,12 @@ def answer_rows(answers: dict) -> list[dict]:
 
 def summary_context(assessment: Assessment) -> dict:
     summary = assessment.summary
+    titles = section_titles()
     options = {
         name: {
             "label": label,
-            "for": present_items(summary["options"][name]["for"]),
-            "against": present_items(summary["options"][name]["against"]),
+            "for": present_items(summary["options"][name]["for"], titles),
+            "against": present_items(summary["options"][name]["against"], titles),
         }
         for name, label in (("prp", "PRP (platelet-rich plasma)"), ("mesotherapy", "Mesotherapy"))
     }
@@ -75,12 +78,12 @@ def summary_context(assessment: Assessment) -> dict:
         "assessment": assessment,
         "summary": summary,
         "leaning_label": LEANING_LABELS.get(summary["leaning"], summary["leaning"]),
-        "red_flags": present_items(summary["red_flags"]),
+        "red_flags": present_items(summary["red_flags"], titles),
         "options": options,
-        "also_discuss": present_items(summary["also_discuss"]),
-        "questions_to_ask": present_items(summary["questions_to_ask"]),
-        "to_bring": present_items(summary["to_bring"]),
-        "expectations": present_items(summary["expectations"]),
+        "also_discuss": present_items(summary["also_discuss"], titles),
+        "questions_to_ask": present_items(summary["questions_to_ask"], titles),
+        "to_bring": present_items(summary["to_bring"], titles),
+        "expectations": present_items(summary["expectations"], titles),
         "sure_score": readiness["sure_score"],
         "needs": [{"need": need, "advice": NEED_ADVICE.get(need, "")} for need in readiness["needs"]],
         "answer_rows": answer_rows(assessment.answers),

@@ -34,6 +34,11 @@ def section_title(slug: str) -> str:
     )
 
 
+def section_titles() -> dict[str, str]:
+    """Slug -> title of every published section, in one query (for pages with many links)."""
+    return dict(Section.objects.published().values_list("slug", "title"))
+
+
 def published_section_slugs() -> set[str]:
     return set(Section.objects.published().values_list("slug", flat=True))
 
