@@ -1,0 +1,183 @@
+#!/usr/bin/env python
+"""Take the README screenshots into docs/screenshots/ (not a test).
+
+    .venv/bin/python scripts/screenshots.py
+
+It builds a throwaway site in a temporary folder (SQLite database, media), migrates,
+loads the guide, adds a staff member and a few assessments, starts the development
+server on 127.0.0.1 on a free port, and photographs with Playwright and Debian's
+Chromium (env CHROMIUM, default /usr/bin/chromium; never `playwright install`) at
+phone (390 px) and desktop (1280 px) widths: the home page, a questionnaire step, a
+summary, the staff list (signed in), and page 1 of the PDF (through pdftoppm).
+Screenshots are one screen high and reduced to 256 colours, so each stays well under
+150 KB. Nothing outside the temporary folder and docs/screenshots/ is touched.
+"""
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+STAFF_USER, STAFF_PASSWORD = "nurse", "screenshots-only password 7"
+
+VAR_DIR = Path(tempfile.mkdtemp(prefix="hairtx-screenshots-"))
+# Before Django reads its settings: the database and media live in the temporary folder.
+os.environ["HAIRTX_VAR_DIR"] = str(VAR_DIR)
+os.environ["DJANGO_DEBUG"] = "true"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
+# Playwright's sync API runs an event loop in this thread; the ORM calls below are
+# ordinary blocking calls in a one-off script.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+sys.path.insert(0, str(ROOT))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from PIL import Image  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from assessments.models import Draft  # noqa: E402
+from assessments.services import assessment_submit  # noqa: E402
+from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS  # noqa: E402
+
+
+def build_site() -> dict:
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_guide", stdout=io.StringIO())
+    staff = User.objects.create_user(STAFF_USER, password=STAFF_PASSWORD)
+    staff.groups.add(Group.objects.get(name="Clinic staff"))
+    made = {}
+    for name, answers in (
+        ("female", FEMALE_ANSWERS),
+        ("red_flag", {**MALE_ANSWERS, "nail_changes": "yes"}),
+        ("male", MALE_ANSWERS),
+    ):
+        made[name] = assessment_submit(draft=Draft.objects.create(answers=dict(answers)))
+    # A draft on step 2 with the pattern answered, so the Norwood drawings are shown.
+    step_keys = {"sex_at_birth", "age_band", "pattern"}
+    made["draft"] = Draft.objects.create(
+        answers={k: v for k, v in MALE_ANSWERS.items() if k in step_keys}, furthest_step=2
+    )
+    return made
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("The development server did not start.") from None
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("The development server did not answer within 30 seconds.")
+
+
+def save_small(png: bytes, name: str) -> Path:
+    """A 256-colour PNG: text and flat colours survive, the file shrinks 3-5 times."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    path = OUT / f"{name}.png"
+    small.save(path, optimize=True)
+    print(f"{path.relative_to(ROOT)}  {image.width}x{image.height}  {path.stat().st_size // 1024} KB")
+    return path
+
+
+def shoot(browser, base: str, made: dict) -> None:
+    pdf_bytes = b""
+    for label, viewport in WIDTHS.items():
+        # en-GB as the site (Accept-Language, Intl). Headless Chromium still draws empty
+        # date inputs as mm/dd/yyyy whatever the locale, --lang or LANG.
+        context = browser.new_context(viewport=viewport, device_scale_factor=1, locale="en-GB")
+        page = context.new_page()
+
+        page.goto(base + "/")
+        save_small(page.screenshot(), f"home-{label}")
+
+        page.goto(f"{base}/questionnaire/resume/{made['draft'].token}/")
+        assert "/questionnaire/step/2/" in page.url, page.url
+        save_small(page.screenshot(), f"questionnaire-step-{label}")
+
+        page.goto(base + made["female"].get_absolute_url())
+        save_small(page.screenshot(), f"summary-{label}")
+        if not pdf_bytes:
+            href = page.get_by_role("link", name="Download PDF").get_attribute("href")
+            pdf_bytes = page.request.get(base + href).body()
+
+        page.goto(base + "/staff/login/")
+        page.get_by_label("Username").fill(STAFF_USER)
+        page.get_by_label("Password").fill(STAFF_PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
+        assert page.url.endswith("/staff/"), page.url
+        save_small(page.screenshot(), f"staff-list-{label}")
+        context.close()
+
+    assert pdf_bytes.startswith(b"%PDF"), pdf_bytes[:100]
+    pdf_path = VAR_DIR / "summary.pdf"
+    pdf_path.write_bytes(pdf_bytes)
+    prefix = VAR_DIR / "pdf-page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdf_path, prefix],
+        check=True,
+    )
+    save_small(prefix.with_suffix(".png").read_bytes(), "pdf-page-1")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = None
+    try:
+        made = build_site()
+        port = free_port()
+        server = start_server(port)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--disable-gpu",
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                ],
+            )
+            try:
+                shoot(browser, f"http://127.0.0.1:{port}", made)
+            finally:
+                browser.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(VAR_DIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
