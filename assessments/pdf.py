@@ -117,9 +117,23 @@ def _fetcher_class():
     return StaticFilesFetcher
 
 
+@functools.cache
+def _unused_ssl_context():
+    """One SSL context per process for the fetchers' HTTPS handler, which never runs.
+
+    Performance (docs/performance.md): WeasyPrint's URLFetcher builds an HTTPS handler
+    with a default SSL context, loading every CA certificate of the system: ~60 ms of
+    CPU per fetcher here, twice per PDF. Our fetcher refuses anything but static files,
+    so it gets this context with no certificates at all (any HTTPS would fail to verify).
+    """
+    import ssl
+
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 def static_files_fetcher():
     """A fresh fetcher (it is cheap; WeasyPrint's base class keeps per-request state)."""
-    return _fetcher_class()()
+    return _fetcher_class()(ssl_context=_unused_ssl_context())
 
 
 def summary_pdf_filename(*, assessment: Assessment) -> str:
@@ -155,8 +169,12 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
     fetcher = static_files_fetcher()
     try:
         document = HTML(string=html, base_url="file://", url_fetcher=fetcher)
+        # The page-size sheet fetches nothing; passing our fetcher only spares WeasyPrint
+        # building a default one (with its SSL context) for it.
+        page = CSS(string=f"@page {{ size: {size}; }}", font_config=font_config,
+                   url_fetcher=fetcher)
         return document.write_pdf(
-            stylesheets=[CSS(string=f"@page {{ size: {size}; }}", font_config=font_config)],
+            stylesheets=[page],
             font_config=font_config,
             pdf_variant="pdf/ua-1",
         )
