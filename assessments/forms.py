@@ -94,12 +94,38 @@ def is_asked(question: Question, answers: Mapping[str, object]) -> bool:
 class StepForm(forms.Form):
     """The applicable questions of one step, given the answers known so far."""
 
-    def __init__(self, *args, step: Step, answers: Mapping[str, object], **kwargs):
+    def __init__(
+        self,
+        *args,
+        step: Step,
+        answers: Mapping[str, object],
+        with_live_reveal: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.step = step
+        # Questions not asked yet whose condition is answered on this same page: sent
+        # hidden, for questionnaire.js to reveal as soon as they apply. Without
+        # JavaScript they stay hidden and the server asks them after Next.
+        self.live_reveal_rules: dict[str, dict] = {}
+        step_keys = {question.key for question in step.questions}
         for question in step.questions:
             if is_asked(question, answers):
                 self.fields[question.key] = field_for(question)
+            elif (
+                with_live_reveal
+                and question.only_if is not None
+                and set(question.only_if.reads) <= step_keys
+            ):
+                self.fields[question.key] = field_for(question)
+                key, mode, values = question.only_if.browser_rule
+                self.live_reveal_rules[question.key] = {
+                    "key": key, "mode": mode, "values": " ".join(values)
+                }
+
+    def fields_with_reveal_rules(self):
+        """(bound field, live-reveal rule or None) in question order, for the template."""
+        return [(self[name], self.live_reveal_rules.get(name)) for name in self.fields]
 
     def error_links(self) -> list[dict]:
         """Links for the error summary, each to the first control of its question."""

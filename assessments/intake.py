@@ -164,6 +164,10 @@ class Condition:
     reads: tuple[str, ...]
     test: Callable[[Mapping[str, object]], bool]
     description: str
+    # The same test as data, for the page's optional live reveal (questionnaire.js):
+    # (key, mode, values), mode "none_of" (no chosen value is in values) or "any_of"
+    # (some chosen value is in values).
+    browser_rule: tuple[str, Literal["none_of", "any_of"], tuple[str, ...]]
 
 
 def _not_male() -> Condition:
@@ -171,6 +175,7 @@ def _not_male() -> Condition:
         reads=("sex_at_birth",),
         test=lambda answers: answers.get("sex_at_birth") != "male",
         description="sex_at_birth is not male",
+        browser_rule=("sex_at_birth", "none_of", ("male",)),
     )
 
 
@@ -179,14 +184,17 @@ def _has_any(key: str, *values: str) -> Condition:
         reads=(key,),
         test=lambda answers: bool(_selected(answers, key) & set(values)),
         description=f"{key} has {' or '.join(values)}",
+        browser_rule=(key, "any_of", values),
     )
 
 
-def _answered_other_than_none(key: str) -> Condition:
+def _answered_other_than_none(key: str, vocabulary: Any) -> Condition:
+    values = tuple(v for v in get_args(vocabulary) if v != "none")
     return Condition(
         reads=(key,),
         test=lambda answers: bool(_selected(answers, key) - {"none"}),
         description=f"{key} is answered and is not none",
+        browser_rule=(key, "any_of", values),
     )
 
 
@@ -633,7 +641,7 @@ PAST_INJECTION_REACTION = Question(
          "severe_reaction": "A severe reaction that needed urgent care"},
     ),
     required=True,
-    only_if=_answered_other_than_none("past_injection_types"),
+    only_if=_answered_other_than_none("past_injection_types", PastInjectionType),
 )
 BLEEDING_DISORDER = Question(
     key="bleeding_disorder",
@@ -831,7 +839,7 @@ TRIED_RESULT = Question(
          "used_less_than_6_months": "I used it for less than 6 months"},
     ),
     required=True,
-    only_if=_answered_other_than_none("treatments_tried"),
+    only_if=_answered_other_than_none("treatments_tried", TreatmentTried),
 )
 GOAL = Question(
     key="goal",

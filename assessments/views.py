@@ -120,7 +120,9 @@ def step(request, number: int):
         action = request.POST.get("action", "next")
         stray = unexpected_keys(current, request.POST)
         if stray or action not in {"next", "back", "save"}:
-            form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+            form = StepForm(
+                step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
+            )
             problem = (
                 "This page received answers that are not part of this step, so nothing was "
                 "saved. Please check your answers and press Next again."
@@ -164,7 +166,9 @@ def step(request, number: int):
                     if len(unanswered_new) == 1
                     else "Thank you. Your answers mean there are more questions on this page."
                 )
-                form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+                form = StepForm(
+                    step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
+                )
                 return _render_step(request, draft, current, form, return_to_review, notice)
             if return_to_review or number == STEP_COUNT:
                 if number == STEP_COUNT:
@@ -176,7 +180,9 @@ def step(request, number: int):
             return redirect("assessments:step", number=next_number)
         return _render_step(request, draft, current, form, return_to_review, status=200)
 
-    form = StepForm(step=current, answers=draft.answers, initial=draft.answers)
+    form = StepForm(
+        step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
+    )
     return _render_step(request, draft, current, form, return_to_review, notice)
 
 

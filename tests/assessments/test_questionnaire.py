@@ -108,7 +108,18 @@ class TestConditionalQuestions:
         response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft))
         assert response["Location"] == step_url(2)
         html = client.get(step_url(1)).content.decode()
-        assert 'name="periods"' not in html
+        # Sent only hidden, for the optional live reveal if the answer is changed.
+        assert '<div class="question" id="question-periods" hidden data-reveal-key="sex_at_birth"' in html
+
+    def test_follow_up_questions_are_sent_hidden_with_their_rule(self, client):
+        """JavaScript may reveal them live; without it they stay hidden until Next."""
+        start(client)
+        html = client.get(step_url(1)).content.decode()
+        assert (
+            'id="question-pregnancy" hidden data-reveal-key="sex_at_birth" '
+            'data-reveal-mode="none_of" data-reveal-values="male"'
+        ) in html
+        assert 'id="question-age_band">' in html  # unconditional questions are visible
 
     def test_answers_to_questions_that_stopped_applying_are_dropped(self, client):
         draft = walk_all_steps(client, FEMALE_ANSWERS)

@@ -1,9 +1,50 @@
 // Progressive enhancement only: the questionnaire works the same without JavaScript.
-// After a failed step, move keyboard and screen-reader focus to the error summary.
 (function () {
   "use strict";
+
+  // After a failed step, move keyboard and screen-reader focus to the error summary.
   var summary = document.getElementById("error-summary");
   if (summary) {
     summary.focus();
   }
+
+  // Reveal a follow-up question as soon as the answer it depends on makes it apply.
+  // The server decides the same thing after Next (intake.py conditions), so without
+  // JavaScript the question simply appears one page later.
+  var form = document.querySelector("form.questionnaire");
+  if (!form) {
+    return;
+  }
+  var conditional = form.querySelectorAll("[data-reveal-key]");
+
+  function chosenValues(key) {
+    var values = [];
+    form.querySelectorAll('input[name="' + key + '"]').forEach(function (input) {
+      if (input.checked) {
+        values.push(input.value);
+      }
+    });
+    return values;
+  }
+
+  function applies(element) {
+    var chosen = chosenValues(element.dataset.revealKey);
+    if (chosen.length === 0) {
+      return false;
+    }
+    var listed = element.dataset.revealValues.split(" ");
+    var anyListed = chosen.some(function (value) {
+      return listed.indexOf(value) !== -1;
+    });
+    return element.dataset.revealMode === "any_of" ? anyListed : !anyListed;
+  }
+
+  function update() {
+    conditional.forEach(function (element) {
+      element.hidden = !applies(element);
+    });
+  }
+
+  form.addEventListener("change", update);
+  update();
 })();
