@@ -5,56 +5,29 @@ from django.urls import reverse
 from assessments import intake
 from assessments.models import Draft
 
-# A complete, valid answer set with no red flags (early male-pattern loss).
-MALE_ANSWERS = {
-    "sex_at_birth": "male",
-    "age_band": "25_34",
-    "pattern": ["receding_temples", "crown_thinning"],
-    "norwood_stage": "norwood_3",
-    "duration": "1_5_years",
-    "onset_speed": "slowly_over_years",
-    "shedding_amount": "more_than_usual",
-    "triggers_recent": ["none"],
-    "family_history": "yes",
-    "scalp_symptoms": ["none"],
-    "other_hair_loss": ["none"],
-    "nail_changes": "no",
-    "general_symptoms": ["none"],
-    "hair_pulling": "no",
-    "allergies": ["none_known"],
-    "severe_allergy_ever": "no",
-    "past_injection_types": ["none"],
-    "bleeding_disorder": ["none"],
-    "blood_thinners": ["none"],
-    "steroids_immunosuppressants": ["none"],
-    "scalp_conditions": ["none"],
-    "cancer": "never",
-    "other_conditions": ["none"],
-    "smoking": "no",
-    "needle_comfort": "fine",
-    "visit_availability": "every_2_4_weeks",
-    "treatments_tried": ["minoxidil_topical"],
-    "tried_result": "no_change_after_6_months",
-    "goal": "regrow_some_hair",
-    "priorities": ["own_body", "strongest_evidence"],
-    "decision_stage": "considering",
-    "decision_role": "share_with_doctor",
-    "sure_sure": "no",
-    "sure_understand": "yes",
-    "sure_risks_benefits": "yes",
-    "sure_encouragement": "yes",
-}
+from .conftest import build_answer_dict
 
-FEMALE_ANSWERS = {
-    **{k: v for k, v in MALE_ANSWERS.items() if k not in {"pattern", "norwood_stage"}},
-    "sex_at_birth": "female",
-    "age_band": "35_49",
-    "periods": "regular",
-    "pregnancy": "not_pregnant",
-    "pattern": ["widening_part"],
-    "ludwig_stage": "ludwig_1",
-    "androgen_signs": ["none"],
-}
+# The rules tests' quiet baseline, varied so that more of the summary is exercised:
+# several patterns, a tried treatment with its follow-up, priorities, a SURE "no".
+MALE_ANSWERS = build_answer_dict(
+    age_band="25_34",
+    pattern=["receding_temples", "crown_thinning"],
+    needle_comfort="fine",
+    treatments_tried=["minoxidil_topical"],
+    tried_result="no_change_after_6_months",
+    goal="regrow_some_hair",
+    priorities=["own_body", "strongest_evidence"],
+    sure_sure="no",
+)
+
+# Female-pattern thinning (Ludwig 1) with the same other answers.
+FEMALE_ANSWERS = build_answer_dict(
+    **{
+        **{k: v for k, v in MALE_ANSWERS.items() if k not in {"pattern", "norwood_stage"}},
+        "sex_at_birth": "female",
+        "age_band": "35_49",
+    }
+)
 
 
 def step_url(number: int) -> str:
