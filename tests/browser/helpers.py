@@ -68,22 +68,22 @@ def current_step(page: Page) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def fill_visible(page: Page, step: intake.Step, answers: dict) -> None:
-    """Answer the questions of `step` that are on the page, from `answers`.
+CONTROLS_OF = """key => Array.from(document.getElementsByName(key))
+    .filter(el => el.matches('input, textarea') && el.offsetParent !== null)
+    .map(el => ({value: el.value, checked: el.checked}))"""
 
-    Reads every control's state in one call and clicks only what must change (a click
-    per checkbox would make the many "none of these" questions slow).
+
+def fill_visible(page: Page, step: intake.Step, answers: dict) -> None:
+    """Answer the questions of `step` that are on screen, in order, from `answers`.
+
+    In question order, because with JavaScript an answer can reveal the next question
+    (hidden follow-ups have no visible controls and are skipped; without JavaScript the
+    server asks them after Next). One call reads a question's controls, and only the
+    controls whose state must change are clicked.
     """
-    keys = [question.key for question in step.questions]
-    controls = page.evaluate(
-        """keys => Array.from(document.querySelectorAll('input, textarea'))
-            .filter(el => keys.includes(el.name))
-            .map(el => ({name: el.name, value: el.value, checked: el.checked, type: el.type}))""",
-        keys,
-    )
     for question in step.questions:
-        mine = [control for control in controls if control["name"] == question.key]
-        if not mine:
+        controls = page.evaluate(CONTROLS_OF, question.key)
+        if not controls:
             continue  # not asked (yet)
         value = answers.get(question.key)
         if question.kind == "text":
@@ -91,12 +91,10 @@ def fill_visible(page: Page, step: intake.Step, answers: dict) -> None:
                 page.locator(f'textarea[name="{question.key}"]').fill(value)
             continue
         wanted = {value} if question.kind == "one" else set(value or ())
-        for control in mine:
+        for control in controls:
             should_be = control["value"] in wanted
             if control["checked"] != should_be:
-                box = page.locator(
-                    f'input[name="{question.key}"][value="{control["value"]}"]'
-                )
+                box = page.locator(f'input[name="{question.key}"][value="{control["value"]}"]')
                 box.set_checked(should_be)
 
 
@@ -106,16 +104,17 @@ def press(page: Page, name: str) -> None:
         page.get_by_role("button", name=name, exact=True).click()
 
 
-def answer_step(page: Page, answers: dict, button: str | None = None) -> None:
-    """Answer the step on screen and press Next (or Continue to review).
+def answer_step(page: Page, answers: dict, button: str | None = None) -> int:
+    """Answer the step on screen and press Next (or Continue to review); returns how
+    many presses it took.
 
-    A conditional question appears only after the answer it depends on was sent, with a
-    notice; answer it too and press again.
+    Without JavaScript a follow-up question appears only after the answer it depends on
+    was sent, with a notice; answer it too and press again.
     """
     number = current_step(page)
     assert number is not None, page.url
     step = intake.STEPS[number - 1]
-    for _ in range(3):
+    for presses in range(1, 4):
         fill_visible(page, step, answers)
         label = button or (
             "Continue to review"
@@ -126,6 +125,7 @@ def answer_step(page: Page, answers: dict, button: str | None = None) -> None:
         if page.locator(".alert-info[role=status]").filter(has_text="Thank you").count() == 0:
             break
     assert page.locator("#error-summary").count() == 0, page.locator("#error-summary").inner_text()
+    return presses
 
 
 def start_questionnaire(page: Page, base_url: str) -> None:

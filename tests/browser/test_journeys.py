@@ -29,12 +29,14 @@ def _fetch_pdf(page: Page, href: str) -> bytes:
     return response.body()
 
 
-def _patient_journey(page: Page, base_url: str) -> None:
+def _patient_journey(page: Page, base_url: str) -> int:
+    """Home to PDF; returns how many presses of Next step 2 took (its Norwood question
+    follows from the pattern answer)."""
     start_questionnaire(page, base_url)
 
     # Steps 1-2, then Back from step 3: the step 2 answers are still there.
     answer_step(page, MALE_ANSWERS)
-    answer_step(page, MALE_ANSWERS)
+    step_2_presses = answer_step(page, MALE_ANSWERS)
     assert current_step(page) == 3
     press(page, "Back")
     assert current_step(page) == 2
@@ -67,10 +69,12 @@ def _patient_journey(page: Page, base_url: str) -> None:
     link = page.get_by_role("link", name="Download PDF")
     pdf = _fetch_pdf(page, base_url + link.get_attribute("href"))
     assert pdf.startswith(b"%PDF")
+    return step_2_presses
 
 
 def test_patient_journey_to_summary_and_pdf(page: Page, live_server):
-    _patient_journey(page, live_server.url)
+    # The Norwood question is revealed on the page as soon as the pattern is ticked.
+    assert _patient_journey(page, live_server.url) == 1
     # With JavaScript the print button is shown.
     expect(page.get_by_role("button", name="Print this summary")).to_be_visible()
 
@@ -79,7 +83,8 @@ def test_patient_journey_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        _patient_journey(page, live_server.url)
+        # The Norwood question is asked after Next, with a notice.
+        assert _patient_journey(page, live_server.url) == 2
         # Without JavaScript the print button (it needs window.print) stays hidden.
         expect(page.get_by_role("button", name="Print this summary")).to_be_hidden()
     finally:
