@@ -40,18 +40,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 sys.path.insert(0, str(ROOT))
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth.models import Group, User  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from PIL import Image  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from PIL import Image
+from playwright.sync_api import sync_playwright
 
-from assessments.models import Draft  # noqa: E402
-from assessments.services import assessment_submit  # noqa: E402
-from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS  # noqa: E402
+from assessments.models import Draft
+from assessments.services import assessment_submit
+from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
 
 
 def build_site() -> dict:
@@ -108,7 +108,9 @@ def save_small(png: bytes, name: str) -> Path:
     small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     path = OUT / f"{name}.png"
     small.save(path, optimize=True)
-    print(f"{path.relative_to(ROOT)}  {image.width}x{image.height}  {path.stat().st_size // 1024} KB")
+    print(
+        f"{path.relative_to(ROOT)}  {image.width}x{image.height}  {path.stat().st_size // 1024} KB"
+    )
     return path
 
 

@@ -146,12 +146,8 @@ def walk_to_review(page: Page, base_url: str, answers: dict) -> None:
 
 
 def draft_at(step_number: int, answers: dict) -> Draft:
-    """A saved draft with the answers of the steps before `step_number` (None: all)."""
-    keys = {
-        question.key
-        for step in intake.STEPS[: step_number - 1]
-        for question in step.questions
-    }
+    """A saved draft that has reached `step_number`, with the answers of the steps before it."""
+    keys = {question.key for step in intake.STEPS[: step_number - 1] for question in step.questions}
     return Draft.objects.create(
         answers={key: value for key, value in answers.items() if key in keys},
         furthest_step=step_number,

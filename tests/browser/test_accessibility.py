@@ -19,7 +19,9 @@ from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
 from tests.browser.helpers import (
     PASSWORD,
     assert_no_axe_violations,
+    axe_violations,
     complete_draft,
+    describe,
     draft_at,
     horizontal_overflow,
     open_draft,
@@ -142,3 +144,15 @@ def test_page_is_accessible(case: str, page: Page, live_server):
     assert overflow <= 0, f"{case} scrolls sideways by {overflow}px at 390 px wide"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_no_axe_violations(page, f"{case} at 390 px ({page.url})")
+
+
+def test_axe_reports_what_it_finds(page: Page, live_server):
+    """Guards the checks above against passing for the wrong reason (axe not running)."""
+    page.goto(live_server.url + "/privacy/")
+    page.evaluate(
+        "() => { const input = document.createElement('input'); input.id = 'unlabelled';"
+        " document.querySelector('main').append(input); }"
+    )
+    violations = axe_violations(page)
+    assert [v["id"] for v in violations] == ["label"]
+    assert '["#unlabelled"]' in describe(violations)

@@ -50,7 +50,9 @@ def _patient_journey(page: Page, base_url: str) -> int:
     expect(goal_answer).to_contain_text("Grow some hair back")
 
     # Change one answer from the review page, and come straight back to it.
-    page.get_by_role("link", name="Change answers to Practicalities and what you have tried").click()
+    page.get_by_role(
+        "link", name="Change answers to Practicalities and what you have tried"
+    ).click()
     assert current_step(page) == 5
     assert "return=review" in page.url
     answer_step(page, {**MALE_ANSWERS, "goal": "stop_it_getting_worse"}, "Continue to review")
