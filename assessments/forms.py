@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 
 from assessments.intake import Question, Step
 
@@ -43,6 +44,13 @@ def _max_choices_validator(question: Question):
     return validate
 
 
+def _choice_label(choice) -> str:
+    """The answer in words, with its short explanation (if any) inside the label."""
+    if not choice.help:
+        return choice.label
+    return format_html('{} <span class="choice-help">{}</span>', choice.label, choice.help)
+
+
 def field_for(question: Question) -> forms.Field:
     """The form field that asks `question`, with the intake's wording and values."""
     common = {
@@ -55,7 +63,7 @@ def field_for(question: Question) -> forms.Field:
             "invalid_list": INVALID_CHOICE_MESSAGE,
         },
     }
-    choices = [(choice.value, choice.label) for choice in question.choices]
+    choices = [(choice.value, _choice_label(choice)) for choice in question.choices]
     if question.kind == "one":
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if question.kind == "multi":

@@ -1,9 +1,19 @@
 """Response headers that Django's SecurityMiddleware does not set."""
 
+import re
+
 from django.conf import settings
 
-# Pages whose URL holds a secret (a patient's token) or that show health data.
-NO_REFERRER_PREFIXES = ("/summary/", "/questionnaire/", "/staff/", "/admin/")
+# Pages whose own URL is a secret (a patient's link) or leads to one, and that post no
+# forms: they send no referrer at all. Every other page keeps the site-wide
+# "same-origin" (SECURE_REFERRER_POLICY), which never sends a URL to another site.
+# "no-referrer" cannot go on pages with forms: browsers then post with "Origin: null",
+# which Django's CSRF protection rightly refuses.
+NO_REFERRER_PATHS = re.compile(
+    r"^/(?:summary/[^/]+/(?:pdf/)?"
+    r"|questionnaire/resume/[^/]+/"
+    r"|staff/assessments/[^/]+/(?:pdf|print)/)$"
+)
 
 
 class PrivacyHeadersMiddleware:
@@ -13,6 +23,6 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith(NO_REFERRER_PREFIXES):
+        if NO_REFERRER_PATHS.match(request.path):
             response.headers["Referrer-Policy"] = "no-referrer"
         return response

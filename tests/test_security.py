@@ -92,10 +92,17 @@ def test_hsts_on_https_in_production(client, guide, settings):
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
-def test_patient_and_staff_pages_send_no_referrer(client, guide):
-    assert client.get("/questionnaire/").headers["Referrer-Policy"] == "no-referrer"
+def test_secret_link_pages_send_no_referrer(client, guide):
+    """The patient's link never travels as a referrer, not even to this site."""
     assert client.get("/summary/whatever/").headers["Referrer-Policy"] == "no-referrer"
-    assert client.get("/staff/login/").headers["Referrer-Policy"] == "no-referrer"
+    assert client.get("/summary/whatever/pdf/").headers["Referrer-Policy"] == "no-referrer"
+    assert client.get("/questionnaire/resume/whatever/").headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_pages_with_forms_keep_referrers_on_this_site_only(client, guide):
+    """With no-referrer, browsers post forms with "Origin: null" and CSRF refuses them."""
+    for path in ("/questionnaire/", "/staff/login/", "/admin/login/", "/summary/whatever/delete/"):
+        assert client.get(path).headers["Referrer-Policy"] == "same-origin", path
 
 
 def test_csp_nonce_is_fresh_per_response(client, guide):
