@@ -238,6 +238,11 @@ def _quote(part: str) -> str:
 
 
 # --------------------------------------------------------------------------- the run
+def save_partial(results: dict) -> None:
+    """What is measured so far (bench/results.partial.json), in case the run is cut short."""
+    (BENCH / "results.partial.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
 def django(env: dict, *args: str, capture: bool = False) -> str:
     result = subprocess.run([str(PY), *args], cwd=ROOT, env=env, check=True,
                             capture_output=True, text=True)
@@ -326,6 +331,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="assessments, big list")
     parser.add_argument("--quick", action="store_true", help="2 s runs, 50 renders, 5k rows")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--max-wait", type=int, default=180,
+                        help="seconds to wait for a 1-minute load average under 1")
     parser.add_argument("--no-report", action="store_true", help="write only results.json")
     args = parser.parse_args()
     if args.quick:
@@ -333,6 +340,13 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
 
+    # Wait (at most 3 minutes) for the machine to be quiet: other work skews everything.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped (SIGTERM)"))  # run finally
+    for _ in range(args.max_wait // 5):
+        if float(Path("/proc/loadavg").read_text().split()[0]) < 1.0:
+            break
+        log(f"waiting for a quiet machine (load {Path('/proc/loadavg').read_text().split()[0]})")
+        time.sleep(5)
     started = time.monotonic()
     tmp = Path(tempfile.mkdtemp(prefix="hairtx-bench-"))
     log(f"temporary folder {tmp}")
@@ -369,7 +383,9 @@ def main() -> None:
         "GUNICORN_WORKERS": str(WORKERS),
         "GUNICORN_LOG_LEVEL": "warning",
     }
-    results: dict = {"machine": machine_facts(), "settings": {
+    facts = machine_facts()
+    facts["loadavg_at_start"] = Path("/proc/loadavg").read_text().split()[:3]
+    results: dict = {"machine": facts, "settings": {
         "workers": WORKERS, "worker_class": "sync", "gunicorn_config": "hairtx/gunicorn.conf.py",
         "duration_s": args.duration, "warmup_s": args.warmup, "concurrency": list(CONCURRENCY),
         "threads": "1 at c=1, 2 otherwise", "database": "SQLite (WAL), CONN_MAX_AGE=60",
@@ -472,12 +488,17 @@ def main() -> None:
                  method: str = "GET", **extra) -> None:
             log(f"wrk {title}")
             url = f"http://{HOST}:{port}{path}"
+            load_before = Path("/proc/loadavg").read_text().split()[0]
             results["pages"][key] = {
                 "title": title, "method": method, "server": "baseline" if port ==
                 BASELINE_PORT else "hairtx", "path": _redact(path), "compare_to": compare_to,
                 "response_bytes": size, **extra,
                 "results": wrk.run(key, url, headers, script, script_env),
             }
+            # Load average before and after (1 min): other work on the machine shows here.
+            results["pages"][key]["loadavg_1min"] = [
+                float(load_before), float(Path("/proc/loadavg").read_text().split()[0])]
+            save_partial(results)
 
         # Baseline first, then hairtx.
         page("baseline_plain", "plain view, short response", BASELINE_PORT, "/plain/",
@@ -519,6 +540,7 @@ def main() -> None:
         # --- first PDF render: a loop in one process over fresh assessments
         log(f"first-render loop over {args.render_loop} fresh assessments (one process)")
         results["pdf_first_render"] = task(env, "render-loop", "--count", str(args.render_loop))
+        save_partial(results)
         log(f"  {results['pdf_first_render']}")
         results["commands"]["pdf_first_render"] = (
             f"python bench/tasks.py render-loop --count {args.render_loop}")
@@ -544,6 +566,9 @@ def main() -> None:
                 timings.append(elapsed)
                 if (i - 9) % 100 == 0:
                     samples.append({"renders": i - 9, "rss_kib": rss_kib(worker)})
+                    log(f"  {samples[-1]}")
+                    results["memory_partial"] = {"samples": samples, "timings_ms": timings}
+                    save_partial(results)
         rss_end = rss_kib(worker)
         results["memory"] = {
             "worker_pid_constant": memory_server.worker_pids() == [worker],
@@ -569,7 +594,9 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
+    results.pop("memory_partial", None)
     results["elapsed_s"] = round(time.monotonic() - started)
+    results["machine"]["loadavg_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
     results["ratios"] = ratios(results)
     results["targets"] = targets(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
@@ -638,7 +665,10 @@ def report(results: dict) -> str:
         f"2 cores as the server ({s['duration_s']} s per run after a {s['warmup_s']} s warm-up,"
         f" threads {s['threads']}). The baseline is a bare Django project "
         "(`bench/baseline/`) on the same gunicorn settings and database options. The whole "
-        f"run took {results['elapsed_s'] // 60} min {results['elapsed_s'] % 60} s.",
+        f"run took {results['elapsed_s'] // 60} min {results['elapsed_s'] % 60} s. Load "
+        f"average (1/5/15 min) at the start {' / '.join(m.get('loadavg_at_start', []))}, at "
+        f"the end {' / '.join(m.get('loadavg_at_end', []))}: other work on the machine (it is "
+        "shared) slows every figure, the ratios less so (each pair ran minutes apart).",
         "",
         "## Targets",
         "",
@@ -672,6 +702,9 @@ def report(results: dict) -> str:
             + f" | {results['pages'][other]['title'] if other else ''} | "
             + (" / ".join(f"{ratio[c]:.2f}" for c in ("c1", "c8", "c32")) if ratio else "")
             + " |")
+    lines += ["", "1-minute load average before / after each page's runs: " + "; ".join(
+        f"{k} {p['loadavg_1min'][0]:.1f} / {p['loadavg_1min'][1]:.1f}"
+        for k, p in results["pages"].items() if "loadavg_1min" in p) + "."]
     errors = {k: {c: v["non_2xx_3xx"] for c, v in p["results"].items() if v["non_2xx_3xx"]}
               for k, p in results["pages"].items()}
     errors = {k: v for k, v in errors.items() if v}
