@@ -65,6 +65,34 @@ def test_editor_can_see_the_history_of_a_section(client, guide, editor):
     assert response.status_code == 200
 
 
+def test_editor_can_restore_an_earlier_version(client, guide, editor):
+    """Change a section, then restore the version before the change from its history."""
+    section = Section.objects.get(slug="watchful-waiting")
+    original_title = section.title
+    client.force_login(editor)
+    data = {
+        "article": section.article_id, "order": section.order, "title": "A title to undo",
+        "slug": section.slug, "body": section.body, "status": section.status,
+        "last_reviewed_on": "2026-11-26", "reviewed_by": section.reviewed_by,
+    }
+    client.post(reverse("admin:content_section_change", args=[section.pk]), data)
+    section.refresh_from_db()
+    assert section.title == "A title to undo"
+    earlier = section.history.filter(title=original_title).latest("history_date")
+
+    revert_url = reverse(
+        "admin:content_section_simple_history", args=[section.pk, earlier.history_id]
+    )
+    page = client.get(revert_url)
+    assert page.status_code == 200 and original_title in page.content.decode()
+    response = client.post(revert_url, {**data, "title": earlier.title, "body": earlier.body})
+
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.title == original_title
+    assert section.history.first().history_type == "~"  # the restore is itself recorded
+
+
 def test_clinic_details_cannot_get_a_second_row(client, editor):
     """Clinic details are edited in one place: once a row exists there is no "add"."""
     ClinicDetails.objects.create(name="Riverside Dermatology")
