@@ -7,7 +7,7 @@ a throwaway SQLite database in a temporary folder, and measures with wrk (`--lat
 at concurrency 1, 8 and 32. Writes bench/results.json and docs/performance.md (tables
 from the JSON, plus the hand-written analysis kept in bench/analysis.md).
 
-Takes about 12 minutes on 2 cores. `--quick` (2 s per run) checks the script itself.
+Takes 12–20 minutes on 2 cores (the 1,000 PDF renders dominate). `--quick` (2 s per run) checks the script itself.
 Nothing here is part of the test run.
 """
 
@@ -514,9 +514,9 @@ def main() -> None:
         _, _, guide_html = Client(HAIRTX_PORT).get("/guide/")
         page("guide", "guide page /guide/", HAIRTX_PORT, "/guide/", "baseline_plain",
              size=len(guide_html))
-        page("step_get", f"questionnaire step {STEP_GET} (GET)", HAIRTX_PORT, step_path,
+        page("step_get", f"questionnaire step {STEP_GET}", HAIRTX_PORT, step_path,
              "baseline_form", headers=[f"Cookie: {step_cookie}"], size=len(step_html))
-        page("step_post", "questionnaire step 1 (POST, valid, redirect)", HAIRTX_PORT,
+        page("step_post", "questionnaire step 1 (valid, redirect)", HAIRTX_PORT,
              "/questionnaire/step/1/", "baseline_post", script=BENCH / "post.lua",
              method="POST", script_env={"BENCH_BODY": post_body, "BENCH_COOKIE": post_cookie})
         _, _, summary_html = Client(HAIRTX_PORT).get(summary_path)
@@ -600,6 +600,7 @@ def main() -> None:
     results["ratios"] = ratios(results)
     results["targets"] = targets(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    (BENCH / "results.partial.json").unlink(missing_ok=True)
     log(f"wrote {RESULTS.relative_to(ROOT)} ({results['elapsed_s']} s)")
     if not args.no_report:
         REPORT.write_text(report(results))
@@ -753,7 +754,7 @@ def report(results: dict) -> str:
         "",
         "## Commands",
         "",
-        "Re-run everything (about 12 minutes; writes bench/results.json and this file):",
+        "Re-run everything (12–20 minutes, longer on a busy machine; writes bench/results.json and this file):",
         "",
         "```sh",
         "apt-get install -y wrk   # once",
