@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import threading
 import mimetypes
 import uuid
 from pathlib import Path
@@ -155,6 +156,23 @@ def summary_pdf_html(*, assessment: Assessment) -> str:
     return render_to_string(TEMPLATE, summary_pdf_context(assessment=assessment))
 
 
+_renderer_state = threading.local()
+
+
+def _thread_renderer_state(font_configuration_class):
+    """One FontConfiguration and fetcher per thread, reused across renders.
+
+    A new FontConfiguration per render leaked ~26 MB per 100 renders (fontconfig
+    state that is never freed; docs/performance.md); reusing one keeps a worker's memory
+    flat. Sharing one across threads has crashed in the past (engineering notes), hence
+    one per thread: gunicorn's sync workers have exactly one.
+    """
+    if not hasattr(_renderer_state, "font_config"):
+        _renderer_state.font_config = font_configuration_class()
+        _renderer_state.fetcher = static_files_fetcher()
+    return _renderer_state.font_config, _renderer_state.fetcher
+
+
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
     """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
     from weasyprint import CSS, HTML
@@ -163,10 +181,7 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
 
     size = PAGE_SIZES[page_size or settings.HAIRTX_PDF_PAGE_SIZE]
     html = summary_pdf_html(assessment=assessment)
-    # One FontConfiguration per document: cheap, and sharing one across threads has
-    # crashed in the past (engineering notes §3.3.6).
-    font_config = FontConfiguration()
-    fetcher = static_files_fetcher()
+    font_config, fetcher = _thread_renderer_state(FontConfiguration)
     try:
         document = HTML(string=html, base_url="file://", url_fetcher=fetcher)
         # The page-size sheet fetches nothing; passing our fetcher only spares WeasyPrint
