@@ -91,10 +91,22 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+# Free text may hold anything a patient typed, names included: the export says only
+# whether it was given, so the file stays de-identified.
+FREE_TEXT_KEYS = frozenset(key for key, q in intake.QUESTIONS.items() if q.kind == "text")
+
+
+def _answer_cell(answers: dict, key: str) -> str:
+    if key in FREE_TEXT_KEYS:
+        return "given" if answers.get(key) else ""
+    return _cell(answers.get(key))
+
+
 def export_rows(*, date_from: date, date_to: date) -> Iterator[list[str]]:
     """The header, then one de-identified row per assessment, oldest first, streamed.
 
-    No token, reference code, review note, reviewer or exact time: only the day.
+    No token, reference code, review note, reviewer, free text or exact time: only the
+    day.
     """
     yield EXPORT_HEADER
     queryset = in_date_range(
@@ -110,5 +122,5 @@ def export_rows(*, date_from: date, date_to: date) -> Iterator[list[str]]:
             "yes" if red_flags else "no",
             version,
             "yes" if reviewed_at else "no",
-            *(_cell(answers.get(key)) for key in intake.QUESTIONS),
+            *(_answer_cell(answers, key) for key in intake.QUESTIONS),
         ]

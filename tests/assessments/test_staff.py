@@ -339,11 +339,18 @@ class TestExport:
         assert response.status_code == 400
         assert "Enter a real date" in response.content.decode()
 
-    def test_formula_like_text_is_defused(self, staff_client):
-        make_assessment(allergies=["other"], allergy_other_details="=HYPERLINK(\"x\")")
+    def test_free_text_is_not_exported_only_whether_it_was_given(self, staff_client):
+        """What a patient typed may identify them; the export stays de-identified."""
+        make_assessment(allergies=["other"], allergy_other_details="Mrs Example's plaster")
         today = timezone.localdate().isoformat()
         header, row = self.export(staff_client, date_from=today, date_to=today)
-        assert dict(zip(header, row, strict=True))["allergy_other_details"].startswith("'=")
+        assert dict(zip(header, row, strict=True))["allergy_other_details"] == "given"
+
+    def test_formula_like_cells_are_defused(self):
+        from assessments.staff.selectors import _cell
+
+        assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+        assert _cell(["a", "b"]) == "a|b"
 
 
 def test_no_warning_logged_for_a_normal_staff_session(staff_client, caplog, assessment):
