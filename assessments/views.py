@@ -40,7 +40,11 @@ def _find_draft(request) -> Draft | None:
         draft = Draft.objects.live().filter(token=posted).first() if is_token_shaped(posted) else None
         if draft is None:
             raise DraftProblem
-        request.session[SESSION_DRAFT_KEY] = draft.token
+        # Written only when it changes: a session write on every step would cost a query
+        # and gain nothing, since every form carries the token and the draft keeps its
+        # own expiry.
+        if request.session.get(SESSION_DRAFT_KEY) != draft.token:
+            request.session[SESSION_DRAFT_KEY] = draft.token
         return draft
     token = request.session.get(SESSION_DRAFT_KEY)
     if not token:
