@@ -23,6 +23,8 @@ PRODUCTION_ENV = {
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     env = {**os.environ, **PRODUCTION_ENV, "HAIRTX_VAR_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
+    # Set for the browser tests (tests/browser/conftest.py); never in a deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
