@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
 from assessments import intake, pdf, ratelimit
-from assessments.forms import StepForm, posted_answers, unexpected_keys
+from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
 from assessments.services import assessment_delete, assessment_submit, draft_save_step
@@ -147,7 +147,7 @@ def step(request, number: int):
 
         # Questions this post made applicable were not on the page the patient saw:
         # show them, without complaining that they are unanswered.
-        shown = StepForm(step=current, answers=draft.answers).fields.keys()
+        shown = {q.key for q in current.questions if is_asked(q, draft.answers)}
         merged = {**draft.answers, **posted_answers(current, request.POST)}
         form = StepForm(request.POST, step=current, answers=merged)
         new_questions = [key for key in form.fields if key not in shown]
