@@ -481,7 +481,6 @@ def main() -> None:
         expect(status, 200, "staff list")
         staff_cookie = staff_client.cookie_header("sessionid")
 
-
         def page(key: str, title: str, port: int, path: str, compare_to: str | None = None,
                  headers=(), script=None, script_env=None, size: int | None = None,
                  method: str = "GET", **extra) -> None:
