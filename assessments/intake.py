@@ -1276,11 +1276,12 @@ def field_errors(exc: ValidationError) -> dict[str, list[str]]:
     return by_field
 
 
-def _plain_answer(question: Question, value: object) -> str:
+def answer_text(question: Question, value: object) -> str:
+    """An answer in plain words: the labels of the chosen values, or the text typed."""
     if value is None:
         return "Not answered"
     if question.kind == "text":
-        return str(value)
+        return " ".join(value) if isinstance(value, list) else str(value)
     if isinstance(value, list):
         return "; ".join(question.label_for(item) for item in value)
     return question.label_for(str(value))
@@ -1290,7 +1291,7 @@ def answer_pairs(answers: IntakeAnswers) -> list[tuple[str, str]]:
     """(question as asked, answer in plain words) for every asked question, in order."""
     plain = answers.as_plain_dict()
     return [
-        (QUESTIONS[key].label, _plain_answer(QUESTIONS[key], plain.get(key)))
+        (QUESTIONS[key].label, answer_text(QUESTIONS[key], plain.get(key)))
         for key in applicable_keys(plain)
     ]
 

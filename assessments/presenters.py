@@ -10,14 +10,6 @@ from assessments.summary import LEANING_LABELS, NEED_ADVICE
 from content.selectors import section_titles, section_url
 
 
-def answer_text(question: intake.Question, value) -> str:
-    """An answer in plain words: labels of the chosen values, or the text typed."""
-    if question.kind == "text":
-        return " ".join(value) if isinstance(value, list) else str(value)
-    values = value if isinstance(value, list) else [value]
-    return ", ".join(question.label_for(v) for v in values)
-
-
 def because_phrases(because: list[dict]) -> list[dict]:
     """One phrase per question, its triggering answers joined, in the order given."""
     answers_by_question: dict[str, list[str]] = {}
@@ -29,7 +21,7 @@ def because_phrases(because: list[dict]) -> list[dict]:
         if question is None:  # a question retired since this summary was made
             phrases.append({"question": key, "answer": ", ".join(values)})
             continue
-        phrases.append({"question": question.label, "answer": answer_text(question, values)})
+        phrases.append({"question": question.label, "answer": intake.answer_text(question, values)})
     return phrases
 
 
@@ -54,7 +46,7 @@ def answer_rows(answers: dict) -> list[dict]:
     for step in intake.STEPS:
         items = [
             {"key": question.key, "question": question.label,
-             "answer": answer_text(question, answers[question.key])}
+             "answer": intake.answer_text(question, answers[question.key])}
             for question in step.questions
             if answers.get(question.key) not in (None, "", [])
         ]
