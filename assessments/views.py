@@ -84,10 +84,7 @@ def start(request):
         draft = Draft.objects.create()
         request.session[SESSION_DRAFT_KEY] = draft.token
         return redirect("assessments:step", number=1)
-    try:
-        draft = _find_draft(request)
-    except DraftProblem:  # pragma: no cover - GET never posts a token
-        draft = None
+    draft = _find_draft(request)  # a GET: only the session's token, never DraftProblem
     return render(
         request,
         "assessments/start.html",
