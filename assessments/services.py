@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from assessments import intake, rules
+from assessments.governance import services as governance
 from assessments.models import Assessment, AuditEvent, Draft, new_reference_code
 from content.selectors import guide_reviewed_on
 
@@ -52,6 +53,7 @@ def assessment_submit(*, draft: Draft) -> Assessment:
                     leaning=summary.leaning,
                     has_red_flags=bool(summary.red_flags),
                     guide_reviewed_on=guide_reviewed_on(),
+                    ruleset_approval=governance.current_approval(),
                 )
             break
         except IntegrityError:

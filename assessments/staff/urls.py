@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from assessments.governance import views as governance
 from assessments.staff import views
 
 app_name = "staff"
@@ -15,6 +16,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only
     path("", views.assessment_list, name="list"),
     path("export/", views.assessment_export, name="export"),
+    path("rulebook/", governance.rulebook_page, name="rulebook"),
+    path("rulebook/approve/", governance.rulebook_approve, name="rulebook_approve"),
+    path("rulebook/rulebook.md", governance.rulebook_markdown, name="rulebook_markdown"),
     # The log filter (hairtx/logging.py) redacts the segment after "staff/assessments/".
     path("assessments/<str:reference_code>/", views.assessment_detail, name="detail"),
     path("assessments/<str:reference_code>/print/", views.assessment_print, name="print"),

@@ -1,0 +1,35 @@
+"""The guide's publishing steps in the audit log.
+
+`content` cannot import `assessments` (the arrows point one way), so it announces each
+step with the `change_recorded` signal and this receiver writes the audit line, in the
+same transaction as the step itself (the signal is sent inside it).
+"""
+
+from assessments.models import AuditEvent
+from assessments.staff.services import audit_record
+from content.approvals.models import ContentChange
+from content.approvals.signals import Step, change_recorded
+
+ACTIONS = {
+    Step.SUBMITTED: AuditEvent.Action.CONTENT_SUBMIT,
+    Step.APPROVED: AuditEvent.Action.CONTENT_APPROVE,
+    Step.SENT_BACK: AuditEvent.Action.CONTENT_SEND_BACK,
+    Step.PUBLISHED: AuditEvent.Action.CONTENT_PUBLISH,
+    Step.UNPUBLISHED: AuditEvent.Action.CONTENT_UNPUBLISH,
+}
+
+
+def record_content_step(sender, *, change: ContentChange, step: str, actor, ip_address, **kwargs):
+    if actor is None and step == Step.SUBMITTED:
+        # load_guide's "please review the shipped content" proposals: bookkeeping of a
+        # deploy, kept in the content history; a person's proposal is always recorded.
+        return
+    detail = f"change #{change.pk}: {change.item_label}"
+    if step == Step.SENT_BACK and change.comment:
+        detail += f" (comment: {change.comment})"
+    audit_record(actor=actor, action=ACTIONS[step], ip_address=ip_address, detail=detail)
+
+
+def connect() -> None:
+    change_recorded.connect(record_content_step, sender=ContentChange,
+                            dispatch_uid="assessments-audit-content-steps")
