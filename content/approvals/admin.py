@@ -9,6 +9,7 @@ one with a word-level diff and an approve / send-back form.
 from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -34,8 +35,8 @@ class SignOffAdminMixin:
         # Status and the review stamp change only through a reviewer's approval.
         return (*super().get_readonly_fields(request, obj), *REVIEW_MANAGED_FIELDS)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         actions.pop("delete_selected", None)  # a published item is removed through review
         return actions
 
