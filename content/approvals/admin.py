@@ -11,11 +11,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from content.approvals import registry, services
 from content.approvals.models import ContentChange
@@ -158,10 +157,11 @@ class ContentChangeAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def decide_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
         return _decide(self, request, pk)
 
 
-@require_POST
 def _decide(model_admin, request, pk):
     if not request.user.has_perm(services.APPROVE_PERMISSION):
         raise PermissionDenied

@@ -45,11 +45,11 @@ class FieldDiff:
     removed_words: int
 
 
-def field_diffs(before: dict[str, str], after: dict[str, str], labels: dict[str, str]) -> list[FieldDiff]:
+def field_diffs(before: dict, after: dict, labels: dict[str, str]) -> list[FieldDiff]:
     """One entry per field whose value differs, in the model's field order."""
     diffs = []
     for name, label in labels.items():
-        old, new = before.get(name, ""), after.get(name, "")
+        old, new = before.get(name) or "", after.get(name) or ""
         if old == new:
             continue
         matcher = difflib.SequenceMatcher(a=tokens(old), b=tokens(new), autojunk=False)

@@ -42,19 +42,22 @@ def tracked_fields(model) -> list[models.Field]:
     ]
 
 
-def values_of(obj) -> dict[str, str]:
-    """The object's patient-facing values as strings, keyed by field name."""
-    return {field.name: field.value_to_string(obj) for field in tracked_fields(type(obj))}
+def values_of(obj) -> dict[str, str | None]:
+    """The object's patient-facing values as strings (None when empty), keyed by name."""
+    return {
+        field.name: None if field.value_from_object(obj) is None else field.value_to_string(obj)
+        for field in tracked_fields(type(obj))
+    }
 
 
-def apply_values(obj, values: dict[str, str]) -> None:
+def apply_values(obj, values: dict[str, str | None]) -> None:
     """Write proposed values onto an (unsaved) object."""
     for field in tracked_fields(type(obj)):
         if field.name in values:
             setattr(obj, field.attname, field.to_python(values[field.name]))
 
 
-def fingerprint(values: dict[str, str]) -> str:
+def fingerprint(values: dict[str, str | None]) -> str:
     return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 
 
