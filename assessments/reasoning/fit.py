@@ -52,10 +52,11 @@ def standard_treatment_tried(a: Answers) -> Pairs:
     trigger=(
         "Adult; hair thinning slowly over years; temples or crown (Norwood 2 to 4) for anyone "
         "not female at birth, or a wider parting or thinning all over (Ludwig 1 or 2) for "
-        "anyone not male at birth; no warning sign. Not sure of the kind or stage: a question."
+        "anyone not male at birth; no warning sign. Not sure of the kind, speed or stage: a "
+        "question."
     ),
     reads={
-        "sex_at_birth": ANY, "age_band": ANY, "onset_speed": ("slowly_over_years",),
+        "sex_at_birth": ANY, "age_band": ANY, "onset_speed": ANY,
         "pattern": (*sorted(MALE_PATTERN | FEMALE_PATTERN), "other", "not_sure"),
         "norwood_stage": ANY, "ludwig_stage": ANY, "family_history": ("yes",),
     },
@@ -86,8 +87,9 @@ def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Findin
         yield say("prp", fit)
         yield say("mesotherapy", fit)
         return
-    unsure = a.pairs("pattern", {"other", "not_sure"}) + a.pairs("norwood_stage", {"not_sure"}) + (
-        a.pairs("ludwig_stage", {"not_sure"})
+    unsure = (
+        a.pairs("pattern", {"other", "not_sure"}) + a.pairs("onset_speed", {"not_sure"})
+        + a.pairs("norwood_stage", {"not_sure"}) + a.pairs("ludwig_stage", {"not_sure"})
     )
     if unsure:
         yield say("unsure", unsure)
@@ -323,7 +325,7 @@ def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable
     says={
         "visits": expect(
             "PRP usually starts with about 3 visits a month apart. Mesotherapy with vitamins "
-            "is often every week or two; with dutasteride, often every 3 months.",
+            "is often every week or two. With dutasteride it is often every 3 months.",
             see="schedules-and-costs",
         ),
     },

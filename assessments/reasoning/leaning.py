@@ -4,10 +4,16 @@ caution on an option weighs -1; a "stop" or R26 removes an option; a lead needs 
 standing above 0 and a margin of at least 1.
 """
 
-from assessments.reasoning.engine import OPTIONS, Answers, Findings, Option
+from assessments.reasoning.engine import ANY, OPTIONS, Answers, Findings, Option
 from assessments.reasoning.fit import pattern_loss_fit, standard_treatment_tried
-from assessments.reasoning.groups import NOT_A_FAIR_TRY
+from assessments.reasoning.groups import NOT_A_FAIR_TRY, STANDARD_TREATMENTS
 from assessments.summary import Leaning
+
+# What step 4 reads directly (the other steps read what the rules found).
+LEANING_READS: dict[str, tuple[str, ...]] = {
+    "treatments_tried": tuple(sorted(STANDARD_TREATMENTS)),
+    "tried_result": ANY,
+}
 
 # Neutral words (principle 9): what is worth asking about, never what answers "point to".
 HEADLINES: dict[Leaning, str] = {
@@ -24,11 +30,11 @@ HEADLINES: dict[Leaning, str] = {
         "dermatologist about PRP and mesotherapy too."
     ),
     "prp": (
-        "A standard medicine has had a fair try. PRP is one option worth asking your "
+        "A standard medicine has had a fair try. PRP is one option to ask your "
         "dermatologist about, along with the others."
     ),
     "mesotherapy": (
-        "A standard medicine has had a fair try. Mesotherapy is one option worth asking your "
+        "A standard medicine has had a fair try. Mesotherapy is one option to ask your "
         "dermatologist about, along with the others."
     ),
     "combination": (

@@ -336,8 +336,8 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         ),
         "blood.mesotherapy": against(
             "mesotherapy",
-            "After a blood or bone marrow cancer, ask your blood specialist before any scalp "
-            "injections.",
+            "After a blood or bone marrow cancer, ask your blood doctor first. Do this before "
+            "any scalp injections.",
             "stop", leaning_neither=True,
         ),
         "past": ask("I had cancer in the past. Does my treatment then change anything now?"),
