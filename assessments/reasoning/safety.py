@@ -328,13 +328,13 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
             "treatment often grows back, but some medicines and radiotherapy can cause "
             "lasting loss."
         ),
-        "blood.prp": against(
+        "blood_prp": against(
             "prp",
             "PRP is not advised after a blood or bone marrow cancer, as it uses your own "
             "blood cells.",
             "stop", leaning_neither=True,
         ),
-        "blood.mesotherapy": against(
+        "blood_mesotherapy": against(
             "mesotherapy",
             "After a blood or bone marrow cancer, ask your blood doctor first. Do this before "
             "any scalp injections.",
@@ -350,7 +350,9 @@ def cancer(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         yield from say.both("active", because)
         yield say("active_ask", because)
     elif answer == "blood_or_bone_marrow_cancer_ever":
-        yield from say.both("blood", because)
+        # Not one shared fact: PRP's reason is its own (it uses blood cells).
+        yield say("blood_prp", because)
+        yield say("blood_mesotherapy", because)
     elif answer == "other_cancer_finished_treatment":
         yield say("past", because)
 
