@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessments import intake, rules
+from assessments.reasoning.engine import ANY
 from content.approvals.diff import FieldDiff, field_diffs
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "docs" / "examples"
@@ -53,23 +54,16 @@ class RuleEntry:
     texts: tuple[Text, ...]
 
 
-def _question_label(key: str) -> str:
+def _reads_label(key: str, values: tuple[str, ...]) -> str:
+    """“Question (key): the answers that matter”, in the questionnaire's own words."""
     question = intake.QUESTIONS.get(key)
-    return f"{question.label} ({key})" if question else key
-
-
-# TEMPORARY until "reasoning v2" is merged from main: today's rules carry only .texts.
-def _says(each):
-    if hasattr(each, "says"):
-        return each.says
-    from types import SimpleNamespace
-
-    return {key: SimpleNamespace(text=text, place="", severity="", see="", counts=True,
-                                 leaning_neither=False) for key, text in each.texts.items()}
-
-
-def _trigger(each) -> str:
-    return getattr(each, "trigger", "")
+    if question is None:
+        return key
+    if not values or tuple(values) == ANY:
+        answers = "any answer"
+    else:
+        answers = intake.answer_text(question, list(values))
+    return f"{question.label} ({key}): {answers}"
 
 
 def entries() -> list[RuleEntry]:
@@ -78,14 +72,14 @@ def entries() -> list[RuleEntry]:
         RuleEntry(
             id=each.id,
             title=each.title,
-            trigger=_trigger(each),
+            trigger=each.trigger,
             reads=tuple(each.reads),
-            read_labels=tuple(_question_label(key) for key in each.reads),
+            read_labels=tuple(_reads_label(key, values) for key, values in each.reads.items()),
             source=each.source,
             texts=tuple(
                 Text(key, says.text, says.place, PLACE_LABELS.get(says.place, says.place),
                      says.severity, says.see, says.counts, says.leaning_neither)
-                for key, says in _says(each).items()
+                for key, says in each.says.items()
             ),
         )
         for each in rules.RULES
@@ -102,6 +96,10 @@ def snapshot() -> dict:
                 "title": entry.title,
                 "trigger": entry.trigger,
                 "texts": {text.key: text.text for text in entry.texts},
+                "effects": {text.key: f"{text.place}, {text.severity}, see {text.see}"
+                            + (", counts" if text.counts else "")
+                            + (", leaning neither" if text.leaning_neither else "")
+                            for text in entry.texts},
             }
             for entry in entries()
         },
@@ -119,7 +117,13 @@ class RuleChange:
 
 def _flatten(rule: dict) -> dict[str, str]:
     return {"title": rule["title"], "trigger": rule["trigger"],
-            **{f"text:{key}": text for key, text in rule["texts"].items()}}
+            **{f"text:{key}": text for key, text in rule["texts"].items()},
+            **{f"effect:{key}": effect for key, effect in rule.get("effects", {}).items()}}
+
+
+def _field_label(name: str) -> str:
+    kind, _, key = name.partition(":")
+    return {"text": f"text “{key}”", "effect": f"where and how “{key}” shows"}.get(kind, name)
 
 
 def compare(before: dict, after: dict) -> list[RuleChange]:
@@ -130,7 +134,7 @@ def compare(before: dict, after: dict) -> list[RuleChange]:
         old, new = old_rules.get(rule_id), new_rules.get(rule_id)
         old_flat = _flatten(old) if old else {}
         new_flat = _flatten(new) if new else {}
-        labels = {name: name.replace("text:", "text “") + ("”" if name.startswith("text:") else "")
+        labels = {name: _field_label(name)
                   for name in [*new_flat, *(n for n in old_flat if n not in new_flat)]}
         diffs = field_diffs(old_flat, new_flat, labels)
         if not diffs:
@@ -245,7 +249,7 @@ def to_markdown(*, approved_snapshot: dict | None, approval_line: str,
             f"### {entry.id}: {entry.title}",
             "",
             f"- **Trigger:** {entry.trigger}",
-            f"- **Reads:** {', '.join(entry.read_labels) or '(no answers: applies to everyone)'}",
+            f"- **Reads:** {'; '.join(entry.read_labels) or '(no answers: applies to everyone)'}",
             f"- **Sources:** {entry.source}",
             "",
             "| text | where | severity | guide section | writes |",
@@ -255,8 +259,8 @@ def to_markdown(*, approved_snapshot: dict | None, approval_line: str,
             where = text.place_label
             if text.leaning_neither:
                 where += " (holds both options for now)"
-            if not text.counts:
-                where += " (does not weigh in the leaning)"
+            if text.counts:
+                where += " (weighs in the leaning)"
             lines.append(f"| {text.key} | {where} | {text.severity} | {text.see} "
                          f"| {_md(text.text)} |")
         lines.append("")
