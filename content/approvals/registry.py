@@ -63,3 +63,13 @@ def fingerprint(values: dict[str, str | None]) -> str:
 
 def field_labels(model) -> dict[str, str]:
     return {field.name: str(field.verbose_name) for field in tracked_fields(model)}
+
+
+def readable_values(model, values: dict[str, str | None]) -> dict[str, str | None]:
+    """Values as a reviewer reads them: a linked item by its name, not its number."""
+    readable = dict(values)
+    for field in tracked_fields(model):
+        if field.is_relation and values.get(field.name):
+            related = field.related_model.objects.filter(pk=values[field.name]).first()
+            readable[field.name] = str(related) if related else values[field.name]
+    return readable

@@ -211,7 +211,7 @@ def review_view(change: ContentChange) -> ReviewView:
     if not change.is_pending:
         before = change.values_before or {}
         compared_with = "the version patients saw when this was decided"
-        return ReviewView(change, compared_with, field_diffs(before, change.values, labels), "")
+        return ReviewView(change, compared_with, _diffs(model, before, change.values, labels), "")
     obj = model.objects.filter(pk=change.object_id).first()
     published = obj is not None and obj.status == Status.PUBLISHED
     if published and is_approved(obj):
@@ -231,5 +231,10 @@ def review_view(change: ContentChange) -> ReviewView:
         status_change = "Approving publishes this item: patients will see it."
     elif change.outcome == ContentChange.Outcome.UNPUBLISH and published:
         status_change = "Approving takes this item off the public site."
-    return ReviewView(change, compared_with, field_diffs(before, change.values, labels),
+    return ReviewView(change, compared_with, _diffs(model, before, change.values, labels),
                       status_change)
+
+
+def _diffs(model, before: dict, after: dict, labels: dict[str, str]) -> list[FieldDiff]:
+    return field_diffs(registry.readable_values(model, before),
+                       registry.readable_values(model, after), labels)

@@ -110,6 +110,10 @@ def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, 
     assert "no version of this item was ever approved" in html
     assert "A new sentence for patients.</ins>" in html
     assert "Approve and publish" in html
+    # The decision form must not sit inside the admin's own form (it would post there).
+    before_decision = html[: html.index(reverse("admin:content_contentchange_decide",
+                                                args=[change.pk]))]
+    assert before_decision.count("<form") == before_decision.count("</form>") + 1
 
     response = _decide(client, change, "approve", "Checked against the NICE guidance.")
     assert response.status_code == 302
