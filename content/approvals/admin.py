@@ -130,6 +130,28 @@ class ContentChangeAdmin(admin.ModelAdmin):
               "proposed_at", "decided_by_name", "decided_at", "comment")
     readonly_fields = fields
     list_select_related = ("content_type", "proposed_by")
+    actions = ("approve_selected",)
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm(services.APPROVE_PERMISSION)
+
+    @admin.action(description=_("Approve and publish the selected changes (each one recorded)"),
+                  permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        """For the first review of the shipped guide: many items, each still its own record.
+        Changes the user proposed, or already decided, are skipped with the reason."""
+        approved, refused = 0, []
+        ip_address = get_client_ip_address(request)
+        for change in queryset.order_by("pk"):
+            try:
+                services.approve(change, reviewer=request.user, ip_address=ip_address)
+                approved += 1
+            except services.ApprovalRefused as refusal:
+                refused.append(f"{change.item_label}: {refusal}")
+        self.message_user(request, _("%(count)d change(s) approved and published.")
+                          % {"count": approved})
+        for reason in refused[:10]:
+            self.message_user(request, reason, messages.WARNING)
 
     def has_add_permission(self, request):
         return False

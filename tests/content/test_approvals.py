@@ -273,3 +273,25 @@ def test_a_newer_proposal_supersedes_the_older(guide, editor):
     first.refresh_from_db()
     assert first.state == "superseded"
     assert ContentChange.objects.pending().for_object(faq).get().values["question"] == "Two?"
+
+
+def test_reviewer_approves_many_shipped_items_at_once_but_not_their_own(client, guide, reviewer):
+    reviewer.groups.add(Group.objects.get(name="Content editors"))
+    own = services.propose(FAQ.objects.first(), proposed_by=reviewer)
+    pending = list(ContentChange.objects.pending().values_list("pk", flat=True))
+    client.force_login(reviewer)
+    response = client.post(reverse("admin:content_contentchange_changelist"),
+                           {"action": "approve_selected", "_selected_action": pending})
+    assert response.status_code == 302
+    assert list(ContentChange.objects.pending()) == [own]
+    assert AuditEvent.objects.filter(action="content_approve").count() == len(pending) - 1
+
+
+def test_editor_has_no_bulk_approve(client, guide, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:content_contentchange_changelist")).content.decode()
+    assert "approve_selected" not in page
+    client.post(reverse("admin:content_contentchange_changelist"),
+                {"action": "approve_selected",
+                 "_selected_action": [ContentChange.objects.pending().first().pk]})
+    assert not ContentChange.objects.approved().exists()
