@@ -12,7 +12,8 @@ class ReviewerProfile(models.Model):
         verbose_name="user account",
     )
     full_name = models.CharField(
-        "full name", max_length=200, help_text="As patients should read it, e.g. “Dr Amara Okafor”."
+        "full name", max_length=200,
+        help_text="As patients should read it, e.g. “Dr Amara Okafor”.",
     )
     profession = models.CharField(
         "profession", max_length=200, help_text="e.g. “Consultant dermatologist”."

@@ -123,7 +123,8 @@ def _flatten(rule: dict) -> dict[str, str]:
 
 def _field_label(name: str) -> str:
     kind, _, key = name.partition(":")
-    return {"text": f"text “{key}”", "effect": f"where and how “{key}” shows"}.get(kind, name)
+    labels = {"text": f"text “{key}”", "effect": f"where and how “{key}” shows"}
+    return labels.get(kind, name)
 
 
 def compare(before: dict, after: dict) -> list[RuleChange]:
@@ -142,7 +143,8 @@ def compare(before: dict, after: dict) -> list[RuleChange]:
         kind = "added" if old is None else "removed" if new is None else "changed"
         changes.append(RuleChange(rule_id, (new or old)["title"], kind, diffs))
     old_head, new_head = before.get("headlines", {}), after.get("headlines", {})
-    head_labels = {key: f"headline “{key}”" for key in [*new_head, *(k for k in old_head if k not in new_head)]}
+    head_keys = [*new_head, *(key for key in old_head if key not in new_head)]
+    head_labels = {key: f"headline “{key}”" for key in head_keys}
     if head_diffs := field_diffs(old_head, new_head, head_labels):
         changes.append(RuleChange("headlines", "Headlines", "changed", head_diffs))
     return changes

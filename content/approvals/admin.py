@@ -83,8 +83,10 @@ class SignOffAdminMixin:
     def response_change(self, request, obj):
         return self._after_proposal(request, super().response_change(request, obj))
 
-    @admin.action(description=_("Ask a clinical reviewer to approve and publish the selected items"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Ask a clinical reviewer to approve and publish the selected items"),
+        permissions=["change"],
+    )
     def ask_to_publish(self, request, queryset):
         self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
 

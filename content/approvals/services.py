@@ -41,8 +41,9 @@ def _record(change: ContentChange, step: str, actor, ip_address) -> None:
 
 
 @transaction.atomic
-def propose(obj, *, values: dict[str, str] | None = None, outcome: str = ContentChange.Outcome.PUBLISH,
-            proposed_by=None, summary: str = "", ip_address=None) -> ContentChange:
+def propose(obj, *, values: dict[str, str | None] | None = None,
+            outcome: str = ContentChange.Outcome.PUBLISH, proposed_by=None, summary: str = "",
+            ip_address=None) -> ContentChange:
     """Keep a proposal for `obj` (its current values unless `values` are given)."""
     if not registry.is_registered(type(obj)):
         raise ValueError(f"{type(obj).__name__} is not registered for clinical sign-off.")
@@ -94,7 +95,8 @@ def _lock_item(change: ContentChange):
 
 
 @transaction.atomic
-def approve(change: ContentChange, *, reviewer, comment: str = "", ip_address=None) -> ContentChange:
+def approve(change: ContentChange, *, reviewer, comment: str = "",
+            ip_address=None) -> ContentChange:
     """Apply the proposal to the item, stamp the review, publish or unpublish it."""
     change = ContentChange.objects.select_for_update().get(pk=change.pk)
     _check(change, reviewer)
@@ -105,7 +107,9 @@ def approve(change: ContentChange, *, reviewer, comment: str = "", ip_address=No
     obj.status = change.outcome
     obj.last_reviewed_on = timezone.localdate()
     obj.reviewed_by = reviewer_name(reviewer)
-    obj._change_reason = f"Clinical review: change #{change.pk} approved by {reviewer_name(reviewer)}"
+    obj._change_reason = (
+        f"Clinical review: change #{change.pk} approved by {reviewer_name(reviewer)}"
+    )
     obj._history_user = reviewer
     try:
         obj.full_clean(exclude=["default_content_hash"])
@@ -225,7 +229,9 @@ def review_view(change: ContentChange) -> ReviewView:
             compared_with = "the last approved version (the published one was never approved)"
         else:
             before = {}
-            compared_with = "nothing: no version of this item was ever approved, so all of it is new"
+            compared_with = (
+                "nothing: no version of this item was ever approved, so all of it is new"
+            )
     status_change = ""
     if change.outcome == ContentChange.Outcome.PUBLISH and not published:
         status_change = "Approving publishes this item: patients will see it."

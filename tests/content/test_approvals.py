@@ -99,7 +99,8 @@ def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, 
     response = _edit(client, section, body=section.body + "\n\nA new sentence for patients.")
     change = ContentChange.objects.pending().for_object(section).get()
     assert response.url == reverse("admin:content_contentchange_change", args=[change.pk])
-    assert "A new sentence for patients." not in client.get(reverse("content:guide")).content.decode()
+    guide_page = client.get(reverse("content:guide")).content.decode()
+    assert "A new sentence for patients." not in guide_page
     assert AuditEvent.objects.filter(action="content_submit", actor=editor).exists()
 
     client.force_login(reviewer)
@@ -134,7 +135,8 @@ def test_reviewer_sees_a_word_level_diff_against_the_approved_published_version(
     _edit(client, section, title="Waiting and watching")
     change = ContentChange.objects.pending().for_object(section).get()
     client.force_login(reviewer)
-    html = client.get(reverse("admin:content_contentchange_change", args=[change.pk])).content.decode()
+    url = reverse("admin:content_contentchange_change", args=[change.pk])
+    html = client.get(url).content.decode()
     assert "the published version (approved)" in html
     assert "<ins>Waiting and watching</ins>" in html or "<ins>and watching</ins>" in html
     assert "<del>" in html
