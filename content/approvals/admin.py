@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from content.approvals import registry, services
@@ -68,6 +69,33 @@ class SignOffAdminMixin:
             value = getattr(obj, field.attname, None)
             if hasattr(value, "_committed") and value and not value._committed:
                 value.save(value.name, value.file, save=False)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            request._continue_from_proposal = True
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        """On the edit form, an item with a pending proposal shows the proposed values, so
+        a second edit builds on the first instead of silently dropping it."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None or not getattr(request, "_continue_from_proposal", False):
+            return obj
+        latest = ContentChange.objects.for_object(obj).order_by("-proposed_at", "-pk").first()
+        if latest is None:
+            return obj
+        link = _change_url(latest)
+        if latest.is_pending and latest.values != registry.values_of(obj):
+            registry.apply_values(obj, latest.values)
+            self.message_user(request, format_html(
+                _("This form shows <a href=\"{}\">a proposed change</a>, waiting for "
+                  "a clinical reviewer; patients still see the published version. Saving "
+                  "replaces that proposal."), link), messages.WARNING)
+        elif latest.state == ContentChange.State.SENT_BACK:
+            self.message_user(request, format_html(
+                _("A clinical reviewer <a href=\"{}\">sent the last change back</a>: “{}”"),
+                link, latest.comment), messages.WARNING)
+        return obj
 
     def _after_proposal(self, request, default_response):
         change = getattr(request, "_proposed_change", None)

@@ -297,3 +297,31 @@ def test_editor_has_no_bulk_approve(client, guide, editor):
                 {"action": "approve_selected",
                  "_selected_action": [ContentChange.objects.pending().first().pk]})
     assert not ContentChange.objects.approved().exists()
+
+
+def test_a_second_edit_starts_from_the_pending_proposal(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    _edit(client, section, title="First proposed title")
+    form = client.get(reverse("admin:content_section_change", args=[section.pk]))
+    html = form.content.decode()
+    assert 'value="First proposed title"' in html
+    assert "waiting for a clinical reviewer" in html
+
+
+def test_editor_sees_why_a_change_was_sent_back(client, guide, editor, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    _edit(client, section, title="Too short")
+    services.send_back(ContentChange.objects.pending().for_object(section).get(),
+                       reviewer=reviewer, comment="Say what waiting means.")
+    html = client.get(reverse("admin:content_section_change", args=[section.pk])).content.decode()
+    assert "Say what waiting means." in html
+    assert 'value="Too short"' not in html  # the form is back to the published version
+
+
+def test_shipped_items_review_request_does_not_claim_an_edit(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    html = client.get(reverse("admin:content_section_change", args=[section.pk])).content.decode()
+    assert "a proposed change" not in html
