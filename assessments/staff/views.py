@@ -53,7 +53,9 @@ def _audit(request, action: str, **kwargs) -> None:
 
 def _assessment(reference_code: str) -> Assessment:
     assessment = (
-        Assessment.objects.for_reference(reference_code).select_related("reviewed_by").first()
+        Assessment.objects.for_reference(reference_code)
+        .select_related("reviewed_by", "ruleset_approval")
+        .first()
     )
     if assessment is None:
         raise Http404("No assessment with that reference code.")

@@ -272,3 +272,14 @@ def test_export_audit_includes_sign_off_steps(guide, reviewer):
                   "published guide content"):
         assert label in text
     assert text.count("dr-okafor") >= 4
+
+
+def test_staff_detail_says_whether_the_rules_were_approved(client, reviewer):
+    unreviewed = make_assessment()
+    services.approve_ruleset(reviewer=reviewer, note="", ip_address=None)
+    reviewed = make_assessment()
+    client.force_login(make_staff())
+    page = client.get(reverse("staff:detail", args=[unreviewed.reference_code])).content.decode()
+    assert "Rules not yet approved by a clinician" in page
+    page = client.get(reverse("staff:detail", args=[reviewed.reference_code])).content.decode()
+    assert "Rules approved by Dr Amara Okafor, Consultant dermatologist, GMC 7654321" in page
