@@ -8,7 +8,7 @@ class RulesetApprovalForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What you checked, or anything the clinic should know, e.g. “Read every rule "
-                  "and the 12 worked examples; agree with all outcomes.”",
+                  "and the worked examples; agree with all outcomes.”",
     )
     confirm = forms.BooleanField(
         label="I have read every rule, its texts and the worked examples, and I approve this "
