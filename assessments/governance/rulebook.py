@@ -172,6 +172,7 @@ class Example:
     leaning: str
     headline: str
     lines: list[SummaryLine] = field(default_factory=list)
+    problem: str = ""  # the file could not be read or is not a valid answer set
 
     @property
     def as_expected(self) -> bool:
@@ -200,8 +201,13 @@ def worked_examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
         if not match:
             continue
         file_name, who, expected = match.group(1), match.group(2).strip(), match.group(3)
-        answers = intake.IntakeAnswers.model_validate(
-            json.loads((folder / file_name).read_text(encoding="utf-8")))
+        try:
+            answers = intake.IntakeAnswers.model_validate(
+                json.loads((folder / file_name).read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+            examples.append(Example(file_name, who, expected, "", "",
+                                    problem=f"cannot be run: {str(error)[:300]}"))
+            continue
         summary = rules.assess(answers).model_dump(mode="json", by_alias=True)
         examples.append(Example(file_name, who, expected, summary["leaning"],
                                 summary["headline"], _summary_lines(summary)))
@@ -270,6 +276,9 @@ def to_markdown(*, approved_snapshot: dict | None, approval_line: str,
     lines += [f"- **{leaning}:** {text}" for leaning, text in rules.HEADLINES.items()]
     lines += ["", "## Worked examples", ""]
     for example in worked_examples() if examples is None else examples:
+        if example.problem:
+            lines += [f"### {example.file}", "", f"**This example {example.problem}**", ""]
+            continue
         verdict = "as expected" if example.as_expected else (
             f"**differs from the expected {example.expected_leaning}**")
         lines += [f"### {example.file}", "", f"{example.who}.", "",

@@ -100,6 +100,17 @@ def test_examples_run_through_todays_rules(tmp_path):
     assert any(line.rule == "R1" for line in example.lines)
 
 
+def test_a_broken_example_is_reported_not_a_crash(tmp_path):
+    (tmp_path / "broken.json").write_text('{"age_band": "very old"}')
+    (tmp_path / "README.md").write_text(
+        "| file | who | expected leaning | main rules |\n|---|---|---|---|\n"
+        "| broken.json | Nobody | open | R0 |\n| missing.json | Nobody | open | R0 |\n")
+    broken, missing = rulebook.worked_examples(tmp_path)
+    assert broken.problem.startswith("cannot be run") and missing.problem
+    text = rulebook.to_markdown(approved_snapshot=None, approval_line="", examples=[broken])
+    assert "**This example cannot be run" in text
+
+
 def test_diff_shows_changed_triggers_and_texts_since_the_last_sign_off(client, reviewer):
     old = rulebook.snapshot()
     first = next(iter(old["rules"]))
