@@ -51,6 +51,11 @@ class SignOffAdminMixin:
             if not change:
                 obj.status = Status.DRAFT  # new items wait for review before patients see them
             super().save_model(request, obj, form, change)
+            if change and services.withdraw_pending(obj):
+                # The reviewer must see what will be published, not an older draft.
+                self.message_user(request, _(
+                    "The draft changed after it was sent for review, so that request was "
+                    "withdrawn. Ask a clinical reviewer again when it is ready."), messages.WARNING)
             return
         self._commit_uploaded_files(obj)
         values = registry.values_of(obj)

@@ -66,6 +66,12 @@ def propose(obj, *, values: dict[str, str | None] | None = None,
     return change
 
 
+def withdraw_pending(obj) -> int:
+    """Mark any pending proposal for `obj` superseded (its draft changed); how many."""
+    return ContentChange.objects.pending().for_object(obj).update(
+        state=ContentChange.State.SUPERSEDED)
+
+
 def can_decide(change: ContentChange, user) -> str | None:
     """None if `user` may approve or send back `change`, else the reason why not."""
     if not user.has_perm(APPROVE_PERMISSION):

@@ -325,3 +325,20 @@ def test_shipped_items_review_request_does_not_claim_an_edit(client, guide, edit
     client.force_login(editor)
     html = client.get(reverse("admin:content_section_change", args=[section.pk])).content.decode()
     assert "a proposed change" not in html
+
+
+def test_editing_a_draft_withdraws_its_pending_review_request(client, guide, editor):
+    faq = FAQ.objects.first()
+    faq.status = Status.DRAFT
+    faq.save()
+    services.withdraw_pending(faq)
+    change = services.propose(faq, proposed_by=editor)
+    client.force_login(editor)
+    client.post(reverse("admin:content_faq_change", args=[faq.pk]), {
+        "question": faq.question, "slug": faq.slug, "order": faq.order,
+        "answer": faq.answer + " One more line.",
+    })
+    change.refresh_from_db()
+    assert change.state == "superseded"
+    faq.refresh_from_db()
+    assert faq.answer.endswith("One more line.") and faq.status == Status.DRAFT
