@@ -21,6 +21,7 @@ from django.db import transaction
 
 from content import default_content
 from content.approvals import services as approvals
+from content.approvals.signals import shipped_content_published
 from content.default_content.comparison import COMPARISON_ROWS
 from content.default_content.faqs import FAQS
 from content.default_content.guide import ARTICLE, SECTIONS
@@ -104,6 +105,8 @@ def load_default_guide() -> LoadReport:
     # The shipped guide goes live so the site works from the first command, but it is
     # not approved: each unapproved item gets a proposal in the clinical reviewers' queue,
     # and the site says that no clinician has reviewed it (content/approvals).
+    if report.changed_anything:
+        shipped_content_published.send(sender=LoadReport, labels=report.created + report.updated)
     approvals.ask_review_of_unapproved()
     report.unapproved = len(approvals.unapproved_published_items())
     return report

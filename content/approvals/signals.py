@@ -9,6 +9,10 @@ from django.dispatch import Signal
 
 change_recorded = Signal()
 
+# Sent by load_guide when it published shipped content (created or updated rows) without
+# a reviewer: `labels` (the items). One audit line per run, by nobody.
+shipped_content_published = Signal()
+
 
 class Step:
     SUBMITTED = "submitted"

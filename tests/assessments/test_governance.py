@@ -294,3 +294,10 @@ def test_staff_detail_says_whether_the_rules_were_approved(client, reviewer):
     assert "Rules not yet approved by a clinician" in page
     page = client.get(reverse("staff:detail", args=[reviewed.reference_code])).content.decode()
     assert "Rules approved by Dr Amara Okafor, Consultant dermatologist, GMC 7654321" in page
+
+
+def test_load_guide_publication_is_one_audit_line(guide):
+    [event] = AuditEvent.objects.filter(action="content_publish")
+    assert event.actor is None and event.detail.startswith("load_guide published")
+    call_command("load_guide", stdout=io.StringIO())  # nothing new: no second line
+    assert AuditEvent.objects.filter(action="content_publish").count() == 1

@@ -8,7 +8,7 @@ from django.urls import reverse
 from assessments.models import AuditEvent
 from content.approvals import registry, services
 from content.approvals.diff import field_diffs, word_diff_html
-from content.models import FAQ, ContentChange, Section, Status
+from content.models import FAQ, ClinicDetails, ContentChange, Section, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -342,3 +342,18 @@ def test_editing_a_draft_withdraws_its_pending_review_request(client, guide, edi
     assert change.state == "superseded"
     faq.refresh_from_db()
     assert faq.answer.endswith("One more line.") and faq.status == Status.DRAFT
+
+
+def test_clinic_details_reach_patients_only_after_approval(client, guide, editor, reviewer):
+    client.force_login(editor)
+    client.post(reverse("admin:content_clinicdetails_add"), {
+        "name": "Riverside Dermatology", "address": "12 High Street", "phone": "0113 496 0000",
+        "booking_url": "", "logo_alt_text": "",
+    })
+    clinic = ClinicDetails.objects.get()
+    assert clinic.status == Status.DRAFT
+    assert "Riverside Dermatology" not in Client().get(reverse("content:home")).content.decode()
+    client.post(reverse("admin:content_clinicdetails_changelist"),
+                {"action": "ask_to_publish", "_selected_action": [clinic.pk]})
+    services.approve(ContentChange.objects.pending().for_object(clinic).get(), reviewer=reviewer)
+    assert "Riverside Dermatology" in Client().get(reverse("content:home")).content.decode()
