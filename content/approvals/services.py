@@ -162,9 +162,14 @@ def send_back(change: ContentChange, *, reviewer, comment: str, ip_address=None)
 # ---------------------------------------------------------------------------
 
 
+def _approved_for_patients():
+    # Approving removal from the site is not approving the words.
+    return ContentChange.objects.approved().filter(outcome=ContentChange.Outcome.PUBLISH)
+
+
 def _approved_keys() -> set[tuple[int, int, str]]:
-    return set(ContentChange.objects.approved().values_list("content_type_id", "object_id",
-                                                             "fingerprint"))
+    return set(_approved_for_patients().values_list("content_type_id", "object_id",
+                                                     "fingerprint"))
 
 
 def unapproved_published_items() -> list:
@@ -182,7 +187,7 @@ def unapproved_published_items() -> list:
 
 def is_approved(obj) -> bool:
     content_type = ContentType.objects.get_for_model(type(obj))
-    return ContentChange.objects.approved().filter(
+    return _approved_for_patients().filter(
         content_type=content_type, object_id=obj.pk,
         fingerprint=registry.fingerprint(registry.values_of(obj)),
     ).exists()
@@ -227,7 +232,7 @@ def review_view(change: ContentChange) -> ReviewView:
     if published and is_approved(obj):
         before, compared_with = registry.values_of(obj), "the published version (approved)"
     else:
-        last = (ContentChange.objects.approved()
+        last = (_approved_for_patients()
                 .filter(content_type=change.content_type, object_id=change.object_id)
                 .order_by("-decided_at").first())
         if last is not None:

@@ -357,3 +357,15 @@ def test_clinic_details_reach_patients_only_after_approval(client, guide, editor
                 {"action": "ask_to_publish", "_selected_action": [clinic.pk]})
     services.approve(ContentChange.objects.pending().for_object(clinic).get(), reviewer=reviewer)
     assert "Riverside Dermatology" in Client().get(reverse("content:home")).content.decode()
+
+
+def test_approving_removal_is_not_approving_the_words(guide, editor, reviewer):
+    faq = FAQ.objects.first()
+    services.approve(services.propose(faq, outcome=ContentChange.Outcome.UNPUBLISH,
+                                      proposed_by=editor), reviewer=reviewer)
+    faq.refresh_from_db()
+    assert faq.status == Status.DRAFT
+    assert AuditEvent.objects.filter(action="content_unpublish", actor=reviewer).exists()
+    faq.status = Status.PUBLISHED  # e.g. put back from a shell, without review
+    faq.save()
+    assert faq in services.unapproved_published_items()
