@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.approvals.admin import SignOffAdminMixin
-
 from content.models import (
     FAQ,
     Article,

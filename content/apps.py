@@ -9,7 +9,15 @@ class ContentConfig(AppConfig):
     def ready(self):
         from content import signals
         from content.approvals import registry
-        from content.models import FAQ, Article, ClinicDetails, ComparisonRow, Reference, Section, Treatment
+        from content.models import (
+            FAQ,
+            Article,
+            ClinicDetails,
+            ComparisonRow,
+            Reference,
+            Section,
+            Treatment,
+        )
 
         # Everything patients read needs a clinical reviewer's sign-off (content/approvals).
         registry.register(Article, Section, Treatment, ComparisonRow, FAQ, Reference, ClinicDetails)
