@@ -283,4 +283,4 @@ class RateLimitCounter(models.Model):
 
 
 # Clinical governance models live in their own module (assessments/governance/).
-from assessments.governance.models import ReviewerProfile, RulesetApproval  # noqa: E402, F401
+from assessments.governance.models import ReviewerProfile, RulesetApproval  # noqa: F401

@@ -400,4 +400,4 @@ class ClinicDetails(EditorialItem):
 
 
 # Registered with this app; kept in its own module (content/approvals/).
-from content.approvals.models import ContentChange  # noqa: E402, F401
+from content.approvals.models import ContentChange  # noqa: F401

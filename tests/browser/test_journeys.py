@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page, expect
 
 from assessments.models import Assessment, AuditEvent
-from content.models import Section, Status
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS
 from tests.browser.helpers import (
     PASSWORD,
