@@ -301,3 +301,18 @@ def test_load_guide_publication_is_one_audit_line(guide):
     assert event.actor is None and event.detail.startswith("load_guide published")
     call_command("load_guide", stdout=io.StringIO())  # nothing new: no second line
     assert AuditEvent.objects.filter(action="content_publish").count() == 1
+
+
+def test_clinical_status_exits_2_when_the_database_cannot_be_read(monkeypatch):
+    from django.core.management.base import CommandError
+    from django.db import OperationalError
+
+    from assessments.management.commands import clinical_status as command
+
+    def unreadable():
+        raise OperationalError("no such table: assessments_rulesetapproval")
+
+    monkeypatch.setattr(command, "clinical_status", unreadable)
+    with pytest.raises(CommandError, match="Run migrate first") as raised:
+        call_command("clinical_status", stdout=io.StringIO())
+    assert raised.value.returncode == 2
