@@ -11,9 +11,10 @@ ARTICLE = {
     "slug": "guide",
     "title": "PRP and mesotherapy for hair loss: a guide",
     "summary": (
-        "This guide explains two scalp treatments for hair loss, and the other choices you "
-        "have. It will not tell you what to choose. It helps you get ready to talk it "
-        "through with a doctor."
+        "This guide explains your choices for hair loss: standard medicines, a hair "
+        "transplant, devices, two scalp injections (PRP and mesotherapy), and waiting. It "
+        "will not tell you what to choose. It helps you get ready to talk it through with "
+        "a doctor."
     ),
 }
 

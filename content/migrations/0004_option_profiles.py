@@ -72,8 +72,31 @@ def move_profiles_to_new_fields(apps, schema_editor):
             row.save(update_fields=["default_content_hash"])
 
 
+def rename_permissions(apps, schema_editor):
+    """Keep the editors' rights on the renamed model.
+
+    Django renames the content type with the model but not its permissions, so
+    "change_treatment" would stay on the editors' group while the admin asks for
+    "change_optionprofile". Renaming the rows in place keeps every group and user
+    grant. (On a fresh database they were created by 0002 under the old name.)
+    """
+    Permission = apps.get_model("auth", "Permission")
+    for old, new, label in (
+        ("treatment", "optionprofile", "option profile"),
+        ("historicaltreatment", "historicaloptionprofile", "historical option profile"),
+    ):
+        for action in ("add", "change", "delete", "view"):
+            Permission.objects.filter(
+                content_type__app_label="content", codename=f"{action}_{old}"
+            ).update(codename=f"{action}_{new}", name=f"Can {action} {label}")
+
+
 class Migration(migrations.Migration):
-    dependencies = [("content", "0003_cache_table")]
+    dependencies = [
+        ("content", "0003_cache_table"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
 
     operations = [
         migrations.RenameModel("Treatment", "OptionProfile"),
@@ -197,6 +220,7 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(move_profiles_to_new_fields, migrations.RunPython.noop),
+        migrations.RunPython(rename_permissions, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name='historicaloptionprofile',
             name='common_side_effects',
