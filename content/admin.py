@@ -9,9 +9,9 @@ from content.models import (
     Article,
     ClinicDetails,
     ComparisonRow,
+    OptionProfile,
     Reference,
     Section,
-    OptionProfile,
     Status,
 )
 

@@ -14,8 +14,8 @@ from content.models import (
     Article,
     ClinicDetails,
     ComparisonRow,
-    Reference,
     OptionProfile,
+    Reference,
     Section,
 )
 

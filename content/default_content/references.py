@@ -33,13 +33,16 @@ REFERENCES = [
         How common pattern hair loss is; how follicles shrink over time.
         """),
     _ref(40, "kieling-2024", 2024,
-         "Kieling L et al. Systematic review and meta-analysis of randomised trials of "
-         "PRP in androgenetic alopecia. An Bras Dermatol 2024;99(6):847.", """
+         "Kieling L et al. Is autologous platelet-rich plasma capable of increasing hair "
+         "density in patients with androgenic alopecia? A systematic review and "
+         "meta-analysis of randomized clinical trials. An Bras Dermatol "
+         "2024;99(6):847-862.", """
         PRP added about 28 hairs per square centimetre over placebo (95% confidence
         interval about 14 to 41; 14 trials, 431 people), with results very different
         between trials; no clear change in hair thickness (interval −0.85 to 4.88 µm);
-        low-certainty evidence.
-        """),
+        low-certainty evidence (GRADE).
+        """, "https://clinics.elsevier.es/en-is-autologous-platelet-rich-plasma-capable-"
+             "articulo-S0365059624001363"),
     _ref(50, "giordano-2018", 2018, "Giordano S et al. Int J Trichology 2018;10(1):1.", """
         A meta-analysis of 7 studies (194 people) found a modest gain in hair density with
         PRP.
@@ -56,9 +59,11 @@ REFERENCES = [
         trials are needed.
         """, "https://doi.org/10.3389/fphar.2021.642980"),
     _ref(80, "gressenberger-2020", 2020,
-         "Gressenberger P et al. Acta Derm Venereol 2020;100:adv00247.", """
+         "Gressenberger P et al. Platelet-rich plasma for androgenetic alopecia "
+         "treatment: a randomized placebo-controlled pilot study. Acta Derm Venereol "
+         "2020;100:adv00247.", """
         A placebo-controlled trial in 30 men that found no gain from PRP.
-        """),
+        """, "https://doi.org/10.2340/00015555-3609"),
     _ref(90, "medicina-2021", 2021,
          "Review of PRP in female pattern hair loss (8 studies). Medicina (Kaunas) 2021.", """
         PRP was well tolerated in women; it may be considered when minoxidil does not help

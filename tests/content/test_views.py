@@ -98,10 +98,10 @@ def test_old_treatment_addresses_redirect_to_the_option_page(client, guide):
 def test_compare_shows_every_row_for_every_column(client, guide):
     """Option Grid: each question answered for each option, none left blank."""
     html = client.get(reverse("content:compare")).content.decode()
-    rows = re.findall(r'<tr role="row" id="([a-z-]+)">(.*?)</tr>', html, re.S)
+    rows = re.findall(r'<tr role="row" id="([a-z-]+)">(.*?)</tr>', html, re.DOTALL)
     assert len(rows) >= 10
     for slug, row in rows:
-        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)
         assert len(cells) == 5, slug
         assert all(cell.strip() for cell in cells), slug
 
