@@ -83,7 +83,7 @@ OPTIONS = [
         20, "finasteride-dutasteride", "Finasteride and dutasteride tablets",
         "Daily tablets that block a hormone linked to pattern hair loss in men.",
         what_it_is="""
-            Finasteride is a tablet for men with pattern hair loss. It blocks a hormone
+            Finasteride is a tablet for men with pattern hair loss. It lowers a hormone
             called DHT, which shrinks hair roots. Guides for doctors name it as a first
             choice for men.
 
@@ -218,9 +218,9 @@ OPTIONS = [
               must be clean and not shared.
             """,
         how_often_and_how_long="""
-            - **Laser or light:** often a few times a week, for months.
-            - **Microneedling:** often every week or two, for months, as well as
-              minoxidil.
+            - **Laser or light:** as the maker says, usually for months.
+            - **Microneedling:** schedules differ between clinics and studies. Ask how
+              often, and for how long. It is used as well as minoxidil.
             """,
         what_studies_show="""
             - **Laser or light:** a 2021 review of 7 small trials found more hair than
