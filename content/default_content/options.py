@@ -81,7 +81,7 @@ OPTIONS = [
     ),
     _option(
         20, "finasteride-dutasteride", "Finasteride and dutasteride tablets",
-        "Daily tablets that block a hormone linked to pattern hair loss in men.",
+        "Daily tablets that lower a hormone linked to pattern hair loss in men.",
         what_it_is="""
             Finasteride is a tablet for men with pattern hair loss. It lowers a hormone
             called DHT, which shrinks hair roots. Guides for doctors name it as a first
