@@ -44,7 +44,7 @@ COMPARISON_ROWS = [
                                  "an out-of-100 figure; this guide does not have it yet.",
         "hair_transplant": "It can look good. There are no trials that compare it with "
                            "other options.",
-        "prp": "About 28 more hairs per cm² than a dummy, on average (could be 14 to 41). "
+        "prp": "About 28 more hairs per cm² than a dummy, on average (likely range 14 to 41). "
                "Low certainty.",
         "mesotherapy": "No pooled figure exists. Small trials, every mix differs. Low "
                        "certainty.",

@@ -341,8 +341,8 @@ SECTIONS = [
         - PRP has more studies than mesotherapy. Most are on pattern hair loss in men and
           women.
         - A 2024 review pooled 14 small trials with 431 people. On average, PRP added about 28
-          hairs per square centimetre, compared with a dummy injection. The true figure could
-          be anywhere from about 14 to 41.
+          hairs per square centimetre, compared with a dummy injection. The likely range is
+          about 14 to 41.
         - Results differed a lot between trials. The review rated the evidence as low
           certainty.
         - There was no clear change in how thick the hairs were.

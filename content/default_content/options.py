@@ -287,8 +287,8 @@ OPTIONS = [
             """,
         what_studies_show="""
             - **Hair count:** a 2024 review of 14 small trials found about 28 more hairs
-              per square centimetre than a dummy injection, on average. The true figure
-              could be anywhere from about 14 to 41.
+              per square centimetre than a dummy injection, on average. The likely range
+              is about 14 to 41.
             - **How sure:** low certainty. Results differed a lot between trials.
             - **Hair thickness:** no clear change.
             - **Women:** a 2021 review found the result uncertain.
