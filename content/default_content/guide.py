@@ -710,8 +710,9 @@ SECTIONS = [
         **No clinician has reviewed this guide yet.** A skin doctor must review it before it
         is used in care. Until then, treat it as a draft to talk through with your doctor.
 
-        The writers last checked it against the evidence on 2 December 2026. We plan to check
-        it at least once a year, and sooner if a new safety warning comes out.
+        The date the writers last checked it against the evidence is shown at the top of this
+        guide. We plan to check it at least once a year, and sooner if a new safety warning
+        comes out.
 
         ### Funding and interests
 
