@@ -14,11 +14,12 @@ class ContentConfig(AppConfig):
             Article,
             ClinicDetails,
             ComparisonRow,
+            OptionProfile,
             Reference,
             Section,
-            Treatment,
         )
 
         # Everything patients read needs a clinical reviewer's sign-off (content/approvals).
-        registry.register(Article, Section, Treatment, ComparisonRow, FAQ, Reference, ClinicDetails)
+        registry.register(Article, Section, OptionProfile, ComparisonRow, FAQ, Reference,
+                          ClinicDetails)
         signals.connect()

@@ -349,6 +349,7 @@ def test_clinic_details_reach_patients_only_after_approval(client, guide, editor
     client.post(reverse("admin:content_clinicdetails_add"), {
         "name": "Riverside Dermatology", "address": "12 High Street", "phone": "0113 496 0000",
         "booking_url": "", "logo_alt_text": "",
+        "declaration_of_interest": "The clinic offers both injections for a fee.",
     })
     clinic = ClinicDetails.objects.get()
     assert clinic.status == Status.DRAFT

@@ -11,7 +11,7 @@ from django.db import migrations
 
 REVIEWERS = "Clinical reviewers"
 EDITORS = "Content editors"
-CONTENT_MODELS = ("article", "section", "treatment", "comparisonrow", "faq", "reference",
+CONTENT_MODELS = ("article", "section", "optionprofile", "comparisonrow", "faq", "reference",
                   "clinicdetails")
 
 
@@ -44,7 +44,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0004_content_change"),
+        ("content", "0005_content_change"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
