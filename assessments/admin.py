@@ -13,6 +13,8 @@ class SuperuserReadOnlyAdmin(admin.ModelAdmin):
     """Visible to superusers only; no adding, changing or deleting, not even for them."""
 
     actions = None
+    # No "View on site": an assessment's only page is the patient's secret link.
+    view_on_site = False
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser

@@ -173,7 +173,11 @@ class Assessment(models.Model):
     def __str__(self):
         return f"Assessment {self.reference_display}"
 
-    def get_absolute_url(self):
+    # Deliberately not get_absolute_url: Django offers that URL to every admin user
+    # ("View on site" and the /admin/r/<content type>/<id>/ shortcut, which checks only
+    # is_staff), and this one is the patient's secret link.
+    def secret_summary_path(self) -> str:
+        """The patient's own link (/summary/<token>/): only ever sent to the patient."""
         return reverse("assessments:summary", args=[self.token])
 
     @property

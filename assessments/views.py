@@ -6,12 +6,14 @@ nothing: the resume code or link brings the draft back.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
@@ -233,7 +235,7 @@ def review(request):
         except ValidationError as exc:  # answers changed between GET and POST
             return _render_review_errors(request, draft, exc)
         request.session.pop(SESSION_DRAFT_KEY, None)
-        return redirect(assessment.get_absolute_url())
+        return redirect(assessment.secret_summary_path())
     return render(
         request,
         "assessments/review.html",
@@ -367,12 +369,28 @@ def summary_pdf(request, token: str):
     return summary_pdf_response(request, _assessment_for(token))
 
 
+def _from_another_site(request) -> bool:
+    """Whether the browser says this request was started by another site.
+
+    Browsers send Sec-Fetch-Site with every request, whatever the referrer policy;
+    "same-site" is refused too (a sibling subdomain is not this site).
+    """
+    return request.headers.get("Sec-Fetch-Site", "same-origin") in {"cross-site", "same-site"}
+
+
+# No CSRF token check: the page is sent with "Referrer-Policy: no-referrer" (its URL is the
+# patient's secret), so browsers post it with "Origin: null" and no Referer, which
+# Django's check refuses. The 256-bit token in the URL does the CSRF token's job (no other
+# site can know it), and a post the browser marks as coming from another site is refused.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request, token: str):
     """Confirm, then delete the patient's answers, summary and PDF for good."""
     assessment = _assessment_for(token)
     if request.method == "POST":
+        if _from_another_site(request):
+            raise PermissionDenied("A deletion must come from the patient's own page.")
         assessment_delete(assessment=assessment, action=AuditEvent.Action.PATIENT_DELETE)
         return render(request, "assessments/deleted.html")
     return render(request, "assessments/delete_confirm.html", {"assessment": assessment})

@@ -96,14 +96,27 @@ def test_hsts_on_https_in_production(client, guide, settings):
 
 def test_secret_link_pages_send_no_referrer(client, guide):
     """The patient's link never travels as a referrer, not even to this site."""
-    assert client.get("/summary/whatever/").headers["Referrer-Policy"] == "no-referrer"
-    assert client.get("/summary/whatever/pdf/").headers["Referrer-Policy"] == "no-referrer"
-    assert client.get("/questionnaire/resume/whatever/").headers["Referrer-Policy"] == "no-referrer"
+    for path in ("/summary/whatever/", "/summary/whatever/pdf/", "/summary/whatever/delete/",
+                 "/questionnaire/resume/whatever/"):
+        assert client.get(path).headers["Referrer-Policy"] == "no-referrer", path
+
+
+def test_every_secret_link_url_sends_no_referrer_and_noindex(client, assessment):
+    """Each URL with a token in it, found from the URL patterns (a new one cannot be missed)."""
+    from django.urls import get_resolver
+
+    patterns = get_resolver().namespace_dict["assessments"][1].url_patterns
+    token_routes = [p for p in patterns if "<str:token>" in str(p.pattern)]
+    assert len(token_routes) >= 4
+    for pattern in token_routes:
+        response = client.get(reverse(f"assessments:{pattern.name}", args=[assessment.token]))
+        assert response.headers["Referrer-Policy"] == "no-referrer", pattern.name
+        assert "noindex" in response.headers["X-Robots-Tag"], pattern.name
 
 
 def test_pages_with_forms_keep_referrers_on_this_site_only(client, guide):
     """With no-referrer, browsers post forms with "Origin: null" and CSRF refuses them."""
-    for path in ("/questionnaire/", "/staff/login/", "/admin/login/", "/summary/whatever/delete/"):
+    for path in ("/questionnaire/", "/staff/login/", "/admin/login/"):
         assert client.get(path).headers["Referrer-Policy"] == "same-origin", path
 
 
@@ -150,7 +163,7 @@ def test_one_patients_token_never_shows_anothers_summary(client, guide):
     from tests.assessments.factories import make_assessment
 
     first, second = make_assessment(), make_assessment(nail_changes="yes")
-    page = client.get(first.get_absolute_url()).content.decode()
+    page = client.get(first.secret_summary_path()).content.decode()
     assert first.reference_display in page
     assert second.reference_display not in page and second.token not in page
 

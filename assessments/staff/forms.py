@@ -4,8 +4,9 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 
-DATE_ERRORS = {"invalid": "Enter a real date, for example 2026-11-25."}
+from assessments.plain_text import remove_invisible_controls
 
 
 class DateInput(forms.DateInput):
@@ -15,6 +16,29 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+# Dates outside these never match an assessment, and near date.max the arithmetic on
+# them overflows (9999-12-31 + 1 day): they are refused next to the field instead.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+DATE_ERRORS = {
+    "invalid": "Enter a real date, for example 2026-11-25.",
+    "min_value": "Enter a date from 2000-01-01 to 2099-12-31.",
+    "max_value": "Enter a date from 2000-01-01 to 2099-12-31.",
+}
+# Far more pages than 100,000 assessments fill; a bigger number is a made-up link.
+LAST_PAGE = 100_000
+
+
+class BoundedDateField(forms.DateField):
+    """A DateField that takes only dates from EARLIEST_DATE to LATEST_DATE."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput)
+        kwargs["error_messages"] = {**DATE_ERRORS, **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+        self.validators += [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
 
 
 def _check_range(form: forms.Form) -> None:
@@ -40,14 +64,20 @@ class AssessmentFilterForm(forms.Form):
     )
     red_flags = forms.BooleanField(label="Only with red flags", required=False)
     not_reviewed = forms.BooleanField(label="Only not yet reviewed", required=False)
-    date_from = forms.DateField(
-        label="Submitted from", required=False, widget=DateInput, error_messages=DATE_ERRORS
-    )
-    date_to = forms.DateField(
-        label="Submitted to (inclusive)",
+    date_from = BoundedDateField(label="Submitted from", required=False)
+    date_to = BoundedDateField(label="Submitted to (inclusive)", required=False)
+    # Set by the Newer/Older links, not shown as a control; its error is shown above.
+    page = forms.IntegerField(
+        label="Page number",
         required=False,
-        widget=DateInput,
-        error_messages=DATE_ERRORS,
+        min_value=1,
+        max_value=LAST_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "The page number must be a whole number.",
+            "min_value": f"The page number must be from 1 to {LAST_PAGE:,}.",
+            "max_value": f"The page number must be from 1 to {LAST_PAGE:,}.",
+        },
     )
 
     def clean(self):
@@ -69,17 +99,18 @@ class ReviewForm(forms.Form):
         },
     )
 
+    def clean_note(self) -> str:
+        return remove_invisible_controls(self.cleaned_data["note"])
+
 
 class ExportForm(forms.Form):
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label="Submitted from",
-        widget=DateInput,
-        error_messages={**DATE_ERRORS, "required": "Enter the first day of the range."},
+        error_messages={"required": "Enter the first day of the range."},
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label="Submitted to (inclusive)",
-        widget=DateInput,
-        error_messages={**DATE_ERRORS, "required": "Enter the last day of the range."},
+        error_messages={"required": "Enter the last day of the range."},
     )
 
     def clean(self):

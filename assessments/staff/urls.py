@@ -1,14 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from assessments.ratelimit import login_rate_limited
 from assessments.staff import views
 
 app_name = "staff"
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="staff/login.html", redirect_authenticated_user=True
+        login_rate_limited(
+            auth_views.LoginView.as_view(
+                template_name="staff/login.html", redirect_authenticated_user=True
+            )
         ),
         name="login",
     ),

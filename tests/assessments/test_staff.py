@@ -194,11 +194,13 @@ class TestList:
         [
             ({"date_from": "31/02/2026"}, "Enter a real date"),
             ({"date_from": "2026-11-20", "date_to": "2026-11-01"}, "must be the same as or after"),
+            ({"date_to": "9999-12-31"}, "Enter a date from 2000-01-01 to 2099-12-31"),
+            ({"date_from": "0001-01-01"}, "Enter a date from 2000-01-01 to 2099-12-31"),
         ],
     )
     def test_bad_dates_get_clear_field_errors(self, staff_client, params, message):
         response = staff_client.get(reverse("staff:list"), params)
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert message in response.content.decode()
         assert b'aria-invalid="true"' in response.content
 
@@ -294,7 +296,7 @@ class TestReview:
 
 class TestExport:
     def export(self, client, **params):
-        response = client.get(reverse("staff:export"), params)
+        response = client.post(reverse("staff:export"), params)
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         body = b"".join(response.streaming_content).decode()
@@ -334,8 +336,8 @@ class TestExport:
         assert len(self.export(staff_client, date_from=today, date_to=today)) == 2
 
     def test_bad_range_shows_the_form_with_errors(self, staff_client):
-        response = staff_client.get(reverse("staff:export"),
-                                    {"date_from": "2026-11-20", "date_to": "nonsense"})
+        response = staff_client.post(reverse("staff:export"),
+                                     {"date_from": "2026-11-20", "date_to": "nonsense"})
         assert response.status_code == 400
         assert "Enter a real date" in response.content.decode()
 
