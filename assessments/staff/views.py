@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import pdf, ratelimit
 from assessments.models import Assessment, AuditEvent, normalise_code
+from assessments.plain_text import remove_invisible_controls
 from assessments.presenters import summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
@@ -152,7 +153,9 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
 def assessment_detail(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
     _audit(request, AuditEvent.Action.VIEW, assessment=assessment)
-    return _detail(request, assessment, ReviewForm(initial={"note": assessment.review_note}))
+    # A note stored before invisible characters were removed loses them when edited.
+    note = remove_invisible_controls(assessment.review_note)
+    return _detail(request, assessment, ReviewForm(initial={"note": note}))
 
 
 @staff_view()
