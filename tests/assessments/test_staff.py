@@ -366,14 +366,14 @@ class TestBoundedParameters:
     """Out-of-range dates and page numbers: a 400 with the reason, never a 500 (finding 3)."""
 
     @pytest.mark.parametrize(
-        ("page", "message"),
+        ("page_number", "message"),
         [("99999999999999999999", "The page number must be from 1 to 100,000."),
          ("0", "The page number must be from 1 to 100,000."),
          ("-3", "The page number must be from 1 to 100,000."),
          ("two", "The page number must be a whole number.")],
     )
-    def test_page_numbers(self, staff_client, page, message):
-        response = staff_client.get(reverse("staff:list"), {"page": page})
+    def test_page_numbers(self, staff_client, page_number, message):
+        response = staff_client.get(reverse("staff:list"), {"page": page_number})
         assert response.status_code == 400
         assert message in response.content.decode()
 
