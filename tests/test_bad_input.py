@@ -279,3 +279,22 @@ def test_invisible_characters_are_removed_when_saving_for_later(patient):
     client.post(reverse("assessments:step", args=[4]),
                 step_post(intake.STEPS[3], answers, draft, action="save"))
     assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") == "abc"
+
+
+@hypothesis_settings(HYPOTHESIS, max_examples=15)
+@given(data=form_data)
+def test_random_posts_to_every_admin_add_form(db, lenient_limits, django_user_model, data):
+    """Every model's add form in the admin, as a superuser, with junk: never a 500."""
+    from django.contrib import admin
+
+    client = Client()
+    client.force_login(
+        django_user_model.objects.get_or_create(
+            username="root", defaults={"is_staff": True, "is_superuser": True}
+        )[0]
+    )
+    for model in admin.site._registry:
+        opts = model._meta
+        assert_no_server_error(
+            client.post(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"), data)
+        )
