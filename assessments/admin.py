@@ -5,8 +5,22 @@ Staff work with assessments in the staff area (/staff/), which audits every look
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 
 from assessments.models import Assessment, AuditEvent, normalise_code
+
+
+class BoundedDateHierarchyChangeList(ChangeList):
+    """Django's date hierarchy turns ?created_at__year=2147483648 (OverflowError) or
+    ?created_at__year=9999 (year 10000, ValueError) into a 500; here they are bad lookup
+    parameters, which the admin answers by showing the list with an error flag."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
 
 
 class SuperuserReadOnlyAdmin(admin.ModelAdmin):
@@ -30,6 +44,9 @@ class SuperuserReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedDateHierarchyChangeList
 
     def get_search_results(self, request, queryset, search_term):
         # Reference codes are stored without the dash and in capitals: forgive both.

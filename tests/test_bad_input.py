@@ -249,6 +249,9 @@ def test_random_posts_to_export_and_delete(staff, lenient_limits, data):
                      "reviewed_at__isnull", "_changelist_filters"]) | junk_text.filter(bool),
     staff_value, max_size=6,
 ))
+@example(params={"created_at__year": "2147483648"})  # found by this test: Django's own 500
+@example(params={"created_at__year": "9999"})
+@example(params={"created_at__year": "9999", "created_at__month": "12"})
 def test_random_admin_list_parameters(db, lenient_limits, django_user_model, params):
     client = Client()
     client.force_login(
