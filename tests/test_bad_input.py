@@ -166,7 +166,7 @@ def test_nul_bytes_everywhere(staff):
 
 
 # Every query parameter the staff list reads, with values near and past every bound.
-STAFF_LIST_PARAMS = ["q", "red_flags", "not_reviewed", "date_from", "date_to", "page"]
+STAFF_LIST_PARAMS = ["q", "leaning", "red_flags", "not_reviewed", "date_from", "date_to", "page"]
 edge_numbers = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
     st.sampled_from(["0", "-1", "1e9", "1.5", "99999999999999999999", "٣", "0x10", " 1 "]),
@@ -182,6 +182,7 @@ staff_params = st.builds(
     lambda known, stray: {**stray, **known},
     st.fixed_dictionaries({}, optional={
         "q": st.one_of(junk_text, st.sampled_from(["ABCD-2345", "abcd2345", "-" * 20])),
+        "leaning": st.one_of(st.sampled_from(["standard_first", "prp", "open", ""]), staff_value),
         "red_flags": staff_value, "not_reviewed": staff_value,
         "date_from": st.one_of(edge_dates, staff_value),
         "date_to": st.one_of(edge_dates, staff_value),
@@ -189,6 +190,13 @@ staff_params = st.builds(
     }),
     st.dictionaries(junk_text.filter(bool), staff_value, max_size=3),
 )
+
+
+def test_the_fuzzed_parameters_are_every_staff_filter():
+    """A new filter on the staff list must be added to STAFF_LIST_PARAMS and staff_params."""
+    from assessments.staff.forms import AssessmentFilterForm
+
+    assert set(AssessmentFilterForm.base_fields) == set(STAFF_LIST_PARAMS)
 
 
 @pytest.fixture

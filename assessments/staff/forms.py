@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from assessments.plain_text import remove_invisible_controls
+from assessments.summary import LEANING_LABELS
 
 
 class DateInput(forms.DateInput):
@@ -61,6 +62,11 @@ class AssessmentFilterForm(forms.Form):
         required=False,
         max_length=20,
         help_text="For example ABCD-2345. Capitals, spaces and the dash do not matter.",
+    )
+    leaning = forms.ChoiceField(
+        label="What to discuss",
+        required=False,
+        choices=[("", "Any")] + list(LEANING_LABELS.items()),
     )
     red_flags = forms.BooleanField(label="Only with red flags", required=False)
     not_reviewed = forms.BooleanField(label="Only not yet reviewed", required=False)
