@@ -41,6 +41,11 @@ class BoundedDateField(forms.DateField):
         super().__init__(**kwargs)
         self.validators += [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
 
+    def widget_attrs(self, widget):
+        # The date picker offers only these days too.
+        return {**super().widget_attrs(widget), "min": EARLIEST_DATE.isoformat(),
+                "max": LATEST_DATE.isoformat()}
+
 
 def _check_range(form: forms.Form) -> None:
     start: date | None = form.cleaned_data.get("date_from")

@@ -486,6 +486,11 @@ class TestCrossSiteReads:
         assert "Open this page?" in response.content.decode()
         assert not AuditEvent.objects.exists()
 
+    def test_the_plain_list_opens_from_anywhere(self, staff_client, assessment):
+        """Nothing is audited without a search, so a link to /staff/ needs no question."""
+        response = staff_client.get(reverse("staff:list"), HTTP_SEC_FETCH_SITE="cross-site")
+        assert assessment.reference_display in response.content.decode()
+
     def test_typed_addresses_and_bookmarks_open_directly(self, staff_client, assessment):
         url = reverse("staff:detail", args=[assessment.reference_code])
         response = staff_client.get(url, HTTP_SEC_FETCH_SITE="none")
