@@ -14,8 +14,15 @@ from django.conf import settings
 
 
 def _valid(address: str) -> str | None:
+    """The address in canonical form, or None; "[v6]:port" and "v4:port" lose the port
+    (some load balancers add it)."""
+    address = address.strip()
+    if address.startswith("[") and "]" in address:
+        address = address[1 : address.index("]")]
+    elif address.count(":") == 1:
+        address = address.partition(":")[0]
     try:
-        return str(ipaddress.ip_address(address.strip()))
+        return str(ipaddress.ip_address(address))
     except ValueError:
         return None
 

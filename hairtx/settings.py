@@ -265,7 +265,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 HAIRTX_DRAFT_DAYS = env_int("HAIRTX_DRAFT_DAYS", 14)
 HAIRTX_RETENTION_DAYS = env_int("HAIRTX_RETENTION_DAYS", 180)
 HAIRTX_AUDIT_RETENTION_DAYS = env_int("HAIRTX_AUDIT_RETENTION_DAYS", 730)
-# (attempts, per seconds) for each client address; see assessments/ratelimit.py.
+# (attempts, per seconds) per client address (per staff user for "reference");
+# see assessments/ratelimit.py.
 HAIRTX_RATE_LIMITS = {
     "start": (env_int("HAIRTX_RATE_START_PER_HOUR", 30), 3600),
     "submit": (env_int("HAIRTX_RATE_SUBMIT_PER_HOUR", 20), 3600),

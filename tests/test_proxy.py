@@ -68,6 +68,11 @@ class TestClientAddress:
         request = self.request(**behind_proxy("2001:DB8:0:0::1"))
         assert client_address(request) == "2001:db8::1"
 
+    @pytest.mark.parametrize(("entry", "address"), [("203.0.113.9:51234", "203.0.113.9"),
+                                                    ("[2001:db8::1]:443", "2001:db8::1")])
+    def test_ports_added_by_a_load_balancer_are_dropped(self, one_proxy, entry, address):
+        assert client_address(self.request(**behind_proxy(entry))) == address
+
 
 @pytest.mark.parametrize("login_url", ["/staff/login/", "/admin/login/"])
 def test_failures_from_one_address_do_not_lock_out_another(one_proxy, settings, login_url):
