@@ -369,13 +369,14 @@ def summary_pdf(request, token: str):
     return summary_pdf_response(request, _assessment_for(token))
 
 
-def _from_another_site(request) -> bool:
-    """Whether the browser says this request was started by another site.
+def started_by_another_site(request) -> bool:
+    """Whether the browser says another site started this request (a link, a form).
 
     Browsers send Sec-Fetch-Site with every request, whatever the referrer policy;
-    "same-site" is refused too (a sibling subdomain is not this site).
+    "same-site" counts too (a sibling subdomain is not this site). Without the header
+    (old browsers, scripts) the answer is no.
     """
-    return request.headers.get("Sec-Fetch-Site", "same-origin") in {"cross-site", "same-site"}
+    return request.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
 
 
 # No CSRF token check: the page is sent with "Referrer-Policy: no-referrer" (its URL is the
@@ -389,7 +390,7 @@ def delete(request, token: str):
     """Confirm, then delete the patient's answers, summary and PDF for good."""
     assessment = _assessment_for(token)
     if request.method == "POST":
-        if _from_another_site(request):
+        if started_by_another_site(request):
             raise PermissionDenied("A deletion must come from the patient's own page.")
         assessment_delete(assessment=assessment, action=AuditEvent.Action.PATIENT_DELETE)
         return render(request, "assessments/deleted.html")

@@ -32,7 +32,7 @@ from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
 from assessments.summary import LEANING_LABELS
-from assessments.views import summary_pdf_response
+from assessments.views import started_by_another_site, summary_pdf_response
 from hairtx.addresses import client_address
 
 VIEW_PERM = "assessments.view_assessment"
@@ -46,11 +46,6 @@ def staff_view(*perms: str):
         return never_cache(login_required(checked))
 
     return decorator
-
-
-def started_by_another_site(request) -> bool:
-    """The browser's own word (Sec-Fetch-Site) that another site started this request."""
-    return request.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
 
 
 def same_site_reads(view):
@@ -78,6 +73,8 @@ def _audit(request, action: str, **kwargs) -> None:
 
 
 class LookupRefused(Exception):
+    """Over the look-up limit; carries the 429 page that ``code_lookup`` returns."""
+
     def __init__(self, response):
         self.response = response
 
