@@ -199,6 +199,14 @@ def test_the_fuzzed_parameters_are_every_staff_filter():
     assert set(AssessmentFilterForm.base_fields) == set(STAFF_LIST_PARAMS)
 
 
+def superuser_client(django_user_model) -> Client:
+    """Signed in as a superuser (made once: hypothesis calls the test many times)."""
+    client = Client()
+    client.force_login(django_user_model.objects.get_or_create(
+        username="root", defaults={"is_staff": True, "is_superuser": True})[0])
+    return client
+
+
 @pytest.fixture
 def lenient_limits(settings):
     """Hundreds of examples must not run into the look-up and login limits."""
@@ -261,12 +269,7 @@ def test_random_posts_to_export_and_delete(staff, lenient_limits, data):
 @example(params={"created_at__year": "9999"})
 @example(params={"created_at__year": "9999", "created_at__month": "12"})
 def test_random_admin_list_parameters(db, lenient_limits, django_user_model, params):
-    client = Client()
-    client.force_login(
-        django_user_model.objects.get_or_create(
-            username="root", defaults={"is_staff": True, "is_superuser": True}
-        )[0]
-    )
+    client = superuser_client(django_user_model)
     for path in ("/admin/assessments/assessment/", "/admin/assessments/auditevent/",
                  "/admin/content/section/"):
         assert_no_server_error(client.get(path, params))
@@ -298,12 +301,7 @@ def test_random_posts_to_every_admin_add_form(db, lenient_limits, django_user_mo
     """Every model's add form in the admin, as a superuser, with junk: never a 500."""
     from django.contrib import admin
 
-    client = Client()
-    client.force_login(
-        django_user_model.objects.get_or_create(
-            username="root", defaults={"is_staff": True, "is_superuser": True}
-        )[0]
-    )
+    client = superuser_client(django_user_model)
     for model in admin.site._registry:
         opts = model._meta
         assert_no_server_error(
