@@ -73,10 +73,11 @@ def _seconds_left(per_seconds: int) -> int:
     return max(1, math.ceil((window_end - timezone.now()).total_seconds()))
 
 
-def too_many_response(request, *, retry_after: int, status: int = 429):
+def too_many_response(request, *, retry_after: int, for_patient: bool = True):
     """The friendly 429 page with a Retry-After header (seconds)."""
     minutes = max(1, math.ceil(retry_after / 60))
-    response = render(request, "429.html", {"minutes": minutes}, status=status)
+    response = render(request, "429.html", {"minutes": minutes, "for_patient": for_patient},
+                      status=429)
     response["Retry-After"] = str(retry_after)
     return response
 
@@ -91,7 +92,8 @@ def over_limit_response(request, scope: str, *, per_user: bool = False):
     if hit(scope=scope, request=request, limit=limit, per_seconds=per_seconds,
            per_user=per_user):
         return None
-    return too_many_response(request, retry_after=_seconds_left(per_seconds))
+    return too_many_response(request, retry_after=_seconds_left(per_seconds),
+                             for_patient=not per_user)
 
 
 def login_rate_limited(view):
@@ -109,7 +111,8 @@ def login_rate_limited(view):
         limit, per_seconds = settings.HAIRTX_RATE_LIMITS["login"]
         key, window = _key("login", _who(request, per_user=False)), _window_start(per_seconds)
         if _count(key, window) >= limit:
-            return too_many_response(request, retry_after=_seconds_left(per_seconds))
+            return too_many_response(request, retry_after=_seconds_left(per_seconds),
+                                     for_patient=False)
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             _increment(key, window)

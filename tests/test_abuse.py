@@ -138,14 +138,18 @@ class TestRetryAfter:
 
     def test_rate_limited_pages(self, client, settings):
         settings.HAIRTX_RATE_LIMITS = {scope: (0, 900) for scope in settings.HAIRTX_RATE_LIMITS}
-        self.assert_retry_after(client.post(reverse("assessments:start")), 900)
+        first = client.post(reverse("assessments:start"))
+        self.assert_retry_after(first, 900)
+        assert "Your saved answers are not lost" in first.content.decode()
         self.assert_retry_after(client.post(reverse("assessments:resume"), {"code": "x"}), 900)
         self.assert_retry_after(client.get("/questionnaire/resume/whatever-token-here/"), 900)
 
     def test_staff_code_look_ups(self, client, settings, staff_user):
         settings.HAIRTX_RATE_LIMITS = {**settings.HAIRTX_RATE_LIMITS, "reference": (0, 3600)}
         client.force_login(staff_user)
-        self.assert_retry_after(client.get(reverse("staff:detail", args=["ABCD2345"])), 3600)
+        detail = client.get(reverse("staff:detail", args=["ABCD2345"]))
+        self.assert_retry_after(detail, 3600)
+        assert "saved answers" not in detail.content.decode()  # a patient's reassurance
         self.assert_retry_after(client.get(reverse("staff:list"), {"q": "ABCD2345"}), 3600)
 
     def test_login_lock_out(self, client, settings, staff_user):
