@@ -149,7 +149,7 @@ class TestRetryAfter:
         client.force_login(staff_user)
         detail = client.get(reverse("staff:detail", args=["ABCD2345"]))
         self.assert_retry_after(detail, 3600)
-        assert "saved answers" not in detail.content.decode()  # a patient's reassurance
+        assert "answers are not lost" not in detail.content.decode()  # for patients only
         self.assert_retry_after(client.get(reverse("staff:list"), {"q": "ABCD2345"}), 3600)
 
     def test_login_lock_out(self, client, settings, staff_user):
