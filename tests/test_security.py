@@ -313,8 +313,10 @@ class TestUploads:
         ClinicDetails.objects.get_or_create(pk=1, defaults={"name": "Riverside Dermatology"})
         client.force_login(django_user_model.objects.create_superuser("root", password="x" * 16))
         url = reverse("admin:content_clinicdetails_change", args=[1])
-        response = client.post(url, {"name": "Riverside Dermatology", "logo": _png(),
-                                     "logo_alt_text": "Riverside logo", "status": "draft"})
+        clinic = ClinicDetails.objects.get()
+        response = client.post(url, {"name": clinic.name, "logo": _png(),
+                                     "logo_alt_text": "Riverside logo", "status": "draft",
+                                     "declaration_of_interest": "We offer PRP."})
         assert response.status_code == 302, response.content.decode()[:2000]
         assert ClinicDetails.objects.get().logo.name.startswith("clinic/")
 
