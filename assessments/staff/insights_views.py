@@ -33,8 +33,12 @@ def insights_view(view):
 
 
 def _context(form: InsightsForm) -> dict:
-    report = insights.insights_for(form.period())
-    return {"form": form, "report": report, "charts": charts.charts_for(report),
+    period = form.period()
+    report = insights.insights_for(period)
+    # Show the dates used (the default fills empty fields) in the period form.
+    shown = InsightsForm({"date_from": period.date_from.isoformat(),
+                          "date_to": period.date_to.isoformat()})
+    return {"form": shown, "report": report, "charts": charts.charts_for(report),
             "staff_section": "insights"}
 
 

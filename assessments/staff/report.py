@@ -8,6 +8,7 @@ request and never stored: it holds only aggregates and is small.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import functools
 import threading
@@ -54,6 +55,8 @@ def _renderer():
         fetcher = _fetcher_class()(ssl_context=pdf._unused_ssl_context())
         size = pdf.PAGE_SIZES[settings.HAIRTX_PDF_PAGE_SIZE]
         _state.font_config, _state.fetcher = font_config, fetcher
+        # As in pdf.py: drop it before interpreter shutdown, or its __del__ fails noisily.
+        atexit.register(_state.__dict__.clear)
         _state.stylesheets = [
             CSS(url=f"file://{settings.STATIC_URL}{STYLESHEET}", font_config=font_config,
                 url_fetcher=fetcher),
