@@ -75,7 +75,7 @@ def render_insights_pdf(context: dict) -> bytes:
     state = _renderer()
     try:
         return HTML(string=html, base_url="file://", url_fetcher=state.fetcher).write_pdf(
-            stylesheets=state.stylesheets, font_config=state.font_config,
+            stylesheets=state.stylesheets, font_config=state.font_config, pdf_variant="pdf/ua-1",
         )
     except FatalURLFetchingError as exc:
         raise pdf.PdfRenderError(str(exc)) from None
