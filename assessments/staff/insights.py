@@ -269,14 +269,16 @@ def funnel(period: Period) -> Funnel:
     The steps come from ``intake.STEPS``: step 1 is reached by everyone who starts.
     """
     steps = intake.STEPS
+    started_in = QuestionnaireProgress.objects.filter(
+        started_at__gte=period.start, started_at__lt=period.end
+    )
+    # Conditional counts in one pass over the covering index (measured faster on SQLite
+    # than GROUP BY furthest_step, which needs a sort).
     aggregates = {"started": Count("id")}
     for step in steps[1:]:
         aggregates[f"step_{step.number}"] = Count("id", filter=Q(furthest_step__gte=step.number))
     aggregates["review"] = Count("id", filter=Q(reached_review_at__isnull=False))
     aggregates["submitted"] = Count("id", filter=Q(submitted_at__isnull=False))
-    started_in = QuestionnaireProgress.objects.filter(
-        started_at__gte=period.start, started_at__lt=period.end
-    )
     counts = started_in.aggregate(**aggregates)
 
     labelled = [(f"Started (step 1: {steps[0].title})", "Started", counts["started"])]
@@ -321,12 +323,15 @@ def signals(period: Period, total: Cell) -> Signals:
     rows = (
         AssessmentSignal.objects
         .filter(created_on__gte=period.date_from, created_on__lte=period.date_to)
-        .values_list("kind", "code").annotate(n=Count("id")).order_by()
+        # Grouped in the index's own order (kind, day, code): SQLite streams the groups
+        # without a sort; the few thousand day rows are summed here.
+        .values_list("kind", "created_on", "code").annotate(n=Count("id")).order_by()
     )
     titles = rule_titles()
     by_kind: dict[str, dict[str, int]] = {kind: {} for kind in AssessmentSignal.Kind.values}
-    for kind, code, n in rows:
-        by_kind.setdefault(kind, {})[code] = n
+    for kind, _day, code, n in rows:
+        codes = by_kind.setdefault(kind, {})
+        codes[code] = codes.get(code, 0) + n
 
     def rule_bars(kind: str) -> list[Bar]:
         found = sorted(by_kind[kind].items(), key=lambda item: (-item[1], item[0]))
