@@ -245,16 +245,14 @@ def charts_for(report: Insights) -> dict[str, Chart]:
                              f"{report.reviews.not_reviewed} not yet reviewed. The numbers "
                              "are in the table below."),
     }
-    if signals.red_flags:
-        charts["red_flags"] = _bars(
-            signals.red_flags, title="Red flags by rule", horizontal=True, threshold=threshold,
-            labels=[bar.key for bar in signals.red_flags],
-            alt="Horizontal bar chart: how often each red-flag rule fired, most often first. "
-                "Rule ids, titles and numbers are in the table below.")
-    if signals.cautions:
-        charts["cautions"] = _bars(
-            signals.cautions, title="Cautions by rule", horizontal=True, threshold=threshold,
-            labels=[bar.key for bar in signals.cautions],
-            alt="Horizontal bar chart: how often each caution rule fired, most often first. "
-                "Rule ids, titles and numbers are in the table below.")
+    for name, title, kind, bars in (("red_flags", "Red flags by rule", "red-flag",
+                                     signals.red_flags),
+                                    ("cautions", "Cautions by rule", "caution",
+                                     signals.cautions)):
+        if bars:
+            charts[name] = _bars(
+                bars, title=title, horizontal=True, threshold=threshold,
+                labels=[bar.key for bar in bars],
+                alt=f"Horizontal bar chart: how often each {kind} rule fired, most often "
+                    "first. Rule ids, titles and numbers are in the table below.")
     return charts

@@ -158,12 +158,16 @@ def describe_duration(seconds: float | None) -> str:
     return f"{hours / 24:.1f} days"
 
 
-def _median_cell(seconds: float | None, people: Cell) -> str:
+def _median_duration(queryset: QuerySet, end: str, start: str, people: Cell) -> str:
+    """The median of ``end - start`` over the rows with ``end`` set, as words; not
+    computed at all when ``people`` (how many such rows) is a hidden small number."""
     if people.count == 0:
         return "–"
     if people.suppressed:
         return f"not shown (fewer than {people.threshold} people)"
-    return describe_duration(seconds)
+    return describe_duration(_median_seconds(
+        queryset.filter(**{f"{end}__isnull": False}), SecondsBetween(end, start), people.count
+    ))
 
 
 # --------------------------------------------------------------------------- the blocks
@@ -297,14 +301,9 @@ def funnel(period: Period) -> Funnel:
         ))
         previous = n
     submitted = cell(counts["submitted"])
-    seconds = None
-    if submitted.count and not submitted.suppressed:
-        seconds = _median_seconds(
-            started_in.filter(submitted_at__isnull=False),
-            SecondsBetween("submitted_at", "started_at"), submitted.count,
-        )
     return Funnel(stages=stages, started=started, submitted=submitted,
-                  median_to_finish=_median_cell(seconds, submitted))
+                  median_to_finish=_median_duration(started_in, "submitted_at", "started_at",
+                                                    submitted))
 
 
 @dataclass
@@ -379,14 +378,9 @@ def reviews(period: Period) -> Reviews:
         total=Count("id"), reviewed=Count("id", filter=Q(reviewed_at__isnull=False))
     )
     reviewed = cell(counts["reviewed"])
-    seconds = None
-    if reviewed.count and not reviewed.suppressed:
-        seconds = _median_seconds(
-            submitted_in.filter(reviewed_at__isnull=False),
-            SecondsBetween("reviewed_at", "created_at"), reviewed.count,
-        )
     return Reviews(reviewed=reviewed, not_reviewed=cell(counts["total"] - counts["reviewed"]),
-                   median_to_review=_median_cell(seconds, reviewed))
+                   median_to_review=_median_duration(submitted_in, "reviewed_at", "created_at",
+                                                     reviewed))
 
 
 @dataclass
