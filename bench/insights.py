@@ -42,26 +42,26 @@ os.environ.update({
     "HAIRTX_VAR_DIR": str(var_dir), "DATABASE_URL": "",
     "DJANGO_STATIC_ROOT": str(var_dir / "staticfiles"), "DJANGO_LOG_LEVEL": "WARNING",
 })
-import django  # noqa: E402
+import django
 
 django.setup()
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
 
 call_command("migrate", verbosity=0)
 call_command("collectstatic", "--noinput", verbosity=0)
 
-from bench.tasks import build_rows, cmd_staff_user  # noqa: E402
-from assessments import intake  # noqa: E402
-from assessments.models import (  # noqa: E402
+from assessments import intake
+from assessments.models import (
     Assessment,
     AssessmentSignal,
     Draft,
     QuestionnaireProgress,
 )
-from assessments.services import assessment_signals_build  # noqa: E402
+from assessments.services import assessment_signals_build
+from bench.tasks import build_rows, cmd_staff_user
 
 STEPS = len(intake.STEPS)
 rng = random.Random(16)

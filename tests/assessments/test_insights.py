@@ -191,8 +191,8 @@ class TestSmallNumbers:
 
         client.force_login(make_staff())
         html = client.get(INSIGHTS).content.decode()
-        assert f"<td class=\"num\">fewer than 5</td>" in html
-        assert f'<td class="num">3</td>' not in html
+        assert "<td class=\"num\">fewer than 5</td>" in html
+        assert '<td class="num">3</td>' not in html
         # The chart does not draw the hidden bar, and says so.
         chart = charts.charts_for(report)["red_flags"]
         assert "not drawn" in chart.note and ">3<" not in chart.svg
