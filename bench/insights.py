@@ -106,14 +106,18 @@ def time_page(client: Client) -> dict:
     queries = []
     with connection.execute_wrapper(lambda ex, sql, *a: queries.append(sql) or ex(sql, *a)):
         client.get("/staff/insights/")
-    times = []
+    times, cpu = [], []
     for _ in range(args.n):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get("/staff/insights/")
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     return {"assessments": Assessment.objects.count(), "drafts": Draft.objects.count(),
             "median_ms": round(statistics.median(times), 1),
             "p90_ms": round(sorted(times)[int(0.9 * (len(times) - 1))], 1),
+            # CPU time of this process (Django and SQLite both run in it): less moved
+            # than wall time by other work on a shared machine.
+            "median_cpu_ms": round(statistics.median(cpu), 1),
             "queries": len(queries), "bytes": len(response.content)}
 
 
@@ -134,17 +138,20 @@ def main() -> None:
     seeded = round(time.perf_counter() - started, 1)
     results.append(time_page(client))
     ratio = round(results[1]["median_ms"] / results[0]["median_ms"], 2)
+    cpu_ratio = round(results[1]["median_cpu_ms"] / results[0]["median_cpu_ms"], 2)
     report = {"measured_at": timezone.now().isoformat(timespec="minutes"),
               "load_average": os.getloadavg(), "seed_seconds": seeded, "runs": results,
-              "ratio_median": ratio, "goal": "<= 3.0", "met": ratio <= 3.0}
+              "ratio_median": ratio, "ratio_median_cpu": cpu_ratio, "goal": "<= 3.0",
+              "met": ratio <= 3.0}
     (ROOT / "bench" / "insights-results.json").write_text(json.dumps(report, indent=2) + "\n")
-    print("| assessments | drafts | median ms | p90 ms | queries | bytes |")
-    print("|---|---|---|---|---|---|")
+    print("| assessments | drafts | median ms | p90 ms | median CPU ms | queries | bytes |")
+    print("|---|---|---|---|---|---|---|")
     for run in results:
         print(f"| {run['assessments']:,} | {run['drafts']:,} | {run['median_ms']} | "
-              f"{run['p90_ms']} | {run['queries']} | {run['bytes']:,} |")
-    print(f"\nratio (median, big / small): {ratio} (goal <= 3.0); seeding took {seeded} s; "
-          f"load average {os.getloadavg()}")
+              f"{run['p90_ms']} | {run['median_cpu_ms']} | {run['queries']} | "
+              f"{run['bytes']:,} |")
+    print(f"\nratio big / small: wall {ratio}, CPU {cpu_ratio} (goal <= 3.0); seeding took "
+          f"{seeded} s; load average {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ HATCHES = (
 )
 
 
-def _style(font_scale: float = 1.0) -> Style:
+def _style(font_scale: float = 1.3) -> Style:
     return Style(
         background="white",
         plot_background="white",
@@ -136,7 +136,9 @@ def _config(**extra) -> dict:
         "legend_at_bottom_columns": 2,
         "truncate_legend": -1,
         "truncate_label": -1,
-        "width": 800,
+        # Drawn at 640 wide with large text: on a 390 px phone the image is scaled to
+        # about 0.55 and the labels stay near 10 px.
+        "width": 640,
         "height": 420,
         "margin": 16,
         "min_scale": 2,
@@ -163,7 +165,7 @@ def _hidden_note(cells: list[Cell], threshold: int) -> str:
 def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: bool = False,
           labels: list[str] | None = None) -> Chart:
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
-    height = max(260, 60 + 42 * len(bars)) if horizontal else 380
+    height = max(280, 90 + 44 * len(bars)) if horizontal else 400
     chart = kind(**_config(show_legend=False, height=height,
                            print_values_position="top"))
     chart.title = title
@@ -196,7 +198,9 @@ def _leanings(report: Insights) -> Chart:
     over = report.over_time
     name = report.period.bucket_name
     chart = pygal.StackedBar(**_config(
-        height=480, print_values=False, legend_at_bottom_columns=2, margin_bottom=40,
+        # One legend entry a line: the leaning labels are long.
+        height=420 + 30 * len(over.leanings), print_values=False, legend_at_bottom_columns=1,
+        margin_bottom=24,
         x_label_rotation=-45 if len(over.buckets) > 8 else 0,
     ))
     chart.title = f"What the summaries suggest discussing, per {name}"
