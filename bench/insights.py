@@ -9,7 +9,7 @@ again. Assessments are spread over 180 days, drafts' funnel records too (a third
 submitted). Prints a Markdown table and writes bench/insights-results.json; the figures
 and this command are copied into docs/performance.md by hand (bench/analysis.md).
 
-    --small 100 --assessments 100000 --drafts 300000 -n 20   (the defaults)
+    --small 100 --assessments 100000 --drafts 300000 -n 30   (the defaults)
 
 Takes about two minutes on 2 cores (most of it seeding). Not part of the test run.
 """
@@ -31,7 +31,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--small", type=int, default=100)
 parser.add_argument("--assessments", type=int, default=100_000)
 parser.add_argument("--drafts", type=int, default=300_000)
-parser.add_argument("-n", type=int, default=20, help="timed requests per size")
+parser.add_argument("--keep", action="store_true", help="keep the database folder")
+parser.add_argument("-n", type=int, default=30, help="timed requests per size")
 args = parser.parse_args()
 
 var_dir = Path(tempfile.mkdtemp(prefix="hairtx-insights-bench-"))
@@ -113,6 +114,8 @@ def time_page(client: Client) -> dict:
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     return {"assessments": Assessment.objects.count(), "drafts": Draft.objects.count(),
+            # The fastest of n: the least disturbed by other work on a shared machine.
+            "min_ms": round(min(times), 1),
             "median_ms": round(statistics.median(times), 1),
             "p90_ms": round(sorted(times)[int(0.9 * (len(times) - 1))], 1),
             # CPU time of this process (Django and SQLite both run in it): less moved
@@ -139,20 +142,33 @@ def main() -> None:
     results.append(time_page(client))
     ratio = round(results[1]["median_ms"] / results[0]["median_ms"], 2)
     cpu_ratio = round(results[1]["median_cpu_ms"] / results[0]["median_cpu_ms"], 2)
+    min_ratio = round(results[1]["min_ms"] / results[0]["min_ms"], 2)
     report = {"measured_at": timezone.now().isoformat(timespec="minutes"),
               "load_average": os.getloadavg(), "seed_seconds": seeded, "runs": results,
-              "ratio_median": ratio, "ratio_median_cpu": cpu_ratio, "goal": "<= 3.0",
+              "ratio_median": ratio, "ratio_min": min_ratio, "ratio_median_cpu": cpu_ratio,
+              "goal": "<= 3.0",
               "met": ratio <= 3.0}
     (ROOT / "bench" / "insights-results.json").write_text(json.dumps(report, indent=2) + "\n")
-    print("| assessments | drafts | median ms | p90 ms | median CPU ms | queries | bytes |")
-    print("|---|---|---|---|---|---|---|")
+    print("| assessments | drafts | min ms | median ms | p90 ms | median CPU ms | queries | "
+          "bytes |")
+    print("|---|---|---|---|---|---|---|---|")
     for run in results:
-        print(f"| {run['assessments']:,} | {run['drafts']:,} | {run['median_ms']} | "
+        print(f"| {run['assessments']:,} | {run['drafts']:,} | {run['min_ms']} | "
+              f"{run['median_ms']} | "
               f"{run['p90_ms']} | {run['median_cpu_ms']} | {run['queries']} | "
               f"{run['bytes']:,} |")
-    print(f"\nratio big / small: wall {ratio}, CPU {cpu_ratio} (goal <= 3.0); seeding took "
+    print(f"\nratio big / small: median {ratio}, fastest {min_ratio}, median CPU {cpu_ratio} "
+          f"(goal <= 3.0); seeding took "
           f"{seeded} s; load average {os.getloadavg()}")
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        if args.keep:
+            print(f"database kept in {var_dir}")
+        else:
+            import shutil
+
+            shutil.rmtree(var_dir, ignore_errors=True)
