@@ -113,7 +113,11 @@ class Period:
         return found
 
     def bucket_label(self, bucket: date) -> str:
-        return f"{bucket:%d %b}" if self.weekly else f"{bucket:%b %Y}"
+        if not self.weekly:
+            return f"{bucket:%b %Y}"
+        # The year only when the period spans two, so labels stay short.
+        spans_years = self.date_from.year != self.date_to.year
+        return f"{bucket:%d %b %Y}" if spans_years else f"{bucket:%d %b}"
 
     @property
     def bucket_name(self) -> str:

@@ -54,7 +54,8 @@ def insights_page(request):
 
 def _filename(form: InsightsForm, suffix: str) -> str:
     period = form.period()
-    return f"hairtx-insights-{period.date_from.isoformat()}-to-{period.date_to.isoformat()}.{suffix}"
+    start, end = period.date_from.isoformat(), period.date_to.isoformat()
+    return f"hairtx-insights-{start}-to-{end}.{suffix}"
 
 
 def _download(request, action: str, kind: str):

@@ -146,6 +146,20 @@ class TestNumbersMatchAnotherCount:
         assert not long.weekly and report.period.bucket_name == "month"
 
 
+def test_periods_and_buckets():
+    from datetime import date
+
+    period = Period(date(2025, 12, 20), date(2026, 1, 10))
+    assert period.weekly and period.days == 22
+    assert period.buckets() == [date(2025, 12, 15), date(2025, 12, 22), date(2025, 12, 29),
+                                date(2026, 1, 5)]
+    assert period.bucket_label(date(2025, 12, 15)) == "15 Dec 2025"
+    year = Period(date(2025, 1, 1), date(2025, 12, 31))
+    assert not year.weekly and len(year.buckets()) == 12
+    assert year.bucket_label(date(2025, 3, 1)) == "Mar 2025"
+    assert Period.default(date(2026, 12, 2)) == Period(date(2026, 9, 4), date(2026, 12, 2))
+
+
 def test_leanings_come_from_the_summary_contract():
     assert insights.leaning_keys()[: len(get_args(Leaning))] == list(get_args(Leaning))
     assert "standard_first" in insights.leaning_keys()  # ruleset 2026.12, no code change here
