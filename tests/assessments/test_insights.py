@@ -370,3 +370,16 @@ class TestFunnelRecords:
         assert Draft.objects.count() == 1  # the expired one went
         assert list(QuestionnaireProgress.objects.values_list("pk", flat=True)) == [
             draft.progress_id]
+
+
+def test_the_backfill_migration_reads_summaries_as_the_service_does(settings):
+    """0006 keeps its own copy of summary_signals (migrations must not change); the two
+    must agree on real summaries."""
+    import importlib
+
+    from assessments.services import summary_signals
+
+    backfill = importlib.import_module("assessments.migrations.0006_insights_backfill")
+    for overrides in VARIANTS:
+        summary = make_assessment(**overrides).summary
+        assert backfill._signals(summary) == set(summary_signals(summary))
