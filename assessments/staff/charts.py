@@ -109,9 +109,21 @@ class Chart:
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
-def _sanitise(svg: str) -> str:
-    """The SVG without scripts, comments or event-handler attributes."""
+def _sanitise(svg: str, *, horizontal: bool = False) -> str:
+    """The SVG without scripts, comments or event-handler attributes.
+
+    Also moves each printed value just clear of its bar (pygal centres it on the bar's
+    end, half on the dark bar, where dark text cannot be read): to the right of a
+    horizontal bar, above a vertical one.
+    """
     root = ElementTree.fromstring(svg)  # made by pygal here, never from outside
+    for text in root.iter(f"{{{SVG_NS}}}text"):
+        if text.get("class") == "value" and text.get("x") and text.get("y"):
+            if horizontal:
+                text.set("x", f"{float(text.get('x')) + 6:.1f}")
+                text.set("text-anchor", "start")
+            else:
+                text.set("y", f"{float(text.get('y')) - 6:.1f}")
     for parent in list(root.iter()):
         for child in list(parent):
             if child.tag in (f"{{{SVG_NS}}}script", "script"):
@@ -122,7 +134,7 @@ def _sanitise(svg: str) -> str:
     return ElementTree.tostring(root, encoding="unicode")  # comments are dropped
 
 
-def _config(**extra) -> dict:
+def _config(extra_css: str = "", **extra) -> dict:
     defs, css = _hatch_defs_and_css()
     return {
         "style": _style(),
@@ -145,7 +157,7 @@ def _config(**extra) -> dict:
         "max_scale": 6,
         "y_labels_major_every": None,
         "defs": defs,
-        "css": ("file://style.css", "file://graph.css", f"inline:{css}"),
+        "css": ("file://style.css", "file://graph.css", f"inline:{css} {extra_css}"),
         **extra,
     }
 
@@ -166,15 +178,17 @@ def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: 
           labels: list[str] | None = None) -> Chart:
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     height = max(280, 90 + 44 * len(bars)) if horizontal else 400
-    chart = kind(**_config(show_legend=False, height=height,
-                           print_values_position="top"))
+    extra_css = ".text-overlay text.value { text-anchor: start !important; }"
+    chart = kind(**_config(show_legend=False, height=height, print_values_position="top",
+                           extra_css=extra_css if horizontal else "",
+                           margin_right=72 if horizontal else 16))
     chart.title = title
     labels = labels or [bar.label for bar in bars]
     if horizontal:  # pygal draws the first bar at the bottom: put the first at the top
         bars, labels = list(reversed(bars)), list(reversed(labels))
     chart.x_labels = labels
     chart.add(title, [_value(bar.value) for bar in bars])
-    return Chart(svg=_sanitise(chart.render(is_unicode=True)), alt=alt,
+    return Chart(svg=_sanitise(chart.render(is_unicode=True), horizontal=horizontal), alt=alt,
                  note=_hidden_note([bar.value for bar in bars], threshold))
 
 
