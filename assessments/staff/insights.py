@@ -128,7 +128,7 @@ class SecondsBetween(Func):
     """``end - start`` in seconds, in the database (for medians sorted there)."""
 
     output_field = FloatField()
-    template = "EXTRACT(EPOCH FROM (%(expressions)s))"
+    template = "CAST(EXTRACT(EPOCH FROM (%(expressions)s)) AS double precision)"
     arg_joiner = " - "
 
     def as_sqlite(self, compiler, connection, **extra):
@@ -147,7 +147,7 @@ def _median_seconds(queryset: QuerySet, expression: SecondsBetween, count: int) 
         queryset.annotate(seconds=expression).order_by("seconds")
         .values_list("seconds", flat=True)[middle : middle + (1 if count % 2 else 2)]
     )
-    return sum(values) / len(values) if values else None
+    return sum(float(value) for value in values) / len(values) if values else None
 
 
 def describe_duration(seconds: float | None) -> str:
