@@ -5,13 +5,7 @@ from assessments.staff import insights_views, views
 
 app_name = "staff"
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="staff/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", views.StaffLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only
     path("", views.assessment_list, name="list"),
     path("export/", views.assessment_export, name="export"),

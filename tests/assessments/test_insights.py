@@ -383,3 +383,15 @@ def test_the_backfill_migration_reads_summaries_as_the_service_does(settings):
     for overrides in VARIANTS:
         summary = make_assessment(**overrides).summary
         assert backfill._signals(summary) == set(summary_signals(summary))
+
+
+def test_a_clinical_reviewer_signs_in_to_insights(client):
+    make_user("derm", group="Clinical reviewers")
+    response = client.post(reverse("staff:login"),
+                           {"username": "derm", "password": "a long test password"})
+    assert response.status_code == 302 and response["Location"] == INSIGHTS
+    client.logout()
+    make_staff("nurse2")
+    response = client.post(reverse("staff:login"),
+                           {"username": "nurse2", "password": "a long test password"})
+    assert response["Location"] == reverse("staff:list")
