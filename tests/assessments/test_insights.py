@@ -311,7 +311,7 @@ class TestCharts:
             return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
         for colour in (*charts.PALETTE, charts.TEXT):
-            assert (1.05) / (luminance(colour) + 0.05) >= 4.5, colour
+            assert 1.05 / (luminance(colour) + 0.05) >= 7, colour  # so white on it too
         assert len(set(charts.HATCHES)) == len(charts.HATCHES) >= len(get_args(Leaning))
 
 
