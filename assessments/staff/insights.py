@@ -201,6 +201,7 @@ class OverTime:
     """Assessments per bucket, and per leaning per bucket (one query for both)."""
 
     buckets: list[str]
+    bucket_starts: list[date]
     totals: list[Cell]
     leanings: list[Series]
     total: Cell
@@ -248,7 +249,7 @@ def over_time(period: Period) -> OverTime:
         ))
     doctor_first = next((s.total for s in leanings if s.key == "doctor_first"), cell(0))
     return OverTime(
-        buckets=[period.bucket_label(bucket) for bucket in buckets],
+        buckets=[period.bucket_label(bucket) for bucket in buckets], bucket_starts=buckets,
         totals=[cell(n) for n in totals], leanings=leanings, total=total,
         doctor_first=doctor_first,
     )
@@ -421,12 +422,13 @@ def csv_rows(report: Insights) -> list[list[str]]:
     """
     period = report.period
     rows = [["section", "group", "item", "count", "share"]]
-    for label, value in zip(report.over_time.buckets, report.over_time.totals):
-        rows.append(["assessments", f"{period.bucket_name} of {label}", "all", str(value), ""])
+    groups = [f"{period.bucket_name} of {start.isoformat()}"
+              for start in report.over_time.bucket_starts]
+    for group, value in zip(groups, report.over_time.totals):
+        rows.append(["assessments", group, "all", str(value), ""])
     for series in report.over_time.leanings:
-        for label, value in zip(report.over_time.buckets, series.values):
-            rows.append(["leaning", f"{period.bucket_name} of {label}", series.key, str(value),
-                         ""])
+        for group, value in zip(groups, series.values):
+            rows.append(["leaning", group, series.key, str(value), ""])
         rows.append(["leaning", "whole period", series.key, str(series.total), series.share])
     for stage in report.funnel.stages:
         rows.append(["funnel", "reached", stage.label, str(stage.reached),

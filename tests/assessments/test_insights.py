@@ -214,6 +214,9 @@ class TestSmallNumbers:
         period = {"date_from": report.period.date_from.isoformat(),
                   "date_to": report.period.date_to.isoformat()}
         rows = list(csv.reader(io.StringIO(client.post(CSV_URL, period).content.decode())))
+        assert rows[0] == ["section", "group", "item", "count", "share"]
+        this_week = insights.Period.default().bucket_of(timezone.localdate())
+        assert ["assessments", f"week of {this_week.isoformat()}", "all", "9", ""] in rows
         flag_rows = [r for r in rows if r[0] == "red flag"]
         assert flag_rows and all(r[3] == "fewer than 5" for r in flag_rows)
         assert not any(r[3] in {"1", "2", "3", "4"} for r in rows[1:])
