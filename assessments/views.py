@@ -21,7 +21,13 @@ from assessments import intake, pdf, ratelimit
 from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
-from assessments.services import assessment_delete, assessment_submit, draft_save_step
+from assessments.services import (
+    assessment_delete,
+    assessment_submit,
+    draft_reached_review,
+    draft_save_step,
+    draft_start,
+)
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
@@ -83,7 +89,7 @@ def start(request):
     if request.method == "POST":
         if refused := ratelimit.over_limit_response(request, "start"):
             return refused
-        draft = Draft.objects.create()
+        draft = draft_start()
         request.session[SESSION_DRAFT_KEY] = draft.token
         return redirect("assessments:step", number=1)
     draft = _find_draft(request)  # a GET: only the session's token, never DraftProblem
@@ -236,6 +242,7 @@ def review(request):
             return _render_review_errors(request, draft, exc)
         request.session.pop(SESSION_DRAFT_KEY, None)
         return redirect(assessment.secret_summary_path())
+    draft_reached_review(draft=draft)
     return render(
         request,
         "assessments/review.html",

@@ -265,6 +265,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 HAIRTX_DRAFT_DAYS = env_int("HAIRTX_DRAFT_DAYS", 14)
 HAIRTX_RETENTION_DAYS = env_int("HAIRTX_RETENTION_DAYS", 180)
 HAIRTX_AUDIT_RETENTION_DAYS = env_int("HAIRTX_AUDIT_RETENTION_DAYS", 730)
+# Clinic insights: a count of people below this is shown as "fewer than N" everywhere.
+HAIRTX_INSIGHTS_MIN_COUNT = env_int("HAIRTX_INSIGHTS_MIN_COUNT", 5)
+if HAIRTX_INSIGHTS_MIN_COUNT < 1:
+    raise ImproperlyConfigured("HAIRTX_INSIGHTS_MIN_COUNT must be 1 or more.")
 # (attempts, per seconds) per client address (per staff user for "reference");
 # see assessments/ratelimit.py.
 HAIRTX_RATE_LIMITS = {

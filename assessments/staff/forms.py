@@ -1,12 +1,13 @@
 """Forms of the staff area: list filters, the review note and the export range."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from assessments.plain_text import remove_invisible_controls
+from assessments.staff.insights import DEFAULT_DAYS, Period
 from assessments.summary import LEANING_LABELS
 
 
@@ -128,3 +129,32 @@ class ExportForm(forms.Form):
         cleaned = super().clean()
         _check_range(self)
         return cleaned
+
+
+class InsightsForm(forms.Form):
+    """The insights period. Both dates optional: the default is the last 90 days."""
+
+    MAX_DAYS = 3 * 366
+
+    date_from = forms.DateField(
+        label="From", required=False, widget=DateInput, error_messages=DATE_ERRORS
+    )
+    date_to = forms.DateField(
+        label="To (inclusive)", required=False, widget=DateInput, error_messages=DATE_ERRORS
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        end = cleaned.get("date_to") or Period.default().date_to
+        start = cleaned.get("date_from") or end - timedelta(days=DEFAULT_DAYS - 1)
+        cleaned["date_from"], cleaned["date_to"] = start, end
+        _check_range(self)
+        if not self.errors and (end - start).days + 1 > self.MAX_DAYS:
+            self.add_error("date_from", ValidationError(
+                "Choose a range of at most three years.", code="range_too_long"))
+        return cleaned
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])

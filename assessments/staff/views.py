@@ -16,6 +16,7 @@ import csv
 import functools
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -244,3 +245,17 @@ def assessment_export(request):
     )
     add_never_cache_headers(response)
     return response
+
+
+class StaffLoginView(auth_views.LoginView):
+    """The staff login. Without a ?next=, people who may see only insights (clinical
+    reviewers) land there, not on the assessment list they may not open."""
+
+    template_name = "staff/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        if not user.has_perm(VIEW_PERM) and user.has_perm("assessments.view_insights"):
+            return reverse("staff:insights")
+        return super().get_default_redirect_url()
