@@ -35,8 +35,12 @@ def create_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
+    # Only what this migration added: other apps give the shared group permissions too.
     Group = apps.get_model("auth", "Group")
-    Group.objects.filter(name=REVIEWERS).delete()
+    reviewers = Group.objects.filter(name=REVIEWERS).first()
+    if reviewers:
+        reviewers.permissions.remove(*reviewers.permissions.filter(
+            content_type__app_label="content", codename__in=reviewer_codenames()))
     editors = Group.objects.filter(name=EDITORS).first()
     if editors:
         editors.permissions.remove(*editors.permissions.filter(codename="view_contentchange"))

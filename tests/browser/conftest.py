@@ -41,7 +41,7 @@ def _recreate_groups() -> None:
     staff = importlib.import_module("assessments.migrations.0002_clinic_staff_group")
     editors = importlib.import_module("content.migrations.0002_content_editors_group")
     reviewers = importlib.import_module("content.migrations.0006_clinical_reviewers_group")
-    ruleset = importlib.import_module("assessments.migrations.0006_clinical_reviewers_permissions")
+    ruleset = importlib.import_module("assessments.migrations.0010_clinical_reviewers_permissions")
     for name, app_label, codenames in (
         (staff.GROUP_NAME, "assessments", staff.STAFF_CODENAMES),
         (editors.GROUP_NAME, "content",

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0004_staff_list_indexes'),
+        ('assessments', '0008_insights_access'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditevent',
             name='action',
-            field=models.CharField(choices=[('view', 'viewed'), ('print', 'opened print view'), ('download', 'downloaded PDF'), ('review', 'marked reviewed'), ('export', 'exported CSV'), ('search', 'searched'), ('delete', 'deleted (retention)'), ('patient_delete', 'deleted by the patient'), ('ruleset_approve', 'approved the ruleset'), ('content_submit', 'proposed a guide change'), ('content_approve', 'approved a guide change'), ('content_send_back', 'sent a guide change back'), ('content_publish', 'published guide content'), ('content_unpublish', 'took guide content off the site')], max_length=20, verbose_name='what'),
+            field=models.CharField(choices=[('view', 'viewed'), ('print', 'opened print view'), ('download', 'downloaded PDF'), ('review', 'marked reviewed'), ('export', 'exported CSV'), ('insights_csv', 'downloaded insights CSV'), ('insights_pdf', 'downloaded insights PDF'), ('search', 'searched'), ('delete', 'deleted (retention)'), ('patient_delete', 'deleted by the patient'), ('ruleset_approve', 'approved the ruleset'), ('content_submit', 'proposed a guide change'), ('content_approve', 'approved a guide change'), ('content_send_back', 'sent a guide change back'), ('content_publish', 'published guide content'), ('content_unpublish', 'took guide content off the site')], max_length=20, verbose_name='what'),
         ),
         migrations.CreateModel(
             name='ReviewerProfile',

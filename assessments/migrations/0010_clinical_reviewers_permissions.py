@@ -32,7 +32,7 @@ def remove_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0005_clinical_signoff"),
+        ("assessments", "0009_clinical_signoff"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
