@@ -196,16 +196,16 @@ def test_approvals_cannot_be_changed_or_deleted(reviewer):
 def test_summary_says_unreviewed_until_the_ruleset_is_approved(client, reviewer):
     before = make_assessment()
     assert before.ruleset_approval is None
-    assert UNREVIEWED in client.get(before.get_absolute_url()).content.decode()
+    assert UNREVIEWED in client.get(before.secret_summary_path()).content.decode()
 
     approval = services.approve_ruleset(reviewer=reviewer, note="", ip_address=None)
     after = make_assessment()
     assert after.ruleset_approval == approval
-    page = client.get(after.get_absolute_url()).content.decode()
+    page = client.get(after.secret_summary_path()).content.decode()
     assert UNREVIEWED not in page
     assert "Reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on" in page
     # An earlier summary keeps what was true when it was made.
-    assert UNREVIEWED in client.get(before.get_absolute_url()).content.decode()
+    assert UNREVIEWED in client.get(before.secret_summary_path()).content.decode()
 
 
 def test_pdf_html_carries_the_banner(reviewer):

@@ -37,7 +37,7 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
 
     # A fresh install: patients are told honestly that nobody has reviewed anything.
     before = make_assessment()
-    page.goto(live_server.url + before.get_absolute_url())
+    page.goto(live_server.url + before.secret_summary_path())
     expect(page.locator(".clinical-review")).to_contain_text("Not yet reviewed by a clinician")
     page.goto(live_server.url + "/guide/")
     expect(page.locator(".guide-unreviewed")).to_be_visible()
@@ -79,10 +79,10 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
 
     # From now on, patients see who reviewed the rules; the earlier summary is unchanged.
     after = make_assessment()
-    page.goto(live_server.url + after.get_absolute_url())
+    page.goto(live_server.url + after.secret_summary_path())
     expect(page.locator(".clinical-review")).to_contain_text(
         "Reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on")
-    page.goto(live_server.url + before.get_absolute_url())
+    page.goto(live_server.url + before.secret_summary_path())
     expect(page.locator(".clinical-review")).to_contain_text("Not yet reviewed by a clinician")
 
     change = ContentChange.objects.filter(object_id=section.pk, state="approved").get()
