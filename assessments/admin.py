@@ -8,7 +8,13 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 
-from assessments.models import Assessment, AuditEvent, normalise_code
+from assessments.models import (
+    Assessment,
+    AuditEvent,
+    ReviewerProfile,
+    RulesetApproval,
+    normalise_code,
+)
 from assessments.summary import LEANING_LABELS
 
 
@@ -100,3 +106,32 @@ class AssessmentAdmin(SuperuserReadOnlyAdmin):
     @admin.display(description="reference code", ordering="reference_code")
     def reference_display(self, obj):
         return obj.reference_display
+
+
+@admin.register(ReviewerProfile)
+class ReviewerProfileAdmin(admin.ModelAdmin):
+    """Made by an administrator for each clinical reviewer (reviewers cannot edit users)."""
+
+    list_display = ["full_name", "profession", "registration_number", "user"]
+    search_fields = ["full_name", "registration_number", "user__username"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(RulesetApproval)
+class RulesetApprovalAdmin(admin.ModelAdmin):
+    """The record of ruleset sign-offs: readable, never changed (approve on /staff/rulebook/)."""
+
+    list_display = ["ruleset_version", "reviewer_name", "reviewer_profession", "approved_at"]
+    fields = ["ruleset_version", "fingerprint", "reviewer_name", "reviewer_profession",
+              "reviewer_registration", "approved_by", "approved_at", "note"]
+    readonly_fields = fields
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -191,6 +191,16 @@ class Assessment(models.Model):
         related_name="+",
     )
     review_note = models.CharField("review note", max_length=500, blank=True)
+    # The clinician's sign-off of the ruleset that made this summary; empty when the
+    # ruleset running at the time was not approved (the summary says so).
+    ruleset_approval = models.ForeignKey(
+        "assessments.RulesetApproval",
+        verbose_name="ruleset approval",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+    )
 
     objects = AssessmentQuerySet.as_manager()
 
@@ -280,7 +290,10 @@ class AssessmentSignal(models.Model):
 
 
 class AuditEvent(models.Model):
-    """One thing a staff member did with an assessment. Rows are only ever added."""
+    """One thing a staff member did with an assessment, or a step of clinical sign-off.
+
+    Rows are only ever added.
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", "viewed"
@@ -293,6 +306,13 @@ class AuditEvent(models.Model):
         SEARCH = "search", "searched"
         DELETE = "delete", "deleted (retention)"
         PATIENT_DELETE = "patient_delete", "deleted by the patient"
+        # Clinical sign-off (assessments/governance, content/approvals)
+        RULESET_APPROVE = "ruleset_approve", "approved the ruleset"
+        CONTENT_SUBMIT = "content_submit", "proposed a guide change"
+        CONTENT_APPROVE = "content_approve", "approved a guide change"
+        CONTENT_SEND_BACK = "content_send_back", "sent a guide change back"
+        CONTENT_PUBLISH = "content_publish", "published guide content"
+        CONTENT_UNPUBLISH = "content_unpublish", "took guide content off the site"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -356,3 +376,7 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key} @ {self.window_start:%H:%M}: {self.count}"
+
+
+# Clinical governance models live in their own module (assessments/governance/).
+from assessments.governance.models import ReviewerProfile, RulesetApproval  # noqa: F401

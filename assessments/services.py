@@ -7,10 +7,10 @@ import logging
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-
-from assessments import intake, rules
 from django.utils import timezone
 
+from assessments import intake, rules
+from assessments.governance import services as governance
 from assessments.models import (
     Assessment,
     AssessmentSignal,
@@ -123,6 +123,7 @@ def assessment_submit(*, draft: Draft) -> Assessment:
                     leaning=summary.leaning,
                     has_red_flags=bool(summary.red_flags),
                     guide_reviewed_on=guide_reviewed_on(),
+                    ruleset_approval=governance.current_approval(),
                     sure_score=summary.decision_readiness.sure_score,
                 )
             break

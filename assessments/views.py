@@ -337,7 +337,7 @@ def _resume_draft(request, draft: Draft):
 def _assessment_for(token: str) -> Assessment:
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    return get_object_or_404(Assessment, token=token)
+    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
 
 
 @never_cache

@@ -1,9 +1,14 @@
-"""Editors' admin: draft → preview → publish, with history and restore on every item."""
+"""Editors' admin: draft → preview → ask a clinical reviewer, with history on every item.
+
+Publishing goes through clinical sign-off (content/approvals): a change to a published
+item becomes a proposal, and only a clinical reviewer's approval reaches patients.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from content.approvals.admin import SignOffAdminMixin
 from content.models import (
     FAQ,
     Article,
@@ -19,18 +24,19 @@ REVIEW_FIELDSET = (
     _("Publishing and review"),
     {
         "fields": ("status", "last_reviewed_on", "reviewed_by"),
-        "description": _("Publish only after a clinician has checked the text. Set the "
-                         "review date whenever you check an item, even if nothing changed."),
+        "description": _("Set by a clinical reviewer's approval. Use the actions on the "
+                         "list to ask for publication; a change to a published item waits "
+                         "for approval."),
     },
 )
 
 
-class EditorialAdmin(SimpleHistoryAdmin):
-    """Shared behaviour: status filters, and a "View on site" link that previews drafts."""
+class EditorialAdmin(SignOffAdminMixin, SimpleHistoryAdmin):
+    """Shared behaviour: status filters, sign-off, and a "View on site" link that previews drafts."""
 
     list_filter = ("status", "last_reviewed_on")
     readonly_fields = ("updated_at",)
-    actions = ("publish", "unpublish")
+    actions = ("ask_to_publish", "ask_to_unpublish")
 
     def view_on_site(self, obj):
         url = obj.get_absolute_url()
@@ -40,29 +46,20 @@ class EditorialAdmin(SimpleHistoryAdmin):
         path, _, anchor = url.partition("#")
         return f"{path}?preview=1" + (f"#{anchor}" if anchor else "")
 
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED)
-
-    @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        # Save one by one (not queryset.update) so each change lands in the history
-        # and the cached footer date is refreshed.
-        for item in queryset:
-            item.status = status
-            item.save()
-        self.message_user(request, _("%(count)d item(s) updated.") % {"count": len(queryset)})
-
 
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
     ordering = ("order",)
-    fields = ("order", "title", "slug", "status", "body", "last_reviewed_on", "reviewed_by")
+    fields = ("order", "title", "slug", "status", "last_reviewed_on")
+    readonly_fields = fields  # edited on their own page, where changes go through review
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
@@ -81,7 +78,6 @@ class ArticleAdmin(EditorialAdmin):
 class SectionAdmin(EditorialAdmin):
     list_display = ("title", "order", "slug", "status", "last_reviewed_on", "reviewed_by")
     list_filter = ("status", "article", "last_reviewed_on")
-    list_editable = ("order",)
     search_fields = ("title", "slug", "body")
     fieldsets = (
         (None, {"fields": ("article", "order", "title", "slug", "body")}),
@@ -107,7 +103,6 @@ class OptionProfileAdmin(EditorialAdmin):
 @admin.register(ComparisonRow)
 class ComparisonRowAdmin(EditorialAdmin):
     list_display = ("question", "order", "status", "last_reviewed_on")
-    list_editable = ("order",)
     search_fields = ("question", *ComparisonRow.OPTION_FIELDS)
     fieldsets = (
         (None, {"fields": ("question", "slug", "order")}),
@@ -121,7 +116,6 @@ class ComparisonRowAdmin(EditorialAdmin):
 @admin.register(FAQ)
 class FAQAdmin(EditorialAdmin):
     list_display = ("question", "order", "status", "last_reviewed_on")
-    list_editable = ("order",)
     search_fields = ("question", "answer")
     fieldsets = (
         (None, {"fields": ("question", "slug", "order", "answer")}),
@@ -148,7 +142,7 @@ class ClinicDetailsAdmin(EditorialAdmin):
 
     list_display = ("name", "phone", "status", "last_reviewed_on")
     search_fields = ("name",)
-    actions = ()
+    actions = ("ask_to_publish",)
     fieldsets = (
         (None, {"fields": ("name", "address", "phone", "booking_url")}),
         (_("Logo"), {"fields": ("logo", "logo_alt_text")}),

@@ -8,6 +8,9 @@ was given. On a later run a row is:
 - left alone, when it already holds the current default;
 - updated, when it still equals the default shipped last time (nobody edited it) and
   the shipped default has changed since.
+
+Shipped content is published without a clinician's approval; every such item is put in
+the clinical reviewers' queue (content/approvals) and the site says it is unreviewed.
 """
 
 import hashlib
@@ -17,6 +20,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from content import default_content
+from content.approvals import services as approvals
+from content.approvals.signals import shipped_content_published
 from content.default_content.comparison import COMPARISON_ROWS
 from content.default_content.faqs import FAQS
 from content.default_content.guide import ARTICLE, SECTIONS
@@ -35,6 +40,8 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     kept_editor_version: list[str] = field(default_factory=list)
     skipped_deleted: list[str] = field(default_factory=list)
+    # Published items no clinician has approved yet (each has a proposal waiting).
+    unapproved: int = 0
 
     @property
     def changed_anything(self) -> bool:
@@ -101,4 +108,11 @@ def load_default_guide() -> LoadReport:
     ):
         for default in defaults:
             _sync(model, report, default)
+    # The shipped guide goes live so the site works from the first command, but it is
+    # not approved: each unapproved item gets a proposal in the clinical reviewers' queue,
+    # and the site says that no clinician has reviewed it (content/approvals).
+    if report.changed_anything:
+        shipped_content_published.send(sender=LoadReport, labels=report.created + report.updated)
+    approvals.ask_review_of_unapproved()
+    report.unapproved = len(approvals.unapproved_published_items())
     return report

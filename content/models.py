@@ -441,3 +441,7 @@ class ClinicDetails(EditorialItem):
 
     def address_lines(self) -> list[str]:
         return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+
+# Registered with this app; kept in its own module (content/approvals/).
+from content.approvals.models import ContentChange  # noqa: F401

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from content.context_processors import SITE_CONTENT_CACHE_KEY
-from content.models import ClinicDetails
+from content.models import ClinicDetails, ContentChange
 from content.selectors import EDITORIAL_MODELS
 
 
@@ -13,6 +13,7 @@ def forget_site_content(**kwargs):
 
 
 def connect():
-    for model in (*EDITORIAL_MODELS, ClinicDetails):
+    # A decision on a guide change alters what the footer says about clinical review.
+    for model in (*EDITORIAL_MODELS, ClinicDetails, ContentChange):
         post_save.connect(forget_site_content, sender=model, dispatch_uid=f"forget-{model}")
         post_delete.connect(forget_site_content, sender=model, dispatch_uid=f"forget-{model}-d")

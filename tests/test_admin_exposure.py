@@ -16,13 +16,15 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from assessments.models import Assessment, AuditEvent, Draft
+from assessments.governance.services import approve_ruleset
+from assessments.models import Assessment, AuditEvent, Draft, ReviewerProfile
 from content.models import ClinicDetails
 from tests.assessments.factories import make_assessment, make_user
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "content editor", "clinic staff with staff status", "superuser"]
+ROLES = ["anonymous", "content editor", "clinic staff with staff status", "clinical reviewer",
+         "superuser"]
 
 
 @pytest.fixture
@@ -38,6 +40,10 @@ def site_data():
                               assessment=Assessment.objects.first())
     make_user("editor", group="Content editors", is_staff=True)
     make_user("nurse", group="Clinic staff", is_staff=True)
+    reviewer = make_user("dr", group="Clinical reviewers", is_staff=True)
+    ReviewerProfile.objects.create(user=reviewer, full_name="Dr A", profession="Dermatologist",
+                                   registration_number="GMC 1")
+    approve_ruleset(reviewer=reviewer, note="", ip_address=None)
     User.objects.create_superuser("root", password="a long test password")
     # django-axes' own admin pages get rows too: a failed and a successful sign-in.
     Client().post("/staff/login/", {"username": "editor", "password": "wrong"})
@@ -47,7 +53,7 @@ def site_data():
 def client_as(role: str) -> Client:
     client = Client()
     username = {"content editor": "editor", "clinic staff with staff status": "nurse",
-                "superuser": "root"}.get(role)
+                "clinical reviewer": "dr", "superuser": "root"}.get(role)
     if username:
         client.force_login(User.objects.get(username=username))
     return client

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from assessments.governance import views as governance
 from assessments.ratelimit import login_rate_limited
 from assessments.staff import insights_views, views
 
@@ -10,6 +11,9 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only
     path("", views.assessment_list, name="list"),
     path("export/", views.assessment_export, name="export"),
+    path("rulebook/", governance.rulebook_page, name="rulebook"),
+    path("rulebook/approve/", governance.rulebook_approve, name="rulebook_approve"),
+    path("rulebook/rulebook.md", governance.rulebook_markdown, name="rulebook_markdown"),
     path("insights/", insights_views.insights_page, name="insights"),
     path("insights/download.csv", insights_views.insights_csv, name="insights_csv"),
     path("insights/report.pdf", insights_views.insights_pdf, name="insights_pdf"),

@@ -89,7 +89,9 @@ def _lookup(request, reference_code: str, action: str) -> Assessment:
     if refused := ratelimit.over_limit_response(request, "reference", per_user=True):
         raise LookupRefused(refused)
     assessment = (
-        Assessment.objects.for_reference(reference_code).select_related("reviewed_by").first()
+        Assessment.objects.for_reference(reference_code)
+        .select_related("reviewed_by", "ruleset_approval")
+        .first()
     )
     if assessment is None:
         _audit(request, action, reference_code=normalise_code(reference_code)[:16],

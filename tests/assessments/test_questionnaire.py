@@ -346,7 +346,7 @@ class TestSubmission:
         client.post(url)
         assert not Assessment.objects.exists()
         assert client.get(assessment.secret_summary_path()).status_code == 404
-        event = AuditEvent.objects.get()
+        event = AuditEvent.objects.get(reference_code=assessment.reference_code)
         assert event.action == AuditEvent.Action.PATIENT_DELETE
 
 

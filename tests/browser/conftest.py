@@ -40,19 +40,25 @@ def _recreate_groups() -> None:
     not): put them back with the permissions the migrations give them."""
     staff = importlib.import_module("assessments.migrations.0002_clinic_staff_group")
     editors = importlib.import_module("content.migrations.0002_content_editors_group")
+    reviewers = importlib.import_module("content.migrations.0006_clinical_reviewers_group")
+    ruleset = importlib.import_module("assessments.migrations.0010_clinical_reviewers_permissions")
     for name, app_label, codenames in (
         (staff.GROUP_NAME, "assessments", staff.STAFF_CODENAMES),
-        (editors.GROUP_NAME, "content", editors.editor_permission_codenames()),
+        (editors.GROUP_NAME, "content",
+         [*editors.editor_permission_codenames(), "view_contentchange"]),
+        (reviewers.REVIEWERS, "content", reviewers.reviewer_codenames()),
     ):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(
             Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
+    Group.objects.get(name=ruleset.GROUP_NAME).permissions.add(*Permission.objects.filter(
+        content_type__app_label="assessments", codename__in=ruleset.CODENAMES))
 
 
 @pytest.fixture(autouse=True)
 def site(live_server):
-    """A fresh site for every browser test: the default guide and the two groups."""
+    """A fresh site for every browser test: the default guide and the three groups."""
     call_command("load_guide", stdout=StringIO())
     _recreate_groups()
     return live_server

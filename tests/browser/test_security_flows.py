@@ -76,9 +76,11 @@ def test_a_link_from_another_site_does_not_open_a_record(page: Page, live_server
     page.get_by_role("link", name="See this").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Open this page?")
-    assert not AuditEvent.objects.exists()
+    # The site fixture's load_guide run leaves one "content_publish" line: not about this.
+    staff_events = AuditEvent.objects.exclude(action=AuditEvent.Action.CONTENT_PUBLISH)
+    assert not staff_events.exists()
     page.get_by_role("link", name="Continue to the page").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Assessment {assessment.reference_display}"
     )
-    assert AuditEvent.objects.get().action == AuditEvent.Action.VIEW
+    assert staff_events.get().action == AuditEvent.Action.VIEW

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from content.models import ClinicDetails, OptionProfile, Section
+from content.models import ClinicDetails, ContentChange, OptionProfile, Section
 
 pytestmark = pytest.mark.django_db
 
@@ -17,19 +17,22 @@ def test_editor_can_open_a_section_change_form(client, guide, editor):
 
 
 def test_editor_can_save_a_change_to_a_section(client, guide, editor):
-    """The group's purpose: change content through the admin."""
+    """The group's purpose: change content through the admin. A published section keeps
+    its live text; the change waits for a clinical reviewer (content/approvals)."""
     section = Section.objects.get(slug="watchful-waiting")
     client.force_login(editor)
     url = reverse("admin:content_section_change", args=[section.pk])
     data = {
         "article": section.article_id, "order": section.order, "title": "Waiting, for now",
-        "slug": section.slug, "body": section.body, "status": section.status,
-        "last_reviewed_on": "2026-11-26", "reviewed_by": section.reviewed_by,
+        "slug": section.slug, "body": section.body,
     }
     response = client.post(url, data)
     assert response.status_code == 302
     section.refresh_from_db()
-    assert section.title == "Waiting, for now"
+    assert section.title != "Waiting, for now"
+    proposal = ContentChange.objects.pending().for_object(section).get()
+    assert proposal.values["title"] == "Waiting, for now"
+    assert proposal.proposed_by == editor
 
 
 def test_editor_cannot_change_users(client, editor, django_user_model):
@@ -66,31 +69,28 @@ def test_editor_can_see_the_history_of_a_section(client, guide, editor):
 
 
 def test_editor_can_restore_an_earlier_version(client, guide, editor):
-    """Change a section, then restore the version before the change from its history."""
+    """Restoring an earlier version from the history is a proposal like any other edit."""
     section = Section.objects.get(slug="watchful-waiting")
     original_title = section.title
-    client.force_login(editor)
-    data = {
-        "article": section.article_id, "order": section.order, "title": "A title to undo",
-        "slug": section.slug, "body": section.body, "status": section.status,
-        "last_reviewed_on": "2026-11-26", "reviewed_by": section.reviewed_by,
-    }
-    client.post(reverse("admin:content_section_change", args=[section.pk]), data)
-    section.refresh_from_db()
-    assert section.title == "A title to undo"
+    section.title = "A title to undo"
+    section.save()
     earlier = section.history.filter(title=original_title).latest("history_date")
+    client.force_login(editor)
 
     revert_url = reverse(
         "admin:content_section_simple_history", args=[section.pk, earlier.history_id]
     )
     page = client.get(revert_url)
     assert page.status_code == 200 and original_title in page.content.decode()
-    response = client.post(revert_url, {**data, "title": earlier.title, "body": earlier.body})
+    data = {"article": section.article_id, "order": section.order, "title": earlier.title,
+            "slug": section.slug, "body": earlier.body}
+    response = client.post(revert_url, data)
 
     assert response.status_code == 302
     section.refresh_from_db()
-    assert section.title == original_title
-    assert section.history.first().history_type == "~"  # the restore is itself recorded
+    assert section.title == "A title to undo"  # live until a reviewer approves
+    proposal = ContentChange.objects.pending().for_object(section).get()
+    assert proposal.values["title"] == original_title
 
 
 def test_clinic_details_cannot_get_a_second_row(client, editor):
@@ -130,9 +130,10 @@ def test_editor_can_edit_an_option_profile(client, guide, editor):
     data |= {"cost_and_time": "Edited by the clinic.", "status": option.status,
              "last_reviewed_on": "2026-12-02", "reviewed_by": option.reviewed_by}
     assert client.post(url, data).status_code == 302
-    option.refresh_from_db()
-    assert option.cost_and_time == "Edited by the clinic."
-    assert option.history.count() >= 2
+    # Published, so the edit waits for a clinical reviewer (content/approvals).
+    proposal = ContentChange.objects.pending().for_object(option).get()
+    assert proposal.values["cost_and_time"] == "Edited by the clinic."
+    assert proposal.proposed_by == editor
 
 
 def test_editors_group_has_the_option_profile_permissions_and_no_stale_ones():
@@ -152,5 +153,5 @@ def test_editor_can_change_the_declaration_of_interest(client, editor):
             "logo_alt_text": "", "status": "published", "last_reviewed_on": "",
             "reviewed_by": "", "declaration_of_interest": "We sell PRP and mesotherapy."}
     assert client.post(url, data).status_code == 302
-    clinic.refresh_from_db()
-    assert clinic.declaration_of_interest == "We sell PRP and mesotherapy."
+    proposal = ContentChange.objects.pending().for_object(clinic).get()
+    assert proposal.values["declaration_of_interest"] == "We sell PRP and mesotherapy."

@@ -25,6 +25,11 @@ class Command(BaseCommand):
             f"{len(report.kept_editor_version)} kept as edited, "
             f"{len(report.skipped_deleted)} deleted by an editor and not restored."
         )
+        if report.unapproved:
+            self.stdout.write(
+                f"{report.unapproved} published item(s) are not yet approved by a clinical "
+                "reviewer; they wait in the admin under “Guide changes for clinical review”."
+            )
         for label in report.kept_editor_version:
             self.stdout.write(f"  kept editor's version of {label}")
         for label in report.skipped_deleted:

@@ -1,0 +1,90 @@
+"""The rulebook page (staff area) and the ruleset approval form.
+
+Readable by clinical reviewers (`assessments.view_rulesetapproval`); approving needs
+`assessments.approve_ruleset` and a reviewer profile, checked in the service.
+"""
+
+from axes.helpers import get_client_ip_address
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments import rules
+from assessments.governance import rulebook, services
+from assessments.governance.forms import RulesetApprovalForm
+from content.approvals.models import ContentChange
+
+VIEW_PERMISSION = "assessments.view_rulesetapproval"
+
+
+def reviewer_view(view):
+    checked = permission_required(VIEW_PERMISSION, raise_exception=True)(view)
+    return never_cache(login_required(checked))
+
+
+def _page(request, form: RulesetApprovalForm, status: int = 200):
+    approval = services.current_approval()
+    previous = services.last_other_approval()
+    context = {
+        "ruleset_version": rules.RULESET_VERSION,
+        "fingerprint": services.running_fingerprint(),
+        "approval": approval,
+        "previous": previous,
+        "changes": rulebook.compare(previous.rules_snapshot, rulebook.snapshot())
+        if previous else None,
+        "entries": rulebook.entries(),
+        "headlines": rules.HEADLINES,
+        "examples": rulebook.worked_examples(),
+        "refusal": services.refusal_reason(request.user),
+        "form": form,
+        "pending_guide_changes": ContentChange.objects.pending().count(),
+        "staff_section": "rulebook",
+    }
+    return render(request, "assessments/governance/rulebook.html", context, status=status)
+
+
+@reviewer_view
+@require_GET
+def rulebook_page(request):
+    return _page(request, RulesetApprovalForm())
+
+
+@reviewer_view
+@require_POST
+def rulebook_approve(request):
+    form = RulesetApprovalForm(request.POST)
+    if not form.is_valid():
+        return _page(request, form, status=400)
+    try:
+        approval = services.approve_ruleset(
+            reviewer=request.user, note=form.cleaned_data["note"],
+            ip_address=get_client_ip_address(request),
+        )
+    except services.SignOffRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("staff:rulebook")
+    messages.success(request, f"Ruleset {approval.ruleset_version} approved. New summaries "
+                              f"name you as the reviewer.")
+    return redirect("staff:rulebook")
+
+
+@reviewer_view
+@require_GET
+def rulebook_markdown(request):
+    previous = services.last_other_approval()
+    approval = services.current_approval()
+    text = rulebook.to_markdown(
+        approved_snapshot=previous.rules_snapshot if previous else None,
+        approval_line=approval_sentence(approval),
+    )
+    return HttpResponse(text, content_type="text/markdown; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="rulebook-{rules.RULESET_VERSION}.md"'})
+
+
+def approval_sentence(approval) -> str:
+    if approval is None:
+        return "Not yet approved by a clinical reviewer."
+    return f"Approved by {approval.credentials} on {approval.approved_at:%Y-%m-%d}."

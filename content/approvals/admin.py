@@ -1,0 +1,246 @@
+"""The admin side of two-person publishing.
+
+Editors: `SignOffAdminMixin` turns a save of a published item into a proposal (the live
+row is not touched), creates new items as drafts, and replaces "publish" with "ask a
+clinical reviewer to publish". Reviewers: `ContentChangeAdmin` lists proposals and shows
+one with a word-level diff and an approve / send-back form.
+"""
+
+from axes.helpers import get_client_ip_address
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from content.approvals import registry, services
+from content.approvals.models import ContentChange
+from content.models import Status
+
+REVIEW_MANAGED_FIELDS = ("status", "last_reviewed_on", "reviewed_by")
+
+
+def _change_url(change: ContentChange) -> str:
+    return reverse("admin:content_contentchange_change", args=[change.pk])
+
+
+class SignOffAdminMixin:
+    """Mix into the ModelAdmin of every registered (patient-facing) content model."""
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status and the review stamp change only through a reviewer's approval.
+        return (*super().get_readonly_fields(request, obj), *REVIEW_MANAGED_FIELDS)
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)  # a published item is removed through review
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
+        if stored is None or stored.status != Status.PUBLISHED:
+            if not change:
+                obj.status = Status.DRAFT  # new items wait for review before patients see them
+            super().save_model(request, obj, form, change)
+            if change and services.withdraw_pending(obj):
+                # The reviewer must see what will be published, not an older draft.
+                self.message_user(request, _(
+                    "The draft changed after it was sent for review, so that request was "
+                    "withdrawn. Ask a clinical reviewer again when it is ready."), messages.WARNING)
+            return
+        self._commit_uploaded_files(obj)
+        values = registry.values_of(obj)
+        if values == registry.values_of(stored):
+            return  # nothing patients read has changed
+        request._proposed_change = services.propose(
+            stored, values=values, proposed_by=request.user,
+            summary=f"Edited in the admin by {request.user.get_username()}",
+            ip_address=get_client_ip_address(request),
+        )
+
+    @staticmethod
+    def _commit_uploaded_files(obj) -> None:
+        # The live row is not saved, so a new upload must reach storage here.
+        for field in registry.tracked_fields(type(obj)):
+            value = getattr(obj, field.attname, None)
+            if hasattr(value, "_committed") and value and not value._committed:
+                value.save(value.name, value.file, save=False)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            request._continue_from_proposal = True
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        """On the edit form, an item with a pending proposal shows the proposed values, so
+        a second edit builds on the first instead of silently dropping it."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None or not getattr(request, "_continue_from_proposal", False):
+            return obj
+        latest = ContentChange.objects.for_object(obj).order_by("-proposed_at", "-pk").first()
+        if latest is None:
+            return obj
+        link = _change_url(latest)
+        if latest.is_pending and latest.values != registry.values_of(obj):
+            registry.apply_values(obj, latest.values)
+            self.message_user(request, format_html(
+                _("This form shows <a href=\"{}\">a proposed change</a>, waiting for "
+                  "a clinical reviewer; patients still see the published version. Saving "
+                  "replaces that proposal."), link), messages.WARNING)
+        elif latest.state == ContentChange.State.SENT_BACK:
+            self.message_user(request, format_html(
+                _("A clinical reviewer <a href=\"{}\">sent the last change back</a>: “{}”"),
+                link, latest.comment), messages.WARNING)
+        return obj
+
+    def _after_proposal(self, request, default_response):
+        change = getattr(request, "_proposed_change", None)
+        if change is None:
+            return default_response
+        # Replace Django's "changed successfully": patients do not see it yet.
+        list(messages.get_messages(request))
+        self.message_user(request, _(
+            "Your change is saved as a proposal. Patients keep seeing the published version "
+            "until a clinical reviewer approves it."), messages.WARNING)
+        return HttpResponseRedirect(_change_url(change))
+
+    def response_change(self, request, obj):
+        return self._after_proposal(request, super().response_change(request, obj))
+
+    @admin.action(
+        description=_("Ask a clinical reviewer to approve and publish the selected items"),
+        permissions=["change"],
+    )
+    def ask_to_publish(self, request, queryset):
+        self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
+
+    @admin.action(description=_("Ask a clinical reviewer to take the selected items off the site"),
+                  permissions=["change"])
+    def ask_to_unpublish(self, request, queryset):
+        self._propose_all(request, queryset, ContentChange.Outcome.UNPUBLISH)
+
+    def _propose_all(self, request, queryset, outcome):
+        proposed = 0
+        for obj in queryset:
+            already = obj.status == outcome and (
+                outcome == Status.DRAFT or services.is_approved(obj))
+            if already:
+                continue
+            services.propose(obj, outcome=outcome, proposed_by=request.user,
+                             ip_address=get_client_ip_address(request))
+            proposed += 1
+        self.message_user(request, _(
+            "%(count)d item(s) sent to a clinical reviewer. Nothing changes for patients until "
+            "one approves.") % {"count": proposed})
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=(("approve", "Approve"), ("send_back", "Send back")))
+    comment = forms.CharField(
+        label=_("Comment for the editor"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you send a change back: say what needs to change."),
+    )
+
+
+@admin.register(ContentChange)
+class ContentChangeAdmin(admin.ModelAdmin):
+    """Proposals, newest first; a reviewer decides from the detail page."""
+
+    change_form_template = "admin/content/contentchange/change_form.html"
+    list_display = ("item_label", "content_type", "state", "outcome", "proposed_by",
+                    "proposed_at", "decided_by_name", "decided_at")
+    list_filter = ("state", "content_type")
+    search_fields = ("item_label", "summary", "comment")
+    fields = ("item_label", "content_type", "state", "outcome", "summary", "proposed_by",
+              "proposed_at", "decided_by_name", "decided_at", "comment")
+    readonly_fields = fields
+    list_select_related = ("content_type", "proposed_by")
+    actions = ("approve_selected",)
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm(services.APPROVE_PERMISSION)
+
+    @admin.action(description=_("Approve and publish the selected changes (each one recorded)"),
+                  permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        """For the first review of the shipped guide: many items, each still its own record.
+        Changes the user proposed, or already decided, are skipped with the reason."""
+        approved, refused = 0, []
+        ip_address = get_client_ip_address(request)
+        for change in queryset.order_by("pk"):
+            try:
+                services.approve(change, reviewer=request.user, ip_address=ip_address)
+                approved += 1
+            except services.ApprovalRefused as refusal:
+                refused.append(f"{change.item_label}: {refusal}")
+        self.message_user(request, _("%(count)d change(s) approved and published.")
+                          % {"count": approved})
+        for reason in refused[:10]:
+            self.message_user(request, reason, messages.WARNING)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decisions go through decide_view, never through a form on the row
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of who approved what is kept
+
+    def get_urls(self):
+        decide = path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view),
+                      name="content_contentchange_decide")
+        return [decide, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = get_object_or_404(ContentChange, pk=object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "review": services.review_view(change),
+            "refusal": services.can_decide(change, request.user),
+            "decision_form": DecisionForm(),
+            "decide_url": reverse("admin:content_contentchange_decide", args=[change.pk]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def decide_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return _decide(self, request, pk)
+
+
+def _decide(model_admin, request, pk):
+    if not request.user.has_perm(services.APPROVE_PERMISSION):
+        raise PermissionDenied
+    change = get_object_or_404(ContentChange, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        model_admin.message_user(request, _("Choose approve or send back."), messages.ERROR)
+        return HttpResponseRedirect(_change_url(change))
+    comment = form.cleaned_data["comment"]
+    ip_address = get_client_ip_address(request)
+    try:
+        if form.cleaned_data["decision"] == "approve":
+            services.approve(change, reviewer=request.user, comment=comment, ip_address=ip_address)
+            model_admin.message_user(request, _("Approved: %(item)s. Patients now see this "
+                                                "version.") % {"item": change.item_label})
+        else:
+            services.send_back(change, reviewer=request.user, comment=comment,
+                               ip_address=ip_address)
+            model_admin.message_user(request, _("Sent back to the editor: %(item)s.")
+                                     % {"item": change.item_label})
+    except services.ApprovalRefused as refusal:
+        model_admin.message_user(request, str(refusal), messages.ERROR)
+        return HttpResponseRedirect(_change_url(change))
+    return HttpResponseRedirect(
+        reverse("admin:content_contentchange_changelist") + "?state__exact=pending")

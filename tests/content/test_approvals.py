@@ -1,0 +1,372 @@
+"""Two-person publishing for the guide: proposals, a reviewer's decision, diffs, roles."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from assessments.models import AuditEvent
+from content.approvals import registry, services
+from content.approvals.diff import field_diffs, word_diff_html
+from content.models import FAQ, ClinicDetails, ContentChange, Section, Status
+
+pytestmark = pytest.mark.django_db
+
+REVIEWERS = "Clinical reviewers"
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="dr-okafor", password="a-long-test-password", is_staff=True,
+        first_name="Amara", last_name="Okafor",
+    )
+    user.groups.add(Group.objects.get(name=REVIEWERS))
+    return user
+
+
+def _edit(client, section, **changes):
+    data = {"article": section.article_id, "order": section.order, "title": section.title,
+            "slug": section.slug, "body": section.body, **changes}
+    return client.post(reverse("admin:content_section_change", args=[section.pk]), data)
+
+
+def _decide(client, change, decision, comment=""):
+    return client.post(reverse("admin:content_contentchange_decide", args=[change.pk]),
+                       {"decision": decision, "comment": comment})
+
+
+# --- the diff ---------------------------------------------------------------------------
+
+def test_word_diff_marks_only_the_changed_words():
+    html = word_diff_html("Most people need three sessions.", "Most people need four sessions.")
+    assert html == "Most people need <del>three</del><ins>four</ins> sessions."
+
+
+def test_word_diff_escapes_html_in_content():
+    html = word_diff_html("a <b>", "a <script>")
+    assert html == "a &lt;<del>b</del><ins>script</ins>&gt;"
+
+
+def test_field_diffs_list_changed_fields_with_word_counts():
+    diffs = field_diffs({"title": "A", "body": "one two three"},
+                        {"title": "A", "body": "one 2 three four"},
+                        {"title": "Title", "body": "Body"})
+    assert [d.name for d in diffs] == ["body"]
+    assert (diffs[0].added_words, diffs[0].removed_words) == (2, 1)
+
+
+# --- the fresh install ---------------------------------------------------------------------
+
+def test_fresh_install_is_published_unapproved_and_says_so(client, guide):
+    assert Section.objects.filter(status=Status.PUBLISHED).exists()
+    unapproved = services.unapproved_published_items()
+    assert len(unapproved) == sum(
+        model.objects.filter(status=Status.PUBLISHED).count()
+        for model in registry.registered_models()
+    )
+    # Each one waits in the reviewers' queue, proposed by nobody (the loader).
+    assert ContentChange.objects.pending().filter(proposed_by=None).count() == len(unapproved)
+    page = client.get(reverse("content:guide"))
+    assert page.status_code == 200
+    assert "Not yet reviewed by a clinician" in page.content.decode()
+
+
+def test_load_guide_twice_does_not_duplicate_review_requests(guide):
+    from django.core.management import call_command
+
+    before = ContentChange.objects.count()
+    call_command("load_guide", stdout=__import__("io").StringIO())
+    assert ContentChange.objects.count() == before
+
+
+def test_approving_everything_removes_the_unreviewed_notice(client, guide, reviewer):
+    for change in ContentChange.objects.pending():
+        services.approve(change, reviewer=reviewer)
+    assert services.unapproved_published_items() == []
+    page = client.get(reverse("content:guide")).content.decode()
+    assert "Not yet reviewed by a clinician" not in page
+    section = Section.objects.get(slug="watchful-waiting")
+    assert section.reviewed_by == "Amara Okafor"
+    assert "approved by Amara Okafor" in section.history.first().history_change_reason
+
+
+# --- an editor's change waits ---------------------------------------------------------------
+
+def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, editor, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    response = _edit(client, section, body=section.body + "\n\nA new sentence for patients.")
+    change = ContentChange.objects.pending().for_object(section).get()
+    assert response.url == reverse("admin:content_contentchange_change", args=[change.pk])
+    guide_page = client.get(reverse("content:guide")).content.decode()
+    assert "A new sentence for patients." not in guide_page
+    assert AuditEvent.objects.filter(action="content_submit", actor=editor).exists()
+
+    client.force_login(reviewer)
+    detail = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
+    assert detail.status_code == 200
+    html = detail.content.decode()
+    # The published version was never approved, so every word is shown as new.
+    assert "no version of this item was ever approved" in html
+    assert "A new sentence for patients.</ins>" in html
+    assert "Approve and publish" in html
+    # The decision form must not sit inside the admin's own form (it would post there).
+    before_decision = html[: html.index(reverse("admin:content_contentchange_decide",
+                                                args=[change.pk]))]
+    assert before_decision.count("<form") == before_decision.count("</form>") + 1
+
+    response = _decide(client, change, "approve", "Checked against the NICE guidance.")
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.body.endswith("A new sentence for patients.")
+    change.refresh_from_db()
+    assert change.state == "approved" and change.decided_by == reviewer
+    assert "A new sentence for patients." in client.get(reverse("content:guide")).content.decode()
+    actions = set(AuditEvent.objects.filter(actor=reviewer).values_list("action", flat=True))
+    assert {"content_approve", "content_publish"} <= actions
+
+
+def test_reviewer_sees_a_word_level_diff_against_the_approved_published_version(
+        client, guide, editor, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    services.approve(ContentChange.objects.pending().for_object(section).get(), reviewer=reviewer)
+    client.force_login(editor)
+    _edit(client, section, title="Waiting and watching")
+    change = ContentChange.objects.pending().for_object(section).get()
+    client.force_login(reviewer)
+    url = reverse("admin:content_contentchange_change", args=[change.pk])
+    html = client.get(url).content.decode()
+    assert "the published version (approved)" in html
+    assert "<ins>Waiting and watching</ins>" in html or "<ins>and watching</ins>" in html
+    assert "<del>" in html
+
+
+def test_send_back_needs_a_comment_and_leaves_the_site_alone(client, guide, editor, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    title = section.title
+    client.force_login(editor)
+    _edit(client, section, title="Do nothing")
+    change = ContentChange.objects.pending().for_object(section).get()
+    client.force_login(reviewer)
+    _decide(client, change, "send_back", "")
+    change.refresh_from_db()
+    assert change.state == "pending"
+    _decide(client, change, "send_back", "Too blunt: say what waiting means.")
+    change.refresh_from_db()
+    section.refresh_from_db()
+    assert change.state == "sent_back" and change.comment.startswith("Too blunt")
+    assert section.title == title
+    event = AuditEvent.objects.get(action="content_send_back")
+    assert event.actor == reviewer and "Too blunt" in event.detail
+
+
+def test_a_new_item_is_a_draft_until_a_reviewer_publishes_it(client, guide, editor, reviewer):
+    client.force_login(editor)
+    client.post(reverse("admin:content_faq_add"), {
+        "question": "Is PRP vegan?", "slug": "is-prp-vegan", "order": 200,
+        "answer": "It is made from your own blood.",
+    })
+    faq = FAQ.objects.get(slug="is-prp-vegan")
+    assert faq.status == Status.DRAFT
+    client.post(reverse("admin:content_faq_changelist"),
+                {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+    change = ContentChange.objects.pending().for_object(faq).get()
+    assert "Is PRP vegan?" not in Client().get(reverse("content:faq")).content.decode()
+    client.force_login(reviewer)
+    _decide(client, change, "approve")
+    faq.refresh_from_db()
+    assert faq.status == Status.PUBLISHED
+    assert "Is PRP vegan?" in Client().get(reverse("content:faq")).content.decode()
+
+
+def test_published_items_cannot_be_deleted_directly(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    assert client.get(reverse("admin:content_section_delete", args=[section.pk])).status_code == 403
+
+
+def test_editor_cannot_set_status_or_review_stamp_in_the_form(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    section.status = Status.DRAFT
+    section.save()
+    client.force_login(editor)
+    _edit(client, section, status="published", reviewed_by="A famous professor")
+    section.refresh_from_db()
+    assert section.status == Status.DRAFT and section.reviewed_by != "A famous professor"
+
+
+# --- roles --------------------------------------------------------------------------------
+
+def test_editor_cannot_approve(client, guide, editor):
+    change = ContentChange.objects.pending().first()
+    client.force_login(editor)
+    assert _decide(client, change, "approve").status_code == 403
+    change.refresh_from_db()
+    assert change.state == "pending"
+
+
+def test_clinic_staff_cannot_approve(client, guide, django_user_model):
+    staff = django_user_model.objects.create_user(username="nurse", password="x" * 20,
+                                                  is_staff=True)
+    staff.groups.add(Group.objects.get(name="Clinic staff"))
+    change = ContentChange.objects.pending().first()
+    client.force_login(staff)
+    assert _decide(client, change, "approve").status_code == 403
+    assert not staff.has_perm(services.APPROVE_PERMISSION)
+
+
+def test_nobody_approves_their_own_change(client, guide, editor, reviewer):
+    reviewer.groups.add(Group.objects.get(name="Content editors"))
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(reviewer)
+    _edit(client, section, title="My own wording")
+    change = ContentChange.objects.pending().for_object(section).get()
+    page = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
+    assert "another clinical reviewer must decide" in page.content.decode()
+    _decide(client, change, "approve")
+    change.refresh_from_db()
+    assert change.state == "pending"
+    with pytest.raises(services.ApprovalRefused):
+        services.approve(change, reviewer=reviewer)
+
+
+def test_reviewer_cannot_edit_content_or_users(client, guide, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(reviewer)
+    assert client.get(reverse("admin:content_section_change", args=[section.pk])).status_code == 200
+    response = _edit(client, section, title="Changed by a reviewer")
+    assert response.status_code == 403
+    assert client.get(reverse("admin:auth_user_change", args=[reviewer.pk])).status_code == 403
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_reviewers_group_has_no_user_or_assessment_data_permissions():
+    group = Group.objects.get(name=REVIEWERS)
+    codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert ("content", "approve_contentchange") in codenames
+    assert ("assessments", "approve_ruleset") in codenames
+    assert not {c for c in codenames if c[0] == "auth"}
+    assert not {c for c in codenames if c[1].startswith(("change_", "add_", "delete_"))}
+    assert ("assessments", "view_assessment") not in codenames
+
+
+# --- approval follows the values -----------------------------------------------------------
+
+def test_approval_belongs_to_exact_values(guide, reviewer):
+    faq = FAQ.objects.first()
+    services.approve(ContentChange.objects.pending().for_object(faq).get(), reviewer=reviewer)
+    assert services.is_approved(faq)
+    original = faq.answer
+    faq.answer = "Something nobody approved."
+    faq.save()  # e.g. a shell edit: the site must say so
+    assert not services.is_approved(faq)
+    faq.answer = original
+    faq.save()
+    assert services.is_approved(faq)
+
+
+def test_a_newer_proposal_supersedes_the_older(guide, editor):
+    faq = FAQ.objects.first()
+    first = services.propose(faq, values={**registry.values_of(faq), "question": "One?"},
+                             proposed_by=editor)
+    services.propose(faq, values={**registry.values_of(faq), "question": "Two?"},
+                     proposed_by=editor)
+    first.refresh_from_db()
+    assert first.state == "superseded"
+    assert ContentChange.objects.pending().for_object(faq).get().values["question"] == "Two?"
+
+
+def test_reviewer_approves_many_shipped_items_at_once_but_not_their_own(client, guide, reviewer):
+    reviewer.groups.add(Group.objects.get(name="Content editors"))
+    own = services.propose(FAQ.objects.first(), proposed_by=reviewer)
+    pending = list(ContentChange.objects.pending().values_list("pk", flat=True))
+    client.force_login(reviewer)
+    response = client.post(reverse("admin:content_contentchange_changelist"),
+                           {"action": "approve_selected", "_selected_action": pending})
+    assert response.status_code == 302
+    assert list(ContentChange.objects.pending()) == [own]
+    assert AuditEvent.objects.filter(action="content_approve").count() == len(pending) - 1
+
+
+def test_editor_has_no_bulk_approve(client, guide, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:content_contentchange_changelist")).content.decode()
+    assert "approve_selected" not in page
+    client.post(reverse("admin:content_contentchange_changelist"),
+                {"action": "approve_selected",
+                 "_selected_action": [ContentChange.objects.pending().first().pk]})
+    assert not ContentChange.objects.approved().exists()
+
+
+def test_a_second_edit_starts_from_the_pending_proposal(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    _edit(client, section, title="First proposed title")
+    form = client.get(reverse("admin:content_section_change", args=[section.pk]))
+    html = form.content.decode()
+    assert 'value="First proposed title"' in html
+    assert "waiting for a clinical reviewer" in html
+
+
+def test_editor_sees_why_a_change_was_sent_back(client, guide, editor, reviewer):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    _edit(client, section, title="Too short")
+    services.send_back(ContentChange.objects.pending().for_object(section).get(),
+                       reviewer=reviewer, comment="Say what waiting means.")
+    html = client.get(reverse("admin:content_section_change", args=[section.pk])).content.decode()
+    assert "Say what waiting means." in html
+    assert 'value="Too short"' not in html  # the form is back to the published version
+
+
+def test_shipped_items_review_request_does_not_claim_an_edit(client, guide, editor):
+    section = Section.objects.get(slug="watchful-waiting")
+    client.force_login(editor)
+    html = client.get(reverse("admin:content_section_change", args=[section.pk])).content.decode()
+    assert "a proposed change" not in html
+
+
+def test_editing_a_draft_withdraws_its_pending_review_request(client, guide, editor):
+    faq = FAQ.objects.first()
+    faq.status = Status.DRAFT
+    faq.save()
+    services.withdraw_pending(faq)
+    change = services.propose(faq, proposed_by=editor)
+    client.force_login(editor)
+    client.post(reverse("admin:content_faq_change", args=[faq.pk]), {
+        "question": faq.question, "slug": faq.slug, "order": faq.order,
+        "answer": faq.answer + " One more line.",
+    })
+    change.refresh_from_db()
+    assert change.state == "superseded"
+    faq.refresh_from_db()
+    assert faq.answer.endswith("One more line.") and faq.status == Status.DRAFT
+
+
+def test_clinic_details_reach_patients_only_after_approval(client, guide, editor, reviewer):
+    client.force_login(editor)
+    client.post(reverse("admin:content_clinicdetails_add"), {
+        "name": "Riverside Dermatology", "address": "12 High Street", "phone": "0113 496 0000",
+        "booking_url": "", "logo_alt_text": "",
+        "declaration_of_interest": "The clinic offers both injections for a fee.",
+    })
+    clinic = ClinicDetails.objects.get()
+    assert clinic.status == Status.DRAFT
+    assert "Riverside Dermatology" not in Client().get(reverse("content:home")).content.decode()
+    client.post(reverse("admin:content_clinicdetails_changelist"),
+                {"action": "ask_to_publish", "_selected_action": [clinic.pk]})
+    services.approve(ContentChange.objects.pending().for_object(clinic).get(), reviewer=reviewer)
+    assert "Riverside Dermatology" in Client().get(reverse("content:home")).content.decode()
+
+
+def test_approving_removal_is_not_approving_the_words(guide, editor, reviewer):
+    faq = FAQ.objects.first()
+    services.approve(services.propose(faq, outcome=ContentChange.Outcome.UNPUBLISH,
+                                      proposed_by=editor), reviewer=reviewer)
+    faq.refresh_from_db()
+    assert faq.status == Status.DRAFT
+    assert AuditEvent.objects.filter(action="content_unpublish", actor=reviewer).exists()
+    faq.status = Status.PUBLISHED  # e.g. put back from a shell, without review
+    faq.save()
+    assert faq in services.unapproved_published_items()
