@@ -197,6 +197,8 @@ class AuditEvent(models.Model):
         SEARCH = "search", "searched"
         DELETE = "delete", "deleted (retention)"
         PATIENT_DELETE = "patient_delete", "deleted by the patient"
+        FHIR_DOWNLOAD = "fhir_download", "downloaded for health record (FHIR)"
+        FHIR_EXPORT = "fhir_export", "exported FHIR bundles (NDJSON)"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -12,7 +12,7 @@ from django.conf import settings
 NO_REFERRER_PATHS = re.compile(
     r"^/(?:summary/[^/]+/(?:pdf/)?"
     r"|questionnaire/resume/[^/]+/"
-    r"|staff/assessments/[^/]+/(?:pdf|print)/)$"
+    r"|staff/assessments/[^/]+/(?:pdf|print|fhir)/)$"
 )
 
 

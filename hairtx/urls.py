@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("staff/", include("assessments.staff.urls")),
+    path("fhir/", include("assessments.fhir.urls")),
     path("", include("assessments.urls")),
     path("", include("content.urls")),
 ]

@@ -84,8 +84,9 @@ def write_ndjson(
         except pdf.PdfRenderError:
             result.skipped.append(assessment.reference_code)
         else:
-            out.write(line)
-            out.write("\n")
+            # One call per line: a management command's OutputWrapper adds its own
+            # newline to any write that does not end with one.
+            out.write(line + "\n")
             result.written += 1
         done += 1
         if progress is not None:
