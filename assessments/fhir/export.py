@@ -77,8 +77,8 @@ def write_ndjson(
     """
     result = ExportResult()
     assembled_at = timezone.now()
-    done = 0
-    for assessment in assessments_since(since).iterator(chunk_size=chunk_size):
+    rows = assessments_since(since).iterator(chunk_size=chunk_size)
+    for done, assessment in enumerate(rows, start=1):
         try:
             line = bundle_json(assessment, assembled_at=assembled_at)
         except pdf.PdfRenderError:
@@ -88,7 +88,6 @@ def write_ndjson(
             # newline to any write that does not end with one.
             out.write(line + "\n")
             result.written += 1
-        done += 1
         if progress is not None:
             progress(done)
     return result

@@ -83,7 +83,8 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.link_id}: {self.reason}"
+        # A linkId comes from the file: keep a silly long one from flooding the terminal.
+        return f"{self.link_id[:80]}: {self.reason}"
 
 
 class ResponseMismatch(ValueError):
@@ -94,7 +95,9 @@ class ResponseMismatch(ValueError):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-def response_answers(data: Mapping[str, Any], names: FhirNames | None = None) -> intake.IntakeAnswers:
+def response_answers(
+    data: Mapping[str, Any], names: FhirNames | None = None
+) -> intake.IntakeAnswers:
     """The valid answer set a QuestionnaireResponse (parsed JSON) holds.
 
     Raises ``ResponseMismatch`` listing every problem: FHIR structure errors, a response
@@ -167,7 +170,9 @@ def _plain_answers(
                     f"this question belongs inside the group {owner!r}, as in the Questionnaire."
                 )))
             else:
-                problems.append(Problem(group.linkId, "there is no such item in the Questionnaire."))
+                problems.append(
+                    Problem(group.linkId, "there is no such item in the Questionnaire.")
+                )
             continue
         if group.linkId in seen_groups:
             problems.append(Problem(group.linkId, "this group appears more than once."))
@@ -178,7 +183,9 @@ def _plain_answers(
         for item in group.item or []:
             found = questions.get(item.linkId)
             if found is None:
-                problems.append(Problem(item.linkId, "there is no such question in the Questionnaire."))
+                problems.append(
+                    Problem(item.linkId, "there is no such question in the Questionnaire.")
+                )
             elif found[0] is not step:
                 problems.append(Problem(item.linkId, (
                     f"this question belongs in the group {found[0].slug!r}, not {step.slug!r}."
@@ -247,6 +254,6 @@ def _nearest_link_id(data: Any, loc: list) -> tuple[str, str]:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, Mapping) and isinstance(node.get("linkId"), str):
+        if isinstance(node, Mapping) and isinstance(node.get("linkId"), str) and node["linkId"]:
             link_id, since = node["linkId"], index + 1
     return link_id, ".".join(str(part) for part in loc[since:])

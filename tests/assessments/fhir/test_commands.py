@@ -2,8 +2,6 @@
 
 import io
 import json
-import subprocess
-import sys
 import tracemalloc
 from datetime import timedelta
 
@@ -21,15 +19,9 @@ from assessments.fhir.response import answers_response
 from assessments.intake import IntakeAnswers
 from assessments.models import Assessment, AuditEvent, new_reference_code, new_token
 from tests.assessments.factories import make_assessment
+from tests.assessments.test_commands import manage
 
-from .helpers import EXAMPLES, REPO, example_answers
-
-
-def manage(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, input=stdin, capture_output=True,
-        timeout=60,
-    )
+from .helpers import EXAMPLES, example_answers
 
 
 def export_fhir(*args: str) -> tuple[list[dict], str]:

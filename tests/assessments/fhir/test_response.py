@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessments import intake
 from assessments.fhir.response import ResponseMismatch, answers_response, response_answers
@@ -227,3 +228,27 @@ def test_item_text_and_display_are_informative_only():
     item(data, "smoking")["text"] = "Tabak?"
     item(data, "smoking")["answer"][0]["valueCoding"]["display"] = "Nein"
     assert response_answers(data).smoking == "no"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    | st.sampled_from(["smoking", "health", "no", SYSTEM, "valueCoding", "answer", "item"]),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(
+        st.sampled_from(["linkId", "item", "answer", "valueCoding", "valueString", "code",
+                         "system", "text", "status", "questionnaire", "extension"]),
+        inner, max_size=4,
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(JSON_VALUES, max_size=3), st.sampled_from(["completed", "amended", 3, None]))
+def test_any_json_is_either_read_or_refused_with_reasons(items, status):
+    """Never another exception: a bad file gets messages, not a traceback."""
+    data = {"resourceType": "QuestionnaireResponse", "status": status, "item": items}
+    with pytest.raises(ResponseMismatch) as caught:
+        response_answers(data)
+    assert caught.value.problems
+    assert all(problem.link_id and problem.reason for problem in caught.value.problems)
