@@ -37,7 +37,9 @@ def test_bundle_validates_and_holds_the_response_and_the_pdf():
 
 
 def test_the_response_gives_back_the_stored_answers():
-    assessment = make_assessment(sex_at_birth="female", pregnancy="gave_birth_last_12_months")
+    assessment = make_assessment(
+        sex_at_birth="female", pregnancy="gave_birth_last_12_months", breastfeeding_now="yes"
+    )
     response = exported(assessment)["entry"][0]["resource"]
     assert response_answers(response) == intake.IntakeAnswers.model_validate(assessment.answers)
     assert response["identifier"]["value"] == assessment.reference_code
