@@ -23,7 +23,6 @@ from .bundle import assessment_bundle
 # many assessments are exported (PostgreSQL streams through a server-side cursor).
 CHUNK_SIZE = 200
 FHIR_JSON = "application/fhir+json"
-NDJSON = "application/fhir+ndjson"
 
 
 def bundle_json(assessment: Assessment, *, assembled_at: datetime | None = None) -> str:

@@ -137,7 +137,7 @@ def _header_problems(response: QuestionnaireResponse, names: FhirNames) -> list[
     url, _, version = canonical.partition("|")
     if url != names.questionnaire_url:
         problems.append(Problem(RESPONSE, (
-            f"this response is for the questionnaire {canonical or '(none given)'}, "
+            f"this response is for the questionnaire {canonical[:200] or '(none given)'}, "
             f"not {names.questionnaire_url}."
         )))
     elif version and version != names.version:
@@ -161,6 +161,7 @@ def _plain_answers(
     plain: dict[str, str | list[str]] = {}
     problems: list[Problem] = []
     seen_groups: set[str] = set()
+    seen_questions: set[str] = set()
     for group in response.item or []:
         step = groups.get(group.linkId)
         if step is None:
@@ -190,12 +191,11 @@ def _plain_answers(
                 problems.append(Problem(item.linkId, (
                     f"this question belongs in the group {found[0].slug!r}, not {step.slug!r}."
                 )))
-            elif item.linkId in plain:
+            elif item.linkId in seen_questions:
                 problems.append(Problem(item.linkId, "this question is answered more than once."))
-            elif item.item:
-                problems.append(Problem(item.linkId, "this question has no items inside it."))
             else:
-                value, problem = _plain_value(found[1], item.answer or [], names)
+                seen_questions.add(item.linkId)
+                value, problem = _plain_value(found[1], item, names)
                 if problem:
                     problems.append(Problem(item.linkId, problem))
                 elif value is not None:
@@ -203,8 +203,11 @@ def _plain_answers(
     return plain, problems
 
 
-def _plain_value(question: intake.Question, answers: list, names: FhirNames):
+def _plain_value(question: intake.Question, item, names: FhirNames):
     """(value for intake, None) or (None, what is wrong). No answers: (None, None)."""
+    answers = item.answer or []
+    if item.item:
+        return None, "this question has no items inside it."
     if not answers:
         return None, None
     if any(answer.item for answer in answers):
