@@ -61,8 +61,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
                 "See a doctor soon."),
     WarningSign("R5", "signs",
                 (("androgen_signs", ("new_facial_or_body_hair", "irregular_or_absent_periods")),),
-                "You have new hair on your face or body, or your periods have become irregular "
-                "or stopped, and no medicine, pregnancy or the menopause explains it."),
+                "You have new hair on your face or body. Or your periods have changed or "
+                "stopped, and no medicine, pregnancy or the menopause explains it."),
     WarningSign("R5", "temples", (("pattern", ("receding_temples",)),),
                 "You have periods and your hair is going back at the temples, and you do not "
                 "take testosterone."),
@@ -70,9 +70,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
                 (("general_symptoms", ("unexplained_weight_loss", "fever_or_night_sweats",
                                        "always_cold_or_hot_or_racing_heart",
                                        "joint_pain_or_facial_rash")),),
-                "You have lost weight without trying, have fevers or night sweats, always "
-                "feel too cold or too hot, your heart races, or you have sore joints or a "
-                "rash on your face."),
+                "You lost weight without trying. Or you have fevers or night sweats, feel too "
+                "cold or too hot, have a racing heart, sore joints or a rash on your face."),
     WarningSign("R6", "pulling", (("hair_pulling", ("yes",)),),
                 "You pull out your hair and find it hard to stop."),
     WarningSign("R6b", "medicine", (("triggers_recent", ("new_or_stopped_medicine",)),),

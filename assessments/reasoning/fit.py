@@ -270,9 +270,9 @@ def styling_damage(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 @rule(
     "R20",
     "Hormone-blocking drugs in a mixture, for anyone who could become pregnant",
-    trigger="Not male at birth, and periods regular, irregular or stopped for a reason other "
-            "than the menopause.",
-    reads={"sex_at_birth": ANY, "periods": ANY},
+    trigger="Not male at birth, not pregnant now (R12 covers that), and periods regular, "
+            "irregular or stopped for a reason other than the menopause.",
+    reads={"sex_at_birth": ANY, "periods": ANY, "pregnancy": ("pregnant",)},
     source="clinical-facts §4.6, §5; rules.md v2 R20",
     says={
         "ask": ask(
@@ -283,9 +283,9 @@ def styling_damage(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     },
 )
 def hormone_mixture_and_pregnancy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    if a.one("sex_at_birth") != "male" and a.one("periods") in {
-        "regular", "irregular", "stopped_other_reason"
-    }:
+    if a.one("sex_at_birth") != "male" and a.one("pregnancy") != "pregnant" and a.one(
+        "periods"
+    ) in {"regular", "irregular", "stopped_other_reason"}:
         yield say("ask", a.pair("sex_at_birth") + a.pair("periods"))
 
 

@@ -266,8 +266,8 @@ def hormone_medicines(a: Answers, say: Say, found: Findings) -> Iterable[Finding
     testosterone = a.pairs("hormone_medicines", {"testosterone"})
     if testosterone:
         yield say("testosterone", testosterone)
-    others = a.pairs("hormone_medicines", {"contraceptive_pill_patch_or_implant", "hrt",
-                                           "anti_androgen_or_spironolactone"})
+    # Not spironolactone and the like: they are themselves a treatment for hair loss.
+    others = a.pairs("hormone_medicines", {"contraceptive_pill_patch_or_implant", "hrt"})
     if others:
         yield say("hormones", others)
     unknown = a.pairs("hormone_medicines", {"other_hormone", "not_sure"})

@@ -129,7 +129,9 @@ RULE_CASES = {
           "pattern": ["receding_temples"]}),
         ({"triggers_recent": ["harsh_chemicals_or_heat"]}, {"triggers_recent": ["none"]}),
     ],
-    "R20": [({**FEMALE, "periods": "regular"}, {**FEMALE, "periods": "stopped_menopause"})],
+    "R20": [({**FEMALE, "periods": "regular"}, {**FEMALE, "periods": "stopped_menopause"}),
+            ({**FEMALE, "periods": "regular"}, {**FEMALE, "periods": "regular",
+                                                "pregnancy": "pregnant"})],
     "R21": [({"past_injection_types": ["mesotherapy"], "past_injection_reaction": "rash_or_swelling"},
              {"past_injection_types": ["mesotherapy"], "past_injection_reaction": "no_problems"})],
     "R22": [({"scalp_conditions": ["diagnosed_alopecia_areata"]},
@@ -463,7 +465,7 @@ class TestLeaning:
 class TestTexts:
     def test_fingerprint_is_pinned_to_the_version(self):
         recorded = {
-            "2026.12.1": "PLACEHOLDER",
+            "2026.12.1": "4064bd8fcab7829c06be906a391d0240c40cba52240b40d92ba5dd71a5cb0dc4",
         }
         assert recorded.get(RULESET_VERSION) == ruleset_fingerprint(), (
             "The rules' texts, triggers or inputs changed. Bump RULESET_VERSION in "
