@@ -6,7 +6,9 @@
   response that does not fit the Questionnaire with the ``linkId`` and the reason;
 * ``bundle``: one assessment as a ``Bundle`` (the response plus a ``DocumentReference``
   carrying the summary PDF);
-* ``export``: the Django side (stored assessments and PDFs -> NDJSON lines).
+* ``export``: the Django side (stored assessments and PDFs -> NDJSON lines);
+* ``canonical``: the URLs that name it all (settings); ``views``/``urls``: the public
+  ``/fhir/Questionnaire/hairtx-intake``.
 
 The first three are plain functions over ``fhir.resources`` models (FHIR R4B, whose
 Questionnaire, QuestionnaireResponse, DocumentReference and Bundle are those of R4): no

@@ -93,6 +93,17 @@ class TestExportFhir:
             good.reference_code
         ]
 
+    def test_a_long_list_of_left_out_codes_is_cut_short(self, monkeypatch):
+        monkeypatch.setattr("assessments.management.commands.export_fhir.SKIPPED_NAMED", 1)
+        monkeypatch.setattr(pdf, "render_summary_pdf", lambda **kw: 1 / 0)
+        first, second, third = make_assessment(), make_assessment(), make_assessment()
+        with pytest.raises(CommandError) as caught:
+            call_command("export_fhir", stdout=io.StringIO(), stderr=io.StringIO())
+        message = str(caught.value)
+        assert message.startswith("3 assessments were left out")
+        assert f"{first.reference_code} and 2 more." in message
+        assert second.reference_code not in message
+
     def test_a_bad_date_exits_2_with_a_clear_message(self):
         result = manage("export_fhir", "--since", "yesterday")
         assert result.returncode == 2
