@@ -208,3 +208,19 @@ def test_hormone_medicines_is_asked_of_everyone_in_the_health_step():
     none = item["answerOption"][0]
     assert none["valueCoding"]["code"] == "none"
     assert none["extension"] == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}]
+
+
+def test_fhir_invariants_that_fhir_resources_does_not_check():
+    """que-1, que-5, que-6, que-10 and que-12 of the R4 Questionnaire resource."""
+    for item in walk(questionnaire_json()["item"]):
+        kind = item["type"]
+        if kind == "group":
+            assert item.get("item"), item["linkId"]  # que-1: groups have items
+        if kind == "display":
+            assert not item.get("item") and "required" not in item and "repeats" not in item
+        if "answerOption" in item:
+            assert kind == "choice"  # que-5
+        if "maxLength" in item:
+            assert kind == "string"  # que-10
+        if len(item.get("enableWhen", [])) > 1:
+            assert item["enableBehavior"] in {"all", "any"}  # que-12
