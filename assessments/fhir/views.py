@@ -33,4 +33,7 @@ def _questionnaire_etag(request) -> str:
 def questionnaire(request):
     response = HttpResponse(_questionnaire_json(fhir_names()), content_type=FHIR_JSON)
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    # Form renderers that run in a browser on another site (SDC tools) may fetch it too;
+    # no cookies are involved and the resource holds nothing private.
+    response["Access-Control-Allow-Origin"] = "*"
     return response

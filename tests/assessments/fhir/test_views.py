@@ -34,6 +34,11 @@ class TestQuestionnaireEndpoint:
         again = client.get(URL, headers={"If-None-Match": response["ETag"]})
         assert again.status_code == 304
 
+    def test_browser_form_tools_on_other_sites_may_read_it(self, client):
+        response = client.get(URL, headers={"Origin": "https://forms.example"})
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Credentials" not in response
+
     def test_it_is_read_only(self, client):
         assert client.post(URL).status_code == 405
         assert client.head(URL).status_code == 200
