@@ -39,7 +39,7 @@ batch = [
     Assessment(reference_code=new_reference_code(), token=new_token(),
                answers=template.answers, summary=template.summary,
                ruleset_version=template.ruleset_version, leaning=template.leaning,
-               pdf_name=name)
+               pdf_name=name, created_on=template.created_on)
     for _ in range(rows)
 ]
 Assessment.objects.bulk_create(batch, batch_size=1000)

@@ -118,7 +118,7 @@ def _stored_rows(count: int) -> None:
         Assessment(
             reference_code=new_reference_code(), token=new_token(), answers=template.answers,
             summary=template.summary, ruleset_version=template.ruleset_version,
-            leaning=template.leaning, pdf_name=name,
+            leaning=template.leaning, pdf_name=name, created_on=template.created_on,
         )
         for _ in range(count)
     )
