@@ -313,6 +313,9 @@ class AuditEvent(models.Model):
         CONTENT_SEND_BACK = "content_send_back", "sent a guide change back"
         CONTENT_PUBLISH = "content_publish", "published guide content"
         CONTENT_UNPUBLISH = "content_unpublish", "took guide content off the site"
+        # Health-record exports (assessments/fhir)
+        FHIR_DOWNLOAD = "fhir_download", "downloaded for health record (FHIR)"
+        FHIR_EXPORT = "fhir_export", "exported FHIR bundles (NDJSON)"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,7 +14,7 @@ from django.conf import settings
 NO_REFERRER_PATHS = re.compile(
     r"^/(?:summary/[^/]+/(?:pdf/|delete/)?"
     r"|questionnaire/resume/[^/]+/"
-    r"|staff/assessments/[^/]+/(?:pdf|print)/)$"
+    r"|staff/assessments/[^/]+/(?:pdf|print|fhir)/)$"
 )
 
 # Pages no search engine should keep even if it finds a link to them: secret links,

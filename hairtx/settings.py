@@ -284,6 +284,14 @@ HAIRTX_RATE_LIMITS = {
 HAIRTX_PDF_PAGE_SIZE = os.environ.get("HAIRTX_PDF_PAGE_SIZE", "A4")
 if HAIRTX_PDF_PAGE_SIZE not in {"A4", "letter"}:
     raise ImproperlyConfigured("HAIRTX_PDF_PAGE_SIZE must be A4 or letter.")
+# FHIR (assessments/fhir). The canonical URLs name the Questionnaire and the answer code
+# system wherever hairtx runs, so they are not per clinic; the identifier system says
+# whose reference codes these are, so each clinic sets its own.
+HAIRTX_FHIR_QUESTIONNAIRE_URL = "https://hairtx.example/fhir/Questionnaire/hairtx-intake"
+HAIRTX_FHIR_CODE_SYSTEM_URL = "https://hairtx.example/fhir/CodeSystem/hairtx-intake-answers"
+HAIRTX_FHIR_IDENTIFIER_SYSTEM = os.environ.get(
+    "HAIRTX_FHIR_IDENTIFIER_SYSTEM", "https://hairtx.example/fhir/reference-code"
+)
 
 # LOGGING: never answers, tokens or codes (see hairtx/logging.py)
 # ------------------------------------------------------------------------------

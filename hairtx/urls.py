@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/login/", login_rate_limited(admin.site.login)),
     path("admin/", admin.site.urls),
     path("staff/", include("assessments.staff.urls")),
+    path("fhir/", include("assessments.fhir.urls")),
     path("", include("assessments.urls")),
     path("", include("content.urls")),
 ]

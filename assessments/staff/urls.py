@@ -21,5 +21,6 @@ urlpatterns = [
     path("assessments/<str:reference_code>/", views.assessment_detail, name="detail"),
     path("assessments/<str:reference_code>/print/", views.assessment_print, name="print"),
     path("assessments/<str:reference_code>/pdf/", views.assessment_pdf, name="pdf"),
+    path("assessments/<str:reference_code>/fhir/", views.assessment_fhir, name="fhir"),
     path("assessments/<str:reference_code>/review/", views.assessment_review, name="review"),
 ]

@@ -1,4 +1,4 @@
-"""The clinic staff area: list, search, detail, print, PDF, review, export.
+"""The clinic staff area: list, search, detail, print, PDF, FHIR, review, export.
 
 Views are thin: they check access, bind a form, call a selector or service, audit and
 render. Access: anonymous users go to the staff login page; a signed-in user without the
@@ -18,7 +18,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import pdf, ratelimit
+from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
 from assessments.presenters import summary_context
@@ -189,6 +190,31 @@ def assessment_pdf(request, reference_code: str):
     if response.status_code == 200:
         _audit(request, AuditEvent.Action.DOWNLOAD, assessment=assessment)
     return response
+
+
+@staff_view()
+@require_GET
+@same_site_reads
+@code_lookup
+def assessment_fhir(request, reference_code: str):
+    """The answers and the summary PDF as one FHIR Bundle, to import into a health record."""
+    assessment = _lookup(request, reference_code, AuditEvent.Action.FHIR_DOWNLOAD)
+    try:
+        bundle = fhir_export.bundle_json(assessment)
+    except pdf.PdfRenderError:
+        response = render(request, "assessments/pdf_unavailable.html", status=503)
+        response["Retry-After"] = "60"
+        return response
+    _audit(request, AuditEvent.Action.FHIR_DOWNLOAD, assessment=assessment)
+    return HttpResponse(
+        bundle,
+        content_type=fhir_export.FHIR_JSON,
+        headers={
+            "Content-Disposition": (
+                f'attachment; filename="hairtx-{assessment.reference_display}.fhir.json"'
+            )
+        },
+    )
 
 
 @staff_view("assessments.review_assessment")

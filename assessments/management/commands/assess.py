@@ -1,7 +1,10 @@
 """``manage.py assess FILE.json``: print the reasoned Summary for one answer set.
 
-Exit 0 with the Summary JSON on stdout; exit 2 with plain messages on stderr when the
-file cannot be read or the answers are not valid (one ``question: message`` per line).
+FILE holds either an ``IntakeAnswers`` object or a FHIR ``QuestionnaireResponse`` to the
+hairtx Questionnaire (told apart by its ``resourceType``), so answers collected in any
+FHIR form tool get the same summary. Exit 0 with the Summary JSON on stdout; exit 2 with
+plain messages on stderr when the file cannot be read or the answers are not valid (one
+``question: message`` per line; for a response, ``linkId: reason``).
 """
 
 import json
@@ -10,6 +13,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from pydantic import ValidationError
 
+from assessments.fhir.response import ResponseMismatch, response_answers
 from assessments.intake import IntakeAnswers, field_errors
 from assessments.rules import assess
 
@@ -17,15 +21,26 @@ INVALID_INPUT = 2
 
 
 class Command(BaseCommand):
-    help = "Read IntakeAnswers JSON from FILE (or - for stdin) and print the Summary as JSON."
+    help = (
+        "Read IntakeAnswers JSON, or a FHIR QuestionnaireResponse, from FILE (or - for "
+        "stdin) and print the Summary as JSON."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="path to an answers JSON file, or - to read stdin")
 
     def handle(self, *args, file: str, **options):
         data = self._read_answers(file)
+        if "resourceType" in data:
+            answers = self._answers_from_fhir(file, data)
+        else:
+            answers = self._answers(file, data)
+        summary = assess(answers)
+        self.stdout.write(json.dumps(summary.model_dump(mode="json", by_alias=True), indent=2))
+
+    def _answers(self, file: str, data: dict) -> IntakeAnswers:
         try:
-            answers = IntakeAnswers.model_validate(data)
+            return IntakeAnswers.model_validate(data)
         except ValidationError as exc:
             lines = [
                 f"{key}: {message}"
@@ -36,8 +51,23 @@ class Command(BaseCommand):
                 f"The answers in {file} are not valid:\n" + "\n".join(lines),
                 returncode=INVALID_INPUT,
             ) from None
-        summary = assess(answers)
-        self.stdout.write(json.dumps(summary.model_dump(mode="json", by_alias=True), indent=2))
+
+    def _answers_from_fhir(self, file: str, data: dict) -> IntakeAnswers:
+        kind = data["resourceType"]
+        if kind != "QuestionnaireResponse":
+            raise CommandError(
+                f"{file} holds a FHIR {kind!s:.60}; assess reads a QuestionnaireResponse "
+                "to the hairtx Questionnaire, or an answers file.",
+                returncode=INVALID_INPUT,
+            )
+        try:
+            return response_answers(data)
+        except ResponseMismatch as exc:
+            raise CommandError(
+                f"The QuestionnaireResponse in {file} does not fit the hairtx Questionnaire:\n"
+                + "\n".join(str(problem) for problem in exc.problems),
+                returncode=INVALID_INPUT,
+            ) from None
 
     def _read_answers(self, file: str) -> dict:
         try:
