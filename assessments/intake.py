@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Version of the answer vocabulary (keys and values). Bump on any key or value change."""
 
 NON_FIELD_ERRORS = "__all__"
@@ -130,6 +130,10 @@ Priority = Literal[
     "avoid_hormonal_medicines", "fast_change", "maximum_effect",
 ]
 DecisionStage = Literal["not_thought_yet", "considering", "close_to_choosing", "already_chosen"]
+HormoneMedicine = Literal[
+    "none", "contraceptive_pill_patch_or_implant", "hrt", "testosterone",
+    "anti_androgen_or_spironolactone", "other_hormone", "not_sure",
+]
 DecisionRole = Literal[
     "decide_myself", "share_with_doctor", "doctor_decides", "with_family_or_partner"
 ]
@@ -325,6 +329,15 @@ PREGNANCY = Question(
     ),
     required=True,
     only_if=_not_male(),
+)
+BREASTFEEDING_NOW = Question(
+    key="breastfeeding_now",
+    kind="one",
+    label="Are you breastfeeding now?",
+    help_text="Some treatments are not used while breastfeeding.",
+    choices=_choices(YesNo, _YES_NO),
+    required=True,
+    only_if=_has_any("pregnancy", "gave_birth_last_12_months"),
 )
 
 # Step 2 --------------------------------------------------------------------
@@ -762,6 +775,28 @@ OTHER_CONDITIONS = Question(
     required=True,
     exclusive="none",
 )
+HORMONE_MEDICINES = Question(
+    key="hormone_medicines",
+    kind="multi",
+    label="Do you take any of these hormone medicines?",
+    help_text="Hormone medicines can change hair, for better or worse. Choose all you take now.",
+    choices=_choices(
+        HormoneMedicine,
+        {"none": "None of these",
+         "contraceptive_pill_patch_or_implant": (
+             "Birth control with hormones", "A pill, patch, ring, implant or injection."
+         ),
+         "hrt": ("Hormone therapy for the menopause (HRT)", "Tablets, gel, patches or spray."),
+         "testosterone": "Testosterone",
+         "anti_androgen_or_spironolactone": (
+             "A medicine that blocks male-type hormones", "For example spironolactone."
+         ),
+         "other_hormone": "Another hormone medicine",
+         "not_sure": "I'm not sure"},
+    ),
+    required=True,
+    exclusive="none",
+)
 SMOKING = Question(
     key="smoking",
     kind="one",
@@ -947,7 +982,7 @@ STEPS: tuple[Step, ...] = (
         slug="about-you",
         title="About you",
         intro="A few questions about you. They help us ask only what fits you.",
-        questions=(SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY),
+        questions=(SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY, BREASTFEEDING_NOW),
     ),
     Step(
         number=2,
@@ -979,7 +1014,8 @@ STEPS: tuple[Step, ...] = (
         questions=(
             ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
             PAST_INJECTION_REACTION, BLEEDING_DISORDER, BLOOD_THINNERS,
-            STEROIDS_IMMUNOSUPPRESSANTS, SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, SMOKING,
+            STEROIDS_IMMUNOSUPPRESSANTS, SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS,
+            HORMONE_MEDICINES, SMOKING,
         ),
     ),
     Step(
@@ -1144,6 +1180,7 @@ class IntakeAnswers(BaseModel):
     age_band: AgeBand
     periods: Periods | None = None
     pregnancy: Pregnancy | None = None
+    breastfeeding_now: YesNo | None = None
     # Step 2
     pattern: list[Pattern]
     norwood_stage: NorwoodStage | None = None
@@ -1172,6 +1209,7 @@ class IntakeAnswers(BaseModel):
     scalp_conditions: list[ScalpCondition]
     cancer: Cancer
     other_conditions: list[OtherCondition]
+    hormone_medicines: list[HormoneMedicine]
     smoking: Smoking
     # Step 5
     needle_comfort: NeedleComfort

@@ -35,6 +35,7 @@ BASELINE_ANSWERS: dict = {
     "scalp_conditions": ["none"],
     "cancer": "never",
     "other_conditions": ["none"],
+    "hormone_medicines": ["none"],
     "smoking": "no",
     "needle_comfort": "nervous_but_ok",
     "visit_availability": "every_2_4_weeks",
