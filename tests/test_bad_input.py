@@ -104,10 +104,10 @@ def test_huge_multi_select_is_refused(patient):
 def test_over_long_field_is_refused_next_to_the_field(patient):
     client, draft = patient
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "y" * 500}
-    client.post(reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], {**answers, "allergy_other_details": ""}, draft))
-    response = client.post(
-        reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], answers, draft)
-    )
+    step = next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    url = reverse("assessments:step", args=[step.number])
+    client.post(url, step_post(step, {**answers, "allergy_other_details": ""}, draft))
+    response = client.post(url, step_post(step, answers, draft))
     assert response.status_code == 200
     assert "200 characters or fewer" in response.content.decode()
     assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") != "y" * 500

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments import pdf, ratelimit
 from assessments.models import Assessment, AuditEvent
-from assessments.presenters import summary_context
+from assessments.presenters import key_facts, summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
@@ -94,6 +94,8 @@ def assessment_list(request):
 def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200):
     context = {
         **summary_context(assessment),
+        "key_facts": key_facts(assessment),
+        "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
         "can_review": request.user.has_perm("assessments.review_assessment"),
     }
@@ -117,6 +119,7 @@ def assessment_print(request, reference_code: str):
     context = {
         **pdf.summary_pdf_context(assessment=assessment),
         "print_view": True,
+        "show_rule_ids": True,
         "back_url": reverse("staff:detail", args=[assessment.reference_code]),
     }
     return render(request, pdf.TEMPLATE, context)
