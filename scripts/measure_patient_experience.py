@@ -38,6 +38,7 @@ OUT = ROOT / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 READING_WORDS_PER_MINUTE = 200
+FULL_DIR = os.environ.get("FULL_DIR", "")  # full-page screenshots for a closer look
 SECONDS_PER_ANSWER = 4
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="hairtx-measure-"))
@@ -183,6 +184,7 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
         assessment = made[name]
         page.goto(base + assessment.get_absolute_url())
         text = page.locator("main").inner_text()
+        all_text = page.locator("main").text_content()
         pdf = page.request.get(base + assessment.get_absolute_url() + "pdf/").body()
         if not pdf.startswith(b"%PDF"):
             raise SystemExit(f"No PDF for {name}: {pdf[:80]!r}")
@@ -190,11 +192,17 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
             "leaning": assessment.leaning,
             "words": len(text.split()),
             "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
+            # Words with every "Why?" and folded section opened (the page's whole text).
+            "words_with_folded": len(all_text.split()),
             "because_lines": text.count("Because you answered"),
+            "why_disclosures": page.locator("details.why").count(),
             "rule_ids_shown": text.count("(rule "),
             "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
             "first_heading_after_title": page.locator("main h2").first.inner_text(),
         }
+        if FULL_DIR:
+            page.screenshot(path=f"{FULL_DIR}/summary-{name}.png", full_page=True)
+            (Path(FULL_DIR) / f"{name}.pdf").write_bytes(pdf)
         if shots:
             save_small(page.screenshot(), f"pe-{label}-summary-{name}")
             (VAR_DIR / f"{name}.pdf").write_bytes(pdf)
@@ -219,6 +227,8 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
             "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
             "estimated_minutes": round(seconds / 60, 1),
         })
+        if FULL_DIR:
+            page.screenshot(path=f"{FULL_DIR}/step-{step.number}.png", full_page=True)
         if shots and step.slug in {"your-hair-loss"}:
             save_small(page.screenshot(), f"pe-{label}-step-{step.number}")
     report["estimated_minutes_total"] = round(total_seconds / 60, 1)
