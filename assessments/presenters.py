@@ -54,10 +54,10 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "tried_result": "How it went",
     "goal": "Your goal",
     "priorities": "What matters most",
-    "decision_stage": "Where you are with the decision",
+    "decision_stage": "Where you are in deciding",
     "decision_role": "How you want to decide",
     "sure_sure": "Feeling sure",
-    "sure_understand": "Knowing the good and bad points",
+    "sure_understand": "Knowing good and bad points",
     "sure_risks_benefits": "What matters most",
     "sure_encouragement": "Support",
 }
