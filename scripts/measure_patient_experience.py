@@ -232,8 +232,25 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
         if shots and step.slug in {"your-hair-loss"}:
             save_small(page.screenshot(), f"pe-{label}-step-{step.number}")
     report["estimated_minutes_total"] = round(total_seconds / 60, 1)
+    if shots:
+        forced_colours_shot(page, base, label)
     context.close()
     return report
+
+
+def forced_colours_shot(page, base: str, label: str) -> None:
+    """High-contrast mode: a ticked radio, an unticked one and a focused checkbox."""
+    step = next(s for s in intake.STEPS if any(q.key == "needle_comfort" for q in s.questions))
+    page.goto(f"{base}/questionnaire/step/{step.number}/")
+    page.emulate_media(forced_colors="active")
+    page.locator('input[name="needle_comfort"][value="fine"]').check()
+    checkbox = page.locator('input[name="treatments_tried"]').nth(1)
+    checkbox.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.locator("#question-needle_comfort").scroll_into_view_if_needed()
+    save_small(page.screenshot(), f"pe-{label}-forced-colours")
+    page.emulate_media(forced_colors="none")
 
 
 def main() -> None:
