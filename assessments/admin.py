@@ -7,6 +7,7 @@ Staff work with assessments in the staff area (/staff/), which audits every look
 from django.contrib import admin
 
 from assessments.models import Assessment, AuditEvent, normalise_code
+from assessments.summary import LEANING_LABELS
 
 
 class SuperuserReadOnlyAdmin(admin.ModelAdmin):
@@ -47,18 +48,35 @@ class AuditEventAdmin(SuperuserReadOnlyAdmin):
     show_full_result_count = False
 
 
+class LeaningFilter(admin.SimpleListFilter):
+    """The leaning by its label, every value listed (even one no assessment has yet)."""
+
+    title = "what to discuss"
+    parameter_name = "leaning"
+
+    def lookups(self, request, model_admin):
+        return list(LEANING_LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(leaning=self.value()) if self.value() else queryset
+
+
 @admin.register(Assessment)
 class AssessmentAdmin(SuperuserReadOnlyAdmin):
-    list_display = ["reference_display", "created_at", "leaning", "has_red_flags", "reviewed_at",
-                    "ruleset_version"]
-    list_filter = ["has_red_flags", "leaning", ("reviewed_at", admin.EmptyFieldListFilter),
-                   "created_at"]
+    list_display = ["reference_display", "created_at", "leaning_label", "has_red_flags",
+                    "reviewed_at", "ruleset_version"]
+    list_filter = ["has_red_flags", LeaningFilter, "ruleset_version",
+                   ("reviewed_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["=reference_code"]
     search_help_text = "Search by reference code, e.g. ABCD-2345."
     date_hierarchy = "created_at"
     # The patient's secret link token is never shown, not even to superusers.
     exclude = ["token"]
     show_full_result_count = False
+
+    @admin.display(description="what to discuss", ordering="leaning")
+    def leaning_label(self, obj):
+        return LEANING_LABELS.get(obj.leaning, obj.leaning)
 
     @admin.display(description="reference code", ordering="reference_code")
     def reference_display(self, obj):

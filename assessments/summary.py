@@ -9,7 +9,10 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Leaning = Literal["doctor_first", "prp", "mesotherapy", "combination", "neither_for_now", "open"]
+Leaning = Literal[
+    "doctor_first", "neither_for_now", "standard_first", "prp", "mesotherapy", "combination",
+    "open",
+]
 Severity = Literal["info", "caution", "stop"]
 Need = Literal["information", "values", "support", "certainty"]
 
@@ -40,10 +43,11 @@ SECTION_SLUGS: frozenset[str] = frozenset(get_args(SectionSlug))
 
 LEANING_LABELS: dict[str, str] = {
     "doctor_first": "See a doctor first",
-    "prp": "PRP is worth discussing",
-    "mesotherapy": "Mesotherapy is worth discussing",
-    "combination": "A combined plan is worth discussing",
-    "neither_for_now": "Neither treatment for now",
+    "neither_for_now": "Neither injection for now",
+    "standard_first": "Standard treatments first",
+    "prp": "PRP is worth asking about",
+    "mesotherapy": "Mesotherapy is worth asking about",
+    "combination": "PRP added to a medicine that helps",
     "open": "Open: discuss all the options",
 }
 

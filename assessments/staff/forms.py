@@ -5,6 +5,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from assessments.summary import LEANING_LABELS
+
 DATE_ERRORS = {"invalid": "Enter a real date, for example 2026-11-25."}
 
 
@@ -37,6 +39,11 @@ class AssessmentFilterForm(forms.Form):
         required=False,
         max_length=20,
         help_text="For example ABCD-2345. Capitals, spaces and the dash do not matter.",
+    )
+    leaning = forms.ChoiceField(
+        label="What to discuss",
+        required=False,
+        choices=[("", "Any")] + list(LEANING_LABELS.items()),
     )
     red_flags = forms.BooleanField(label="Only with red flags", required=False)
     not_reviewed = forms.BooleanField(label="Only not yet reviewed", required=False)

@@ -17,7 +17,10 @@ from assessments import intake
 from assessments.models import Assessment, normalise_code
 
 PAGE_SIZE = 25
-LIST_FIELDS = ("id", "reference_code", "created_at", "leaning", "has_red_flags", "reviewed_at")
+LIST_FIELDS = (
+    "id", "reference_code", "created_at", "leaning", "ruleset_version", "has_red_flags",
+    "reviewed_at",
+)
 
 
 def _start_of(day: date) -> datetime:
@@ -36,6 +39,7 @@ def in_date_range(queryset: QuerySet, *, date_from: date | None, date_to: date |
 def assessment_list(
     *,
     q: str = "",
+    leaning: str = "",
     red_flags: bool = False,
     not_reviewed: bool = False,
     date_from: date | None = None,
@@ -44,6 +48,8 @@ def assessment_list(
     queryset = Assessment.objects.only(*LIST_FIELDS).order_by("-created_at", "-id")
     if normalise_code(q):
         queryset = queryset.for_reference(q)
+    if leaning:
+        queryset = queryset.filter(leaning=leaning)
     if red_flags:
         queryset = queryset.with_red_flags()
     if not_reviewed:

@@ -7,6 +7,8 @@ section; tests/content/test_readability.py checks it).
 
 from inspect import cleandoc
 
+from content.warning_signs import see_a_doctor_first_body
+
 ARTICLE = {
     "slug": "guide",
     "title": "PRP and mesotherapy for hair loss: a guide",
@@ -143,35 +145,9 @@ SECTIONS = [
         PRP and mesotherapy are not a first step for temporary shedding. The answer is to
         find and fix the cause.
         """),
-    _section(50, "see-a-doctor-first", "When to see a doctor first", """
-        Some signs mean you should see a GP or a dermatologist before you think about any
-        cosmetic treatment. A clinic that sells injections is not the right first stop.
-        These signs can point to a cause that needs medical care. Some causes get worse,
-        or leave scars, if they are not treated in time.
-
-        See a doctor first if:
-
-        - Your hair loss started suddenly, over days or weeks.
-        - Hair comes out in clumps or handfuls.
-        - You have bald patches with clear edges.
-        - Your scalp hurts, burns, itches, is red or scaly, or has spots, crusts or tender
-          lumps.
-        - Parts of your scalp look smooth and shiny.
-        - You are losing hair from your eyebrows, eyelashes, beard or body.
-        - Your nails have small dents or ridges.
-        - You are a woman with irregular periods, new facial or body hair, bad acne, or a
-          deeper voice.
-        - You have lost weight without trying, have fevers or night sweats, or feel very
-          tired.
-        - You pull out your hair and find it hard to stop.
-        - The hair loss began after a new medicine, an illness or cancer treatment.
-        - You had hair loss, lumps or an infection after injections in the past.
-        - The person losing hair is under 18.
-
-        None of these means something serious is wrong. They mean a doctor should look
-        first. Many causes can be treated. If you feel very worried or low about your
-        hair, a doctor can help with that too.
-        """),
+    # Written from the one list of warning signs that the red-flag rules also read.
+    {"order": 50, "slug": "see-a-doctor-first", "title": "When to see a doctor first",
+     "body": see_a_doctor_first_body()},
     _section(60, "prp-explained", "PRP explained", """
         PRP stands for platelet-rich plasma. Plasma is the liquid part of your blood.
         Platelets are tiny cells in the blood that help wounds heal. They release

@@ -26,7 +26,7 @@ def test_assess_prints_the_summary_as_json(tmp_path, baseline_answers):
     answers_file = tmp_path / "answers.json"
     answers_file.write_text(json.dumps(baseline_answers), encoding="utf-8")
     summary = run_assess(str(answers_file))
-    assert summary["leaning"] == "prp"
+    assert summary["leaning"] == "standard_first"
     assert set(summary["options"]["prp"]) == {"for", "against"}
 
 

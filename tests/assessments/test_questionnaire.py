@@ -11,6 +11,8 @@ from assessments import intake
 from assessments.models import Assessment, AuditEvent, Draft
 from assessments.services import assessment_rederive_summary
 
+from tests.assessments.conftest import build_answer_dict
+
 from .questionnaire_helpers import (
     FEMALE_ANSWERS,
     MALE_ANSWERS,
@@ -384,3 +386,28 @@ def walk_to(client, number: int, answers: dict) -> Draft:
     draft.refresh_from_db()
     assert draft.furthest_step == number
     return draft
+
+
+class TestDraftsFromBeforeRuleset202612:
+    """Drafts saved before hormone_medicines and breastfeeding_now existed still resume."""
+
+    def _old_draft(self, **overrides) -> Draft:
+        answers = build_answer_dict(**overrides)
+        answers.pop("hormone_medicines")
+        answers.pop("breastfeeding_now", None)
+        return Draft.objects.create(answers=answers, furthest_step=len(intake.STEPS))
+
+    def test_resume_asks_the_new_question_on_its_step(self, client):
+        draft = self._old_draft()
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        step_of_new_question = next(
+            step.number for step in intake.STEPS
+            if any(q.key == "hormone_medicines" for q in step.questions)
+        )
+        assert response["Location"] == step_url(step_of_new_question)
+
+    def test_a_new_mother_is_asked_about_breastfeeding(self, client):
+        draft = self._old_draft(sex_at_birth="female", pregnancy="gave_birth_last_12_months",
+                                breastfeeding_now="no")
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        assert response["Location"] == step_url(1)

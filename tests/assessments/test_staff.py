@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -176,6 +177,36 @@ class TestList:
         ).content.decode()
         assert flagged.reference_display in content
         assert reviewed.reference_display not in content
+
+    def test_filter_by_leaning_and_the_rules_version_is_shown(self, staff_client):
+        standard, flagged = make_assessment(), make_assessment(**RED_FLAG)
+        assert standard.leaning == "standard_first"
+        content = staff_client.get(reverse("staff:list"),
+                                   {"leaning": "standard_first"}).content.decode()
+        assert standard.reference_display in content
+        assert flagged.reference_display not in content
+        assert "Standard treatments first" in content
+        assert standard.ruleset_version in content
+
+    def test_an_unknown_leaning_filter_is_a_field_error(self, staff_client):
+        response = staff_client.get(reverse("staff:list"), {"leaning": "magic"})
+        assert response.status_code in (200, 400)
+        assert "Select a valid choice" in response.content.decode()
+
+    def test_old_summaries_keep_their_version_and_leaning(self, staff_client):
+        """Nothing is re-computed: a 2026.11 summary is shown as it was stored."""
+        old = make_assessment()
+        stored = dict(old.summary, ruleset_version="2026.11.1", leaning="prp",
+                      headline="Stored headline from the old rules.")
+        Assessment.objects.filter(pk=old.pk).update(summary=stored, leaning="prp",
+                                                    ruleset_version="2026.11.1")
+        listing = staff_client.get(reverse("staff:list"), {"leaning": "prp"}).content.decode()
+        assert old.reference_display in listing and "2026.11.1" in listing
+        detail = staff_client.get(reverse("staff:detail", args=[old.reference_code]))
+        assert "Stored headline from the old rules." in detail.content.decode()
+        assert "2026.11.1" in detail.content.decode()
+        patient = Client().get(reverse("assessments:summary", args=[old.token]))
+        assert "Stored headline from the old rules." in patient.content.decode()
 
     def test_filter_date_range_is_inclusive_in_local_days(self, staff_client):
         today = timezone.localdate()

@@ -1,0 +1,107 @@
+"""The rules engine (ruleset 2026.12): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
+
+The rules of the design note "rules.md" v2 live in modules by concern, run in this
+order (which is also the order of lines within each part of the summary):
+
+- ``always``: R0, what every summary carries (standard treatments first);
+- ``red_flags``: R1-R6d, warning signs, from the one list in ``content.warning_signs``;
+- ``safety``: R7-R14, R21, R23, what makes an injection less safe or rules both out;
+- ``fit``: R15-R27, the pattern-hair-loss fit, temporary causes, what was tried;
+- ``values``: R28-R32, what matters to the person, readiness, the combined plan;
+- ``leaning``: settles the leaning after every rule has run (it never stops early).
+
+The wording is a patient-facing contract: a test pins a fingerprint of every rule's
+trigger, inputs and sentences to ``RULESET_VERSION``. Change a sentence or a rule, bump
+the version. No Django here: it runs anywhere (command line, tests, exports).
+"""
+
+import hashlib
+import json
+from dataclasses import asdict
+
+from assessments.intake import IntakeAnswers
+# isort: off
+# Importing a module registers its rules; this order is the order the rules run in.
+from assessments.reasoning import always, red_flags, safety, fit, values  # noqa: F401
+# isort: on
+from assessments.reasoning.engine import RULES, Answers, Finding, Findings, Rule
+from assessments.reasoning.leaning import HEADLINES, settle_leaning
+from assessments.summary import (
+    SURE_NEEDS, Because, DecisionReadiness, Item, OptionPoints, Options, Summary,
+)
+
+RULESET_VERSION = "2026.12.1"
+
+__all__ = ["HEADLINES", "RULES", "RULESET_VERSION", "Rule", "all_texts", "assess",
+           "ruleset_fingerprint"]
+
+
+def _item(finding: Finding) -> Item:
+    return Item(
+        rule=finding.rule,
+        text=finding.says.text,
+        severity=finding.says.severity,
+        because=[Because(question=q, answer=v) for q, v in dict.fromkeys(finding.because)],
+        see=finding.says.see,
+    )
+
+
+def decision_readiness(answers: Answers) -> DecisionReadiness:
+    needs = [need for key, need in SURE_NEEDS.items() if answers.one(key) == "no"]
+    return DecisionReadiness(sure_score=len(SURE_NEEDS) - len(needs), needs=needs)
+
+
+def assess(answers: IntakeAnswers) -> Summary:
+    """Run every rule on one valid answer set and build the reasoned summary."""
+    readable = Answers(answers)
+    findings = Findings()
+    for each in RULES:
+        findings.found.extend(each.run(readable, findings))
+    leaning = settle_leaning(readable, findings)
+    shown = [
+        f for f in findings.found
+        if not (leaning == "doctor_first" and f.says.hidden_when_doctor_first)
+    ]
+
+    def items(place: str) -> list[Item]:
+        return [_item(f) for f in shown if f.says.place == place]
+
+    return Summary(
+        ruleset_version=RULESET_VERSION,
+        leaning=leaning,
+        headline=HEADLINES[leaning],
+        red_flags=items("red_flags"),
+        options=Options(
+            prp=OptionPoints(for_=items("prp_for"), against=items("prp_against")),
+            mesotherapy=OptionPoints(
+                for_=items("mesotherapy_for"), against=items("mesotherapy_against")
+            ),
+        ),
+        also_discuss=items("also_discuss"),
+        questions_to_ask=items("questions_to_ask"),
+        to_bring=items("to_bring"),
+        expectations=items("expectations"),
+        decision_readiness=decision_readiness(readable),
+    )
+
+
+def all_texts() -> dict[str, str]:
+    """Every sentence the engine can write, keyed "R8.both.prp", "headline.open", ..."""
+    texts = {f"{each.id}.{key}": says.text for each in RULES for key, says in each.says.items()}
+    texts.update({f"headline.{leaning}": text for leaning, text in HEADLINES.items()})
+    return texts
+
+
+def ruleset_fingerprint() -> str:
+    """A hash of every rule's id, trigger, inputs and sentences (with their effects)."""
+    described = {
+        "rules": [
+            [each.id, each.trigger, {k: list(v) for k, v in each.reads.items()},
+             {key: asdict(says) for key, says in each.says.items()}]
+            for each in RULES
+        ],
+        "headlines": HEADLINES,
+    }
+    return hashlib.sha256(
+        json.dumps(described, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()

@@ -1,0 +1,214 @@
+"""The machinery every rule shares: what a rule may say, how it is registered, and
+read-only helpers over one answer set.
+
+A rule declares, next to its logic and in plain data, every sentence it may write
+(``Says``: the text, where it goes in the summary, its severity, the guide section
+that explains it, and what it does to the leaning). The rule's function only decides
+which of its sentences apply and which answers made them apply (``because``). That
+split lets the rulebook, the fingerprint and the principle tests read every rule
+without running it.
+
+No Django here.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assessments.intake import IntakeAnswers
+from assessments.summary import SectionSlug, Severity
+
+Option = Literal["prp", "mesotherapy"]
+OPTIONS: tuple[Option, ...] = ("prp", "mesotherapy")
+Place = Literal[
+    "red_flags",
+    "prp_for",
+    "prp_against",
+    "mesotherapy_for",
+    "mesotherapy_against",
+    "also_discuss",
+    "questions_to_ask",
+    "to_bring",
+    "expectations",
+]
+Pairs = tuple[tuple[str, str], ...]
+
+ANY = ("*",)
+"""In ``reads``: the rule tells every value of this question apart."""
+
+
+@dataclass(frozen=True)
+class Says:
+    """One sentence a rule may write, and what it means for the leaning."""
+
+    text: str
+    place: Place
+    severity: Severity = "info"
+    see: SectionSlug = "preparing-for-your-appointment"
+    counts: bool = False  # a point towards the leaning (only R15 PRP, R25, R25m)
+    leaning_neither: bool = False  # rules out both options for now
+    holds: bool = False  # no leaning beyond "open" (R17, R22)
+    blocks: Option | None = None  # this option cannot be the leaning (R26)
+    combination: bool = False  # R32: PRP added to a standard medicine that helps
+    hidden_when_doctor_first: bool = False  # e.g. effect sizes beside a red flag
+
+    @property
+    def option(self) -> Option | None:
+        """The option an option-card sentence is about (None elsewhere)."""
+        head, _, tail = self.place.partition("_")
+        return head if tail in {"for", "against"} else None  # type: ignore[return-value]
+
+
+def red_flag(text: str) -> Says:
+    return Says(text, "red_flags", "stop", "see-a-doctor-first")
+
+
+def against(option: Option, text: str, severity: Severity,
+            see: SectionSlug | None = None, **effects) -> Says:
+    default: SectionSlug = f"who-should-not-have-{option}"  # type: ignore[assignment]
+    return Says(text, f"{option}_against", severity, see or default, **effects)
+
+
+def against_both(key: str, text: str, severity: Severity, see: SectionSlug | None = None,
+                 **effects) -> dict[str, Says]:
+    """The same fact against both options, with the same severity (principle 8)."""
+    return {f"{key}.{option}": against(option, text, severity, see, **effects)
+            for option in OPTIONS}
+
+
+def favours(option: Option, text: str, see: SectionSlug = "who-each-may-suit",
+            **effects) -> Says:
+    return Says(text, f"{option}_for", "info", see, **effects)
+
+
+def ask(text: str, see: SectionSlug = "preparing-for-your-appointment", **effects) -> Says:
+    return Says(text, "questions_to_ask", "info", see, **effects)
+
+
+def discuss(text: str, see: SectionSlug = "other-options", **effects) -> Says:
+    return Says(text, "also_discuss", "info", see, **effects)
+
+
+def bring(text: str) -> Says:
+    return Says(text, "to_bring", "info", "preparing-for-your-appointment")
+
+
+def expect(text: str, see: SectionSlug = "evidence", **effects) -> Says:
+    return Says(text, "expectations", "info", see, **effects)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence a rule wrote for this answer set, and the answers behind it."""
+
+    rule: str
+    key: str
+    says: Says
+    because: Pairs
+
+
+class Answers:
+    """Read-only helpers over one valid answer set, returning ``because`` pairs."""
+
+    def __init__(self, answers: IntakeAnswers):
+        self.plain = answers.as_plain_dict()
+
+    def one(self, key: str) -> str | None:
+        value = self.plain.get(key)
+        return value if isinstance(value, str) else None
+
+    def chosen(self, key: str) -> tuple[str, ...]:
+        value = self.plain.get(key)
+        if isinstance(value, list):
+            return tuple(value)
+        return (value,) if isinstance(value, str) else ()
+
+    def pairs(self, key: str, values: Iterable[str] | None = None) -> Pairs:
+        """(key, value) for each chosen value that is in ``values`` (all when None)."""
+        wanted = None if values is None else set(values)
+        return tuple(
+            (key, value) for value in self.chosen(key) if wanted is None or value in wanted
+        )
+
+    def pair(self, key: str) -> Pairs:
+        """(key, value) of a single-answer question, or nothing when it was not asked."""
+        value = self.one(key)
+        return ((key, value),) if value is not None else ()
+
+    def pairs_except_none(self, key: str) -> Pairs:
+        return self.pairs(key, set(self.chosen(key)) - {"none", "none_known"})
+
+
+@dataclass
+class Findings:
+    """Everything found so far; later rules may look at earlier ones (e.g. red flags)."""
+
+    found: list[Finding] = field(default_factory=list)
+
+    def at(self, place: Place) -> list[Finding]:
+        return [f for f in self.found if f.says.place == place]
+
+    def has_red_flag(self) -> bool:
+        return bool(self.at("red_flags"))
+
+    def has_stop(self, option: Option) -> bool:
+        return any(f.says.severity == "stop" for f in self.at(f"{option}_against"))
+
+    def caution_rules(self, option: Option) -> set[str]:
+        """The rules that put a caution on ``option`` (each weighs -1, never merged)."""
+        return {f.rule for f in self.at(f"{option}_against") if f.says.severity == "caution"}
+
+    def fired(self, rule_id: str) -> bool:
+        return any(f.rule == rule_id for f in self.found)
+
+    def any(self, flag: str) -> bool:
+        return any(getattr(f.says, flag) for f in self.found)
+
+
+class Say:
+    """What a rule function calls to write one of its declared sentences."""
+
+    def __init__(self, rule: "Rule"):
+        self.rule = rule
+
+    def __call__(self, key: str, because: Pairs) -> Finding:
+        return Finding(self.rule.id, key, self.rule.says[key], because)
+
+    def both(self, key: str, because: Pairs) -> list[Finding]:
+        """The sentence ``key`` written against both options (see ``against_both``)."""
+        return [self(f"{key}.{option}", because) for option in OPTIONS]
+
+
+RuleFunction = Callable[[Answers, Say, Findings], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    trigger: str  # the condition in plain words, for clinicians (the rulebook)
+    reads: Mapping[str, tuple[str, ...]]  # question -> the values that change what it says
+    source: str
+    says: Mapping[str, Says]
+    function: RuleFunction
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {key: says.text for key, says in self.says.items()}
+
+    def run(self, answers: Answers, findings: Findings) -> list[Finding]:
+        return list(self.function(answers, Say(self), findings))
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, title: str, *, trigger: str, reads: Mapping[str, tuple[str, ...]],
+         source: str, says: Mapping[str, Says]):
+    """Register a rule. Everything it may say is declared here, next to the logic."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        RULES.append(Rule(rule_id, title, trigger, dict(reads), source, dict(says), function))
+        return function
+
+    return register
