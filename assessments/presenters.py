@@ -110,6 +110,20 @@ def present_items(items: list[dict], titles: dict[str, str], shown: set | None =
     return [present_item(item, titles, shown) for item in items]
 
 
+def guide_links(*item_lists: list[dict]) -> list[dict]:
+    """The guide sections a group of items points to, each once, in order of first use.
+
+    One "Read more" line per section of the summary instead of one per item: the same
+    link repeated under five lines was a good part of the page's length (issue 12).
+    """
+    links: dict[str, str] = {}
+    for items in item_lists:
+        for item in items:
+            if item["see_url"] and item["see_url"] not in links:
+                links[item["see_url"]] = item["see_title"]
+    return [{"url": url, "title": title} for url, title in links.items()]
+
+
 def answer_rows(answers: dict) -> list[dict]:
     """Every asked question with its answer, grouped by step, for review and PDF."""
     rows = []
@@ -137,15 +151,15 @@ def summary_context(assessment: Assessment) -> dict:
     shown: set = set()
     to_bring = present_items(summary["to_bring"], titles, shown)
     red_flags = present_items(summary["red_flags"], titles, shown)
-    options = {
-        name: {
-            "label": label,
-            "for": present_items(summary["options"][name]["for"], titles, shown),
-            "against": present_items(summary["options"][name]["against"], titles, shown),
-        }
-        for name, label in (("prp", "PRP (platelet-rich plasma)"), ("mesotherapy", "Mesotherapy"))
-    }
+    # Standard treatments come before the injections (developers' guide), so their
+    # reasons are given first.
     also_discuss = present_items(summary["also_discuss"], titles, shown)
+    options = {}
+    for name, label in (("prp", "PRP (platelet-rich plasma)"), ("mesotherapy", "Mesotherapy")):
+        points_for = present_items(summary["options"][name]["for"], titles, shown)
+        against = present_items(summary["options"][name]["against"], titles, shown)
+        options[name] = {"label": label, "for": points_for, "against": against,
+                         "links": guide_links(points_for, against)}
     expectations = present_items(summary["expectations"], titles, shown)
     questions_to_ask = present_items(summary["questions_to_ask"], titles, shown)
     readiness = summary["decision_readiness"]
@@ -162,6 +176,12 @@ def summary_context(assessment: Assessment) -> dict:
         "questions_to_ask": questions_to_ask,
         "to_bring": to_bring,
         "expectations": expectations,
+        "links": {
+            "red_flags": guide_links(red_flags),
+            "also_discuss": guide_links(also_discuss),
+            "expectations": guide_links(expectations),
+            "questions_to_ask": guide_links(questions_to_ask),
+        },
         "sure_score": readiness["sure_score"],
         "needs": [{"need": need, "advice": NEED_ADVICE.get(need, "")} for need in readiness["needs"]],
         "answer_rows": answer_rows(assessment.answers),

@@ -139,6 +139,14 @@ class TestSummaryStructure:
                  for pair in re.sub(r"^Your answers?: |\.$", "", " ".join(text.split())).split("; ")]
         assert len(pairs) == len(set(pairs)), pairs
 
+    def test_guide_links_once_per_section_and_standard_treatments_before_injections(self, client):
+        html = main_html(summary_html(client, make_assessment()))
+        for block in re.findall(r'<p class="guide-links[^"]*">(.*?)</p>', html, flags=re.S):
+            hrefs = re.findall(r'href="([^"]+)"', block)
+            assert len(hrefs) == len(set(hrefs)), block
+        assert "Read more:" not in html  # no link under every line any more
+        assert html.index('id="also-title"') < html.index('id="options-title"')
+
     def test_reasons_name_questions_in_a_few_words(self, client):
         html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
         reasons = " ".join(re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.S))
@@ -147,7 +155,7 @@ class TestSummaryStructure:
 
     def test_patients_never_see_rule_ids_or_test_names(self, client):
         html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
-        assert "(rule " not in html and "rule-id" not in html
+        assert "(rule " not in html and "rule-id" not in html and not re.search(r"Rule R\d", html)
         assert "SURE" not in html
 
     def test_every_question_has_a_short_name(self):
@@ -239,7 +247,7 @@ class TestStaffDetail:
         assert "Red flag" in facts and "Sex at birth" in facts and "Age" in facts
         assert "What rules an option out" in facts
         # Staff see the rule behind each line of the summary.
-        assert "(rule " in html[html.index('id="summary-title"'):]
+        assert re.search(r"Rule R\d", html[html.index('id="summary-title"'):])
 
     def test_staff_pages_use_the_staff_layout(self, client, clinic_with_booking):
         client.force_login(make_staff())
