@@ -20,6 +20,7 @@ import json
 from dataclasses import asdict
 
 from assessments.intake import IntakeAnswers
+
 # isort: off
 # Importing a module registers its rules; this order is the order the rules run in.
 from assessments.reasoning import always, red_flags, safety, fit, values  # noqa: F401
@@ -27,7 +28,13 @@ from assessments.reasoning import always, red_flags, safety, fit, values  # noqa
 from assessments.reasoning.engine import RULES, Answers, Finding, Findings, Rule
 from assessments.reasoning.leaning import HEADLINES, settle_leaning
 from assessments.summary import (
-    SURE_NEEDS, Because, DecisionReadiness, Item, OptionPoints, Options, Summary,
+    SURE_NEEDS,
+    Because,
+    DecisionReadiness,
+    Item,
+    OptionPoints,
+    Options,
+    Summary,
 )
 
 RULESET_VERSION = "2026.12.1"

@@ -4,7 +4,15 @@ their main harms, then the other options; what to bring; no promises."""
 from collections.abc import Iterable
 
 from assessments.reasoning.engine import (
-    ANY, Answers, Finding, Findings, Say, bring, discuss, expect, rule,
+    ANY,
+    Answers,
+    Finding,
+    Findings,
+    Say,
+    bring,
+    discuss,
+    expect,
+    rule,
 )
 from assessments.reasoning.groups import pregnant_or_breastfeeding
 

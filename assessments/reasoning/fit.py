@@ -8,13 +8,32 @@ points"): R15's PRP line, R25 and R25m. The rest inform.
 from collections.abc import Iterable
 
 from assessments.reasoning.engine import (
-    ANY, Answers, Finding, Findings, Pairs, Say, against, against_both, ask, discuss, expect,
-    favours, rule,
+    ANY,
+    Answers,
+    Finding,
+    Findings,
+    Pairs,
+    Say,
+    against,
+    against_both,
+    ask,
+    discuss,
+    expect,
+    favours,
+    rule,
 )
 from assessments.reasoning.groups import (
-    DID_NOT_SUIT, DIFFUSE_PATTERN, EARLY_LUDWIG, EARLY_NORWOOD, FEMALE_PATTERN,
-    HORMONE_BLOCKING_TABLETS, MALE_PATTERN, MIXTURE_ALLERGIES, RECENT_DURATION,
-    SHEDDING_TRIGGERS, STANDARD_TREATMENTS,
+    DID_NOT_SUIT,
+    DIFFUSE_PATTERN,
+    EARLY_LUDWIG,
+    EARLY_NORWOOD,
+    FEMALE_PATTERN,
+    HORMONE_BLOCKING_TABLETS,
+    MALE_PATTERN,
+    MIXTURE_ALLERGIES,
+    RECENT_DURATION,
+    SHEDDING_TRIGGERS,
+    STANDARD_TREATMENTS,
 )
 
 

@@ -8,10 +8,20 @@ also written from; a test keeps the rules and that list in step (principle 5).
 from collections.abc import Iterable
 
 from assessments.reasoning.engine import (
-    ANY, Answers, Finding, Findings, Say, against_both, ask, red_flag, rule,
+    ANY,
+    Answers,
+    Finding,
+    Findings,
+    Say,
+    against_both,
+    ask,
+    red_flag,
+    rule,
 )
 from assessments.reasoning.groups import (
-    HORMONE_MEDICINES_TAKEN, PERIODS_BEFORE_MENOPAUSE, warning_sign_values,
+    HORMONE_MEDICINES_TAKEN,
+    PERIODS_BEFORE_MENOPAUSE,
+    warning_sign_values,
 )
 
 

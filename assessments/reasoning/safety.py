@@ -8,13 +8,28 @@ get it with the same severity, through ``against_both`` (principle 8). A caution
 from collections.abc import Iterable
 
 from assessments.reasoning.engine import (
-    ANY, Answers, Finding, Findings, Say, against, against_both, ask, rule,
+    ANY,
+    Answers,
+    Finding,
+    Findings,
+    Say,
+    against,
+    against_both,
+    ask,
+    rule,
 )
 from assessments.reasoning.groups import (
-    ACTIVE_SCALP_PROBLEMS, HEALING_RISK_CONDITIONS, INJECTION_REACTIONS, MIXTURE_ALLERGIES,
-    PLATELET_OR_CLOTTING_DISORDERS, POSSIBLE_BLOOD_PROBLEMS,
-    PRESCRIBED_BLOOD_THINNERS, RECENT_STEROIDS, pregnant_or_breastfeeding, SELF_CHOSEN_BLOOD_THINNERS,
+    ACTIVE_SCALP_PROBLEMS,
+    HEALING_RISK_CONDITIONS,
+    INJECTION_REACTIONS,
+    MIXTURE_ALLERGIES,
+    PLATELET_OR_CLOTTING_DISORDERS,
+    POSSIBLE_BLOOD_PROBLEMS,
+    PRESCRIBED_BLOOD_THINNERS,
+    RECENT_STEROIDS,
+    SELF_CHOSEN_BLOOD_THINNERS,
     SHARED_MATERIAL_ALLERGIES,
+    pregnant_or_breastfeeding,
 )
 
 

@@ -7,7 +7,15 @@ counts. ``priorities`` appears only as one condition among clinical ones (R32).
 from collections.abc import Iterable
 
 from assessments.reasoning.engine import (
-    Answers, Finding, Findings, Say, ask, discuss, expect, favours, rule,
+    Answers,
+    Finding,
+    Findings,
+    Say,
+    ask,
+    discuss,
+    expect,
+    favours,
+    rule,
 )
 from assessments.reasoning.fit import pattern_loss_fit, standard_treatment_tried
 from assessments.summary import SURE_NEEDS

@@ -485,13 +485,13 @@ class TestTexts:
     @pytest.mark.parametrize("key", sorted(all_texts()))
     def test_no_prescribing_dosing_or_diagnosing(self, key):
         text = all_texts()[key]
-        assert not re.search(r"should have|you have\b", text, re.I), text
-        assert not re.search(r"\d\s*(mg|mcg|ml|units?)\b|%", text, re.I), text
+        assert not re.search(r"should have|you have\b", text, re.IGNORECASE), text
+        assert not re.search(r"\d\s*(mg|mcg|ml|units?)\b|%", text, re.IGNORECASE), text
 
     def test_headlines_are_neutral(self):
         for text in rules.HEADLINES.values():
             assert "dermatologist" in text or "doctor" in text
-            assert not re.search(r"point", text, re.I), text
+            assert not re.search(r"point", text, re.IGNORECASE), text
 
     def test_every_rule_has_a_trigger_and_a_source(self):
         for each in rules.RULES:

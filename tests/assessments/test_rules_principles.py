@@ -12,9 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assessments.intake import QUESTIONS, IntakeAnswers
-from assessments.reasoning.engine import ANY, RULES
+from assessments.reasoning.engine import ANY, RULES, Answers
 from assessments.reasoning.fit import pattern_loss_fit
-from assessments.reasoning.engine import Answers
 from assessments.reasoning.informational import INFORMATIONAL
 from assessments.reasoning.leaning import LEANING_READS
 from assessments.rules import assess
@@ -238,7 +237,7 @@ def test_doac_numbing_allergy_immunosuppressant_and_fainting_is_not_prp(answers_
         needle_comfort="have_fainted_before",
     ))
     assert summary.leaning == "neither_for_now"
-    assert not re.search(r"point", summary.headline, re.I)
+    assert not re.search(r"point", summary.headline, re.IGNORECASE)
 
 
 def test_own_body_with_an_unknown_kind_of_loss_is_open(answers_with):
