@@ -14,8 +14,8 @@ import atexit
 import functools
 import io
 import logging
-import threading
 import mimetypes
+import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING

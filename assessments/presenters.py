@@ -11,7 +11,6 @@ from assessments.models import Assessment
 from assessments.summary import LEANING_LABELS, NEED_ADVICE
 from content.selectors import section_titles, section_url
 
-
 # What a reason calls each question: a few words, not the whole question (which may end
 # in "(optional)" or "Choose all that apply."). A key missing here falls back to
 # ``short_question_name``'s trimmed label, so a new question never breaks the page.

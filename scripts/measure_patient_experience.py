@@ -135,7 +135,10 @@ def free_port() -> int:
 def start_server(port: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -207,8 +210,22 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
             save_small(page.screenshot(), f"pe-{label}-summary-{name}")
             (VAR_DIR / f"{name}.pdf").write_bytes(pdf)
             prefix = VAR_DIR / f"{name}-p1"
-            subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1",
-                            "-singlefile", VAR_DIR / f"{name}.pdf", prefix], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "50",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    VAR_DIR / f"{name}.pdf",
+                    prefix,
+                ],
+                check=True,
+            )
             save_small(prefix.with_suffix(".png").read_bytes(), f"pe-{label}-pdf-{name}")
 
     page.goto(f"{base}/questionnaire/resume/{made['draft'].token}/")
@@ -217,16 +234,20 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
         page.goto(f"{base}/questionnaire/step/{step.number}/")
         counts = page.evaluate(TAB_STOPS_JS)
         step_words = words(page)
-        seconds = 60 * step_words / READING_WORDS_PER_MINUTE + SECONDS_PER_ANSWER * counts["questions"]
+        seconds = (
+            60 * step_words / READING_WORDS_PER_MINUTE + SECONDS_PER_ANSWER * counts["questions"]
+        )
         total_seconds += seconds
-        report["steps"].append({
-            "step": step.number,
-            "title": step.title,
-            **counts,
-            "words": step_words,
-            "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
-            "estimated_minutes": round(seconds / 60, 1),
-        })
+        report["steps"].append(
+            {
+                "step": step.number,
+                "title": step.title,
+                **counts,
+                "words": step_words,
+                "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
+                "estimated_minutes": round(seconds / 60, 1),
+            }
+        )
         if FULL_DIR:
             page.screenshot(path=f"{FULL_DIR}/step-{step.number}.png", full_page=True)
         if shots and step.slug in {"your-hair-loss"}:
@@ -267,8 +288,10 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM,
-                args=["--disable-gpu",
-                      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1"],
+                args=[
+                    "--disable-gpu",
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                ],
             )
             try:
                 report = measure(browser, f"http://127.0.0.1:{port}", made, args.label, args.shots)

@@ -10,6 +10,7 @@ tests/browser/test_patient_experience.py.
 import io
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -19,9 +20,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from assessments import intake, pdf
+from assessments.models import Draft
 from assessments.presenters import SHORT_QUESTION_NAMES, short_question_name, summary_context
 from content.models import ClinicDetails, Status
-from assessments.models import Draft
 from tests.assessments.factories import RED_FLAG, make_assessment, make_staff, valid_answers
 
 pytestmark = pytest.mark.django_db
@@ -99,14 +100,15 @@ def summary_html(client, assessment) -> str:
 
 
 def main_html(html: str) -> str:
-    return html[html.index("<main"):html.index("</main>")]
+    return html[html.index("<main") : html.index("</main>")]
 
 
 @pytest.fixture
 def clinic_with_booking():
     cache.clear()  # the site content (clinic details) is cached
     clinic = ClinicDetails.objects.create(
-        name="Riverside Dermatology", booking_url="https://clinic.example/book",
+        name="Riverside Dermatology",
+        booking_url="https://clinic.example/book",
         status=Status.PUBLISHED,
     )
     yield clinic
@@ -118,8 +120,16 @@ class TestSummaryStructure:
         html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
         headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
         assert headings[0] == "What to do next"
-        save, doctor = html.index("Save this summary now"), html.index("See your GP or a dermatologist")
-        assert save < doctor < html.index("Bring these with you") < html.index("Why see a doctor first")
+        save, doctor = (
+            html.index("Save this summary now"),
+            html.index("See your GP or a dermatologist"),
+        )
+        assert (
+            save
+            < doctor
+            < html.index("Bring these with you")
+            < html.index("Why see a doctor first")
+        )
         assert html.index("Why see a doctor first") < html.index('<details class="later-options">')
         assert html.index('<details class="later-options">') < html.index('id="options-title"')
 
@@ -127,21 +137,26 @@ class TestSummaryStructure:
         html = summary_html(client, make_assessment(**AFTER_BIRTH))
         assert visible_words(html) <= WORDS_BEFORE // 2
 
-    @pytest.mark.parametrize("answers", [{}, AFTER_BIRTH, RED_FLAG], ids=["quiet", "birth", "red-flag"])
+    @pytest.mark.parametrize(
+        "answers", [{}, AFTER_BIRTH, RED_FLAG], ids=["quiet", "birth", "red-flag"]
+    )
     def test_every_reason_is_folded_under_why_and_said_once(self, client, answers):
         html = main_html(summary_html(client, make_assessment(**answers)))
         assert "Because you answered" not in html
-        reasons = re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.S)
+        reasons = re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.DOTALL)
         assert reasons, "some item should give its reasons"
         # Every reason sits inside a "Why?" disclosure.
         assert html.count('<details class="why') >= len(reasons)
-        pairs = [pair.strip() for text in reasons
-                 for pair in re.sub(r"^Your answers?: |\.$", "", " ".join(text.split())).split("; ")]
+        pairs = [
+            pair.strip()
+            for text in reasons
+            for pair in re.sub(r"^Your answers?: |\.$", "", " ".join(text.split())).split("; ")
+        ]
         assert len(pairs) == len(set(pairs)), pairs
 
     def test_guide_links_once_per_section_and_standard_treatments_before_injections(self, client):
         html = main_html(summary_html(client, make_assessment()))
-        for block in re.findall(r'<p class="guide-links[^"]*">(.*?)</p>', html, flags=re.S):
+        for block in re.findall(r'<p class="guide-links[^"]*">(.*?)</p>', html, flags=re.DOTALL):
             hrefs = re.findall(r'href="([^"]+)"', block)
             assert len(hrefs) == len(set(hrefs)), block
         assert "Read more:" not in html  # no link under every line any more
@@ -149,7 +164,7 @@ class TestSummaryStructure:
 
     def test_reasons_name_questions_in_a_few_words(self, client):
         html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
-        reasons = " ".join(re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.S))
+        reasons = " ".join(re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.DOTALL))
         assert "(optional)" not in reasons and "Choose all that apply" not in reasons
         assert "Pregnancy and birth" in reasons or "How you feel" in reasons
 
@@ -166,9 +181,14 @@ class TestSummaryStructure:
     def test_a_reason_already_given_is_not_repeated(self):
         assessment = make_assessment(**AFTER_BIRTH)
         context = summary_context(assessment)
-        items = [*context["to_bring"], *context["red_flags"],
-                 *[i for o in context["options"].values() for i in (*o["for"], *o["against"])],
-                 *context["also_discuss"], *context["expectations"], *context["questions_to_ask"]]
+        items = [
+            *context["to_bring"],
+            *context["red_flags"],
+            *[i for o in context["options"].values() for i in (*o["for"], *o["against"])],
+            *context["also_discuss"],
+            *context["expectations"],
+            *context["questions_to_ask"],
+        ]
         given = [(p["key"], p["answer"]) for item in items for p in item["because_phrases"]]
         assert len(given) == len(set(given))
         # ... yet nothing is lost: every reason of the stored summary is given once.
@@ -224,13 +244,23 @@ class TestDeclarationOfInterest:
         assert "The clinic's declaration of interest" in html
         assert "We offer PRP and mesotherapy for a fee." in html
 
-    @pytest.mark.parametrize("clinic", [None, SimpleNamespace(declaration_of_interest=""),
-                                        SimpleNamespace(name="No such field yet")])
+    @pytest.mark.parametrize(
+        "clinic",
+        [
+            None,
+            SimpleNamespace(declaration_of_interest=""),
+            SimpleNamespace(name="No such field yet"),
+        ],
+    )
     def test_skipped_when_empty_or_missing(self, clinic):
-        assert render_to_string("assessments/summary.html#declaration", {"clinic": clinic}).strip() == ""
+        assert (
+            render_to_string("assessments/summary.html#declaration", {"clinic": clinic}).strip()
+            == ""
+        )
 
     def test_the_pdf_uses_the_same_partial(self):
-        source = open("templates/assessments/summary_pdf.html", encoding="utf-8").read()
+        root = Path(__file__).resolve().parents[2]
+        source = (root / "templates" / "assessments" / "summary_pdf.html").read_text("utf-8")
         assert '{% include "assessments/summary.html#declaration" %}' in source
 
 
@@ -238,21 +268,32 @@ class TestStaffDetail:
     def test_key_facts_first_then_answers_summary_and_review_last(self, client):
         client.force_login(make_staff())
         assessment = make_assessment(**RED_FLAG)
-        html = client.get(reverse("staff:detail", args=[assessment.reference_display])).content.decode()
-        order = [html.index(marker) for marker in (
-            'id="key-facts-title"', 'id="answers-title"', 'id="summary-title"', 'id="review-title"',
-        )]
+        html = client.get(
+            reverse("staff:detail", args=[assessment.reference_display])
+        ).content.decode()
+        order = [
+            html.index(marker)
+            for marker in (
+                'id="key-facts-title"',
+                'id="answers-title"',
+                'id="summary-title"',
+                'id="review-title"',
+            )
+        ]
         assert order == sorted(order)
-        facts = html[html.index('id="key-facts-title"'):html.index('id="answers-title"')]
+        facts = html[html.index('id="key-facts-title"') : html.index('id="answers-title"')]
         assert "Red flag" in facts and "Sex at birth" in facts and "Age" in facts
         assert "What rules an option out" in facts
         # Staff see the rule behind each line of the summary.
-        assert re.search(r"Rule R\d", html[html.index('id="summary-title"'):])
+        assert re.search(r"Rule R\d", html[html.index('id="summary-title"') :])
 
     def test_staff_pages_use_the_staff_layout(self, client, clinic_with_booking):
         client.force_login(make_staff())
         assessment = make_assessment()
-        for url in (reverse("staff:list"), reverse("staff:detail", args=[assessment.reference_display])):
+        for url in (
+            reverse("staff:list"),
+            reverse("staff:detail", args=[assessment.reference_display]),
+        ):
             html = client.get(url).content.decode()
             assert 'class="staff-header' in html
             assert 'class="site-nav' not in html and "site-footer" not in html
@@ -270,8 +311,10 @@ class TestFollowUpWithoutJavaScript:
         client.get(reverse("assessments:resume_link", args=[draft.token]))
         posted = {q.key: answers[q.key] for q in step.questions if q.key in answers}
         posted["allergies"] = ["other"]
-        response = client.post(reverse("assessments:step", args=[step.number]),
-                               {"draft": draft.token, "action": "next", **posted})
+        response = client.post(
+            reverse("assessments:step", args=[step.number]),
+            {"draft": draft.token, "action": "next", **posted},
+        )
         assert response.status_code == 302
         assert response["Location"].endswith("#question-allergy_other_details")
         html = client.get(response["Location"]).content.decode()
@@ -283,9 +326,12 @@ class TestQuestionOrder:
     def test_question_then_help_then_error_then_options(self, client):
         client.post(reverse("assessments:start"))
         token = client.session["draft_token"]
-        html = client.post(reverse("assessments:step", args=[1]),
-                           {"draft": token, "action": "next"}).content.decode()
-        block = html[html.index('id="question-sex_at_birth"'):html.index('id="question-age_band"')]
+        html = client.post(
+            reverse("assessments:step", args=[1]), {"draft": token, "action": "next"}
+        ).content.decode()
+        block = html[
+            html.index('id="question-sex_at_birth"') : html.index('id="question-age_band"')
+        ]
         legend = block.index("<legend")
         help_text = block.index('id="id_sex_at_birth_helptext"')
         error = block.index('id="id_sex_at_birth_error"')

@@ -50,9 +50,14 @@ def _focus_by_keyboard(page: Page, selector: str) -> None:
 def _around(page: Page, selector: str, margin: int = 8) -> bytes:
     """A screenshot of the element and a margin round it (an outline is drawn outside)."""
     box = page.locator(selector).first.bounding_box()
-    png = page.screenshot(clip={"x": box["x"] - margin, "y": box["y"] - margin,
-                                "width": box["width"] + 2 * margin,
-                                "height": box["height"] + 2 * margin})
+    png = page.screenshot(
+        clip={
+            "x": box["x"] - margin,
+            "y": box["y"] - margin,
+            "width": box["width"] + 2 * margin,
+            "height": box["height"] + 2 * margin,
+        }
+    )
     return hashlib.sha256(png).hexdigest()
 
 
@@ -79,13 +84,17 @@ def test_forced_colours_show_ticks_and_focus(page: Page, live_server):
         unticked = _around(page, selector, margin=0)
         box.check()
         page.locator("h1").focus()
-        assert _around(page, selector, margin=0) != unticked, f"{selector}: ticked looks the same as unticked"
+        assert _around(page, selector, margin=0) != unticked, (
+            f"{selector}: ticked looks the same as unticked"
+        )
     for selector in (RADIO, CHECKBOX, 'button[value="next"]', 'button[value="back"]'):
         page.locator(selector).first.scroll_into_view_if_needed()
         page.locator("h1").focus()
         unfocused = _around(page, selector)
         _focus_by_keyboard(page, selector)
-        assert _around(page, selector) != unfocused, f"{selector}: no visible focus in forced colours"
+        assert _around(page, selector) != unfocused, (
+            f"{selector}: no visible focus in forced colours"
+        )
         style = _contrast(page, selector, "outlineColor")
         assert style["outlineStyle"] != "none" and style["outlineWidth"] >= 2, (selector, style)
 
@@ -101,10 +110,15 @@ def test_borders_and_focus_rings_have_3_to_1_contrast(page: Page, live_server):
         style = _contrast(page, selector, "outlineColor")
         assert style["outlineStyle"] == "solid" and style["outlineWidth"] >= 2, (selector, style)
         assert style["ratio"] >= 3, (selector, style)
-        assert page.evaluate("s => getComputedStyle(document.querySelector(s)).boxShadow", selector) == "none"
+        assert (
+            page.evaluate("s => getComputedStyle(document.querySelector(s)).boxShadow", selector)
+            == "none"
+        )
 
 
-def test_question_is_larger_than_its_answers_and_drawings_are_in_the_answers(page: Page, live_server):
+def test_question_is_larger_than_its_answers_and_drawings_are_in_the_answers(
+    page: Page, live_server
+):
     _open_step(page, live_server.url, "norwood_stage", MALE_ANSWERS)
     page.locator('input[name="pattern"][value="receding_temples"]').check()  # reveals it
     sizes = page.evaluate("""() => ({
@@ -167,7 +181,9 @@ def test_print_styles(page: Page, live_server):
     })""")
     assert result["body"] == "16px"  # 12 pt
     assert result["header"] == "none" and result["links"] == "none"
-    assert "avoid" not in result["sections"], "a whole section kept together leaves pages half blank"
+    assert "avoid" not in result["sections"], (
+        "a whole section kept together leaves pages half blank"
+    )
     # summary.js opens every folded "Why?" for paper.
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator("details:not([open])").count() == 0
