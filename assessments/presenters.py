@@ -9,7 +9,7 @@ reason four times made the summary long and hard to read).
 from assessments import intake
 from assessments.models import Assessment
 from assessments.summary import LEANING_LABELS, NEED_ADVICE
-from content.selectors import section_titles, section_url
+from content.selectors import declaration_of_interest, section_titles, section_url
 
 # What a reason calls each question: a few words, not the whole question (which may end
 # in "(optional)" or "Choose all that apply."). A key missing here falls back to
@@ -184,6 +184,8 @@ def summary_context(assessment: Assessment) -> dict:
         "sure_score": readiness["sure_score"],
         "needs": [{"need": need, "advice": NEED_ADVICE.get(need, "")} for need in readiness["needs"]],
         "answer_rows": answer_rows(assessment.answers),
+        # Every summary carries what the clinic sells (issue 11; IPDAS conflicts of interest).
+        "declaration": declaration_of_interest(),
     }
 
 

@@ -9,10 +9,10 @@ from content.models import (
     Article,
     ClinicDetails,
     ComparisonRow,
+    OptionProfile,
     Reference,
     Section,
     Status,
-    Treatment,
 )
 
 REVIEW_FIELDSET = (
@@ -90,14 +90,15 @@ class SectionAdmin(EditorialAdmin):
     )
 
 
-@admin.register(Treatment)
-class TreatmentAdmin(EditorialAdmin):
+@admin.register(OptionProfile)
+class OptionProfileAdmin(EditorialAdmin):
     list_display = ("name", "order", "status", "last_reviewed_on", "reviewed_by")
-    search_fields = ("name", "summary")
+    list_editable = ("order",)
+    search_fields = ("name", "summary", *OptionProfile.PROFILE_FIELDS)
     fieldsets = (
         (None, {"fields": ("name", "slug", "order", "summary")}),
-        (_("Profile (shown in this order for every treatment)"),
-         {"fields": Treatment.PROFILE_FIELDS}),
+        (_("Profile (the same questions, in this order, for every option)"),
+         {"fields": OptionProfile.PROFILE_FIELDS}),
         REVIEW_FIELDSET,
         (_("Advanced options"), {"classes": ("collapse",), "fields": ("updated_at",)}),
     )
@@ -151,6 +152,11 @@ class ClinicDetailsAdmin(EditorialAdmin):
     fieldsets = (
         (None, {"fields": ("name", "address", "phone", "booking_url")}),
         (_("Logo"), {"fields": ("logo", "logo_alt_text")}),
+        (_("Declaration of interest"), {
+            "fields": ("declaration_of_interest",),
+            "description": _("Patients must know which options the clinic sells. This "
+                             "text is shown next to the guide and on every summary."),
+        }),
         REVIEW_FIELDSET,
     )
 

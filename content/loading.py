@@ -20,9 +20,10 @@ from content import default_content
 from content.default_content.comparison import COMPARISON_ROWS
 from content.default_content.faqs import FAQS
 from content.default_content.guide import ARTICLE, SECTIONS
+from content.default_content.methods import METHODS_ARTICLE, METHODS_SECTIONS
+from content.default_content.options import OPTIONS
 from content.default_content.references import REFERENCES
-from content.default_content.treatments import TREATMENTS
-from content.models import FAQ, Article, ComparisonRow, Reference, Section, Treatment
+from content.models import FAQ, Article, ComparisonRow, OptionProfile, Reference, Section
 
 CHANGE_REASON = "Default content from load_guide"
 
@@ -83,12 +84,17 @@ def _sync(model, report: LoadReport, default: dict, **create_only):
 @transaction.atomic
 def load_default_guide() -> LoadReport:
     report = LoadReport()
-    article = _sync(Article, report, ARTICLE)
-    if article is not None:
-        for section in SECTIONS:
-            _sync(Section, report, section, article=article)
+    # Read at call time (not bound as defaults) so tests can swap the shipped text.
+    for article_default, section_defaults in (
+        (ARTICLE, SECTIONS),
+        (METHODS_ARTICLE, METHODS_SECTIONS),
+    ):
+        article = _sync(Article, report, article_default)
+        if article is not None:
+            for section in section_defaults:
+                _sync(Section, report, section, article=article)
     for model, defaults in (
-        (Treatment, TREATMENTS),
+        (OptionProfile, OPTIONS),
         (ComparisonRow, COMPARISON_ROWS),
         (FAQ, FAQS),
         (Reference, REFERENCES),

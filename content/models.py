@@ -139,83 +139,103 @@ class Section(EditorialItem):
         return render_markdown(self.body)
 
 
-class Treatment(EditorialItem):
-    # The public profile shows these fields in this order for every treatment, so
-    # neither option gets more room or a different shape (IPDAS "equal detail").
+class OptionProfile(EditorialItem):
+    """One option a patient can choose, from medicines to watchful waiting.
+
+    Every option answers the same questions, in the same order, in equal detail
+    (IPDAS certifying criterion "equal detail"), so one model serves them all.
+    """
+
+    # The public profile shows these fields in this order for every option.
     PROFILE_FIELDS = (
-        "how_it_works",
-        "what_is_used",
-        "course_and_maintenance",
-        "common_side_effects",
+        "what_it_is",
+        "how_it_is_done",
+        "how_often_and_how_long",
+        "what_studies_show",
+        "common_harms",
+        "rare_harms",
         "who_should_not_have_it",
-        "who_it_may_suit",
-        "strength_of_evidence",
+        "cost_and_time",
+        "when_you_stop",
     )
 
     order = models.PositiveIntegerField(
-        _("order"), default=0, help_text=_("Position in lists, e.g. 10 for PRP, 20 for "
-                                           "mesotherapy."),
+        _("order"), default=0,
+        help_text=_("Position in lists, smallest first. Standard treatments come first, "
+                    "e.g. 10 for minoxidil, 50 for PRP."),
     )
     name = models.CharField(
         _("name"), max_length=100, help_text=_("e.g. “PRP (platelet-rich plasma)”."),
     )
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True,
-        help_text=_("Used in the address /treatments/<slug>/, e.g. “prp”."),
+        help_text=_("Used in the address /options/<slug>/, e.g. “prp”. Do not change it."),
     )
     summary = models.CharField(
         _("one-line summary"), max_length=300,
         help_text=_("One plain sentence, e.g. “Your own blood, spun to concentrate "
                     "platelets, injected into the scalp.”"),
     )
-    how_it_works = models.TextField(
-        _("how it works"), help_text=_("Markdown. What it is meant to do, in two or three "
-                                       "short paragraphs."),
+    what_it_is = models.TextField(
+        _("what it is"),
+        help_text=_("Markdown. What it is and what it is meant to do, in a few short "
+                    "sentences."),
     )
-    what_is_used = models.TextField(
-        _("what is used"), help_text=_("Markdown. What goes into the scalp, e.g. “Plasma "
-                                       "from your own blood.”"),
+    how_it_is_done = models.TextField(
+        _("how it is done"),
+        help_text=_("Markdown. What happens at home or at a visit, e.g. “Blood is taken "
+                    "from your arm.”"),
     )
-    course_and_maintenance = models.TextField(
-        _("typical course and maintenance"),
-        help_text=_("Markdown. Number of sessions and gaps, e.g. “Three sessions, about a "
-                    "month apart, then one every 3 to 6 months.”"),
+    how_often_and_how_long = models.TextField(
+        _("how often and for how long"),
+        help_text=_("Markdown. Sessions or doses, gaps, and when a change may show, e.g. "
+                    "“Three sessions, about a month apart.”"),
     )
-    common_side_effects = models.TextField(
-        _("common side effects"),
-        help_text=_("Markdown. Common ones first, then rare but serious ones, e.g. "
-                    "“- Pain during the injections”."),
+    what_studies_show = models.TextField(
+        _("what studies show, and how sure they are"),
+        help_text=_("Markdown. Each effect with its range and certainty in words. Give "
+                    "“x out of 100” only where a cited study reports it; otherwise say no "
+                    "such figure is known. An icon array: a line like "
+                    "“[icon-array 45 of 100: had pain during the injections]”."),
+    )
+    common_harms = models.TextField(
+        _("common harms and burdens"),
+        help_text=_("Markdown list, e.g. “- Pain during the injections”."),
+    )
+    rare_harms = models.TextField(
+        _("rare but serious harms"),
+        help_text=_("Markdown list, e.g. “- An infection where the needles went in”."),
     )
     who_should_not_have_it = models.TextField(
         _("who should not have it"),
         help_text=_("Markdown list, e.g. “- People who are pregnant or breastfeeding”."),
     )
-    who_it_may_suit = models.TextField(
-        _("who it may suit"),
-        help_text=_("Markdown, phrased as something to discuss, e.g. “Adults with early "
-                    "pattern hair loss”."),
+    cost_and_time = models.TextField(
+        _("cost and time"),
+        help_text=_("Markdown. Who pays, and the time it takes, e.g. “You pay for each "
+                    "session. Not on the NHS.”"),
     )
-    strength_of_evidence = models.TextField(
-        _("strength of evidence"),
-        help_text=_("Markdown. Say plainly how sure the research is, with years, e.g. "
-                    "“Low certainty: small trials (review, 2024).”"),
+    when_you_stop = models.TextField(
+        _("what happens when you stop"),
+        help_text=_("Markdown, e.g. “Any gain fades over the following months.”"),
     )
 
     class Meta:
-        verbose_name = _("treatment")
-        verbose_name_plural = _("treatments")
+        verbose_name = _("option profile")
+        verbose_name_plural = _("option profiles")
         ordering = ["order", "name"]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("content:treatment", kwargs={"slug": self.slug})
+        return reverse("content:option", kwargs={"slug": self.slug})
 
-    def profile(self) -> list[tuple[str, str]]:
-        """(label, sanitised HTML) pairs in the fixed profile order."""
+    def profile(self) -> list[tuple[str, str, str]]:
+        """(anchor, label, sanitised HTML) triples in the fixed profile order."""
         return [
-            (self._meta.get_field(name).verbose_name, render_markdown(getattr(self, name)))
+            (name.replace("_", "-"), self._meta.get_field(name).verbose_name,
+             render_markdown(getattr(self, name)))
             for name in self.PROFILE_FIELDS
         ]
 
@@ -224,7 +244,10 @@ class ComparisonRow(EditorialItem):
     """One row of the Option-Grid-style table: a question and an answer per option."""
 
     # Column order on the page; every option gets the same cell shape.
-    OPTION_FIELDS = ("prp", "mesotherapy", "established_medicines", "watchful_waiting")
+    # Standard treatments first, the injections after them, waiting last.
+    OPTION_FIELDS = (
+        "established_medicines", "hair_transplant", "prp", "mesotherapy", "watchful_waiting",
+    )
 
     order = models.PositiveIntegerField(
         _("order"), default=0, help_text=_("Row position, smallest first, e.g. 10."),
@@ -248,6 +271,11 @@ class ComparisonRow(EditorialItem):
     established_medicines = models.TextField(
         _("established medicines"),
         help_text=_("Short answer for minoxidil and finasteride, e.g. “Daily use at home.”"),
+    )
+    hair_transplant = models.TextField(
+        _("hair transplant"),
+        help_text=_("Short answer for hair transplant surgery, e.g. “One operation, "
+                    "then check-ups.”"),
     )
     watchful_waiting = models.TextField(
         _("watchful waiting"), help_text=_("Short answer for no treatment for now, e.g. "
@@ -345,6 +373,15 @@ class Reference(EditorialItem):
         return f"{reverse('content:sources')}#{self.slug}"
 
 
+# Shown next to the guide and on every summary until the clinic writes its own
+# (IPDAS: conflicts of interest disclosed). Plain words, grade 8 or lower.
+DEFAULT_DECLARATION_OF_INTEREST = (
+    "The clinic that runs this site offers PRP and mesotherapy, and it is paid for them. "
+    "This guide does not ask you to choose either of them. You are free to choose any "
+    "option, or none, and to have care somewhere else."
+)
+
+
 class ClinicDetails(EditorialItem):
     """The one row of clinic details shown in the header, footer and PDF."""
 
@@ -374,6 +411,13 @@ class ClinicDetails(EditorialItem):
         _("logo description"), max_length=200, blank=True,
         help_text=_("What the logo says, for screen readers, e.g. “Riverside Dermatology "
                     "logo”."),
+    )
+    declaration_of_interest = models.TextField(
+        _("declaration of interest"),
+        default=DEFAULT_DECLARATION_OF_INTEREST,
+        help_text=_("Which of the options in the guide the clinic sells, in plain words. "
+                    "Shown next to the guide and on every summary, e.g. “We offer PRP "
+                    "and mesotherapy, and we are paid for them.”"),
     )
 
     class Meta:

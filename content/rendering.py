@@ -9,6 +9,7 @@ import re
 
 import markdown
 import nh3
+from django.template.loader import render_to_string
 
 # Section titles are h2 on the guide page, so headings inside a body start at h3.
 HEADING_BASE_LEVEL = 3
@@ -30,6 +31,53 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# An editor writes an icon array as a paragraph of its own, e.g.
+#   [icon-array 45 of 100 people had pain during the injections]
+#   [icon-array about 2 of 100 people felt light-headed]
+# It becomes a 10 × 10 picture with the same words as its text equivalent. The
+# pattern is matched in the *sanitised* HTML, so the label is already escaped text.
+_ICON_ARRAY = re.compile(
+    r"<p>\[icon-array (?P<about>about )?(?P<count>\d{1,3}) (?:out )?of 100 (?P<label>[^\]<]+)\]</p>"
+)
+ICON_ARRAY_SIDE = 10
+
+
+def icon_array_text(count: int, label: str, *, about: bool = False) -> str:
+    """The words an icon array stands for, framed both ways (IPDAS balanced framing)."""
+    prefix = "About " if about else ""
+    return (f"{prefix}{count} out of 100 {label}. "
+            f"{prefix}{100 - count} out of 100 did not.")
+
+
+def render_icon_array(count: int, label: str, *, about: bool = False) -> str:
+    """An accessible icon array: SVG for the eye, a caption with the same facts in words.
+
+    Filled and open circles differ in shape, not only colour, so the picture survives
+    black-and-white printing; no inline style (the CSP forbids it), presentation
+    attributes only, so WeasyPrint and every browser draw it the same.
+    """
+    dots = [
+        {"x": 10 + 20 * (i % ICON_ARRAY_SIDE), "y": 10 + 20 * (i // ICON_ARRAY_SIDE),
+         "filled": i < count}
+        for i in range(ICON_ARRAY_SIDE * ICON_ARRAY_SIDE)
+    ]
+    return render_to_string(
+        "content/_icon_array.html",
+        {"dots": dots, "count": count, "others": 100 - count, "text": icon_array_text(count, label, about=about)},
+    )
+
+
+def _replace_icon_arrays(html_text: str) -> str:
+    def replace(match: re.Match) -> str:
+        count = int(match["count"])
+        if count > 100:
+            return match[0]  # left as written, so the editor sees it in the preview
+        label = html.unescape(match["label"]).strip()
+        return render_icon_array(count, label, about=bool(match["about"]))
+
+    return _ICON_ARRAY.sub(replace, html_text)
+
+
 def render_markdown(text: str) -> str:
     """Return sanitised HTML for a Markdown body (script, iframe, on* and javascript: removed)."""
     if not text:
@@ -40,7 +88,7 @@ def render_markdown(text: str) -> str:
         extension_configs={"toc": {"baselevel": HEADING_BASE_LEVEL}},
         output_format="html",
     )
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript"},
@@ -48,9 +96,12 @@ def render_markdown(text: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    return _replace_icon_arrays(cleaned)
 
 
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|dt|dd|td|th|caption|blockquote)>", re.IGNORECASE)
+_BLOCK_END = re.compile(
+    r"</(p|li|h[1-6]|dt|dd|td|th|caption|figcaption|blockquote)>", re.IGNORECASE
+)
 
 
 def markdown_to_plain_text(text: str) -> str:
@@ -59,7 +110,7 @@ def markdown_to_plain_text(text: str) -> str:
     A list item or heading without a full stop still reads as its own sentence, so
     readability formulas do not see a bulleted list as one very long sentence.
     """
-    marked = _BLOCK_END.sub("\n", render_markdown(text))
+    marked = _BLOCK_END.sub("\n", render_markdown(text).replace("</svg>", "</svg>\n"))
     lines = (html.unescape(line).strip() for line in nh3.clean(marked, tags=set()).splitlines())
     sentences = [line if line[-1] in ".?!:" else f"{line}." for line in lines if line]
     return " ".join(sentences)

@@ -9,16 +9,17 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from content.models import (
+    DEFAULT_DECLARATION_OF_INTEREST,
     FAQ,
     Article,
     ClinicDetails,
     ComparisonRow,
+    OptionProfile,
     Reference,
     Section,
-    Treatment,
 )
 
-EDITORIAL_MODELS = (Article, Section, Treatment, ComparisonRow, FAQ, Reference)
+EDITORIAL_MODELS = (Article, Section, OptionProfile, ComparisonRow, FAQ, Reference)
 
 
 def section_url(slug: str) -> str:
@@ -58,6 +59,15 @@ def guide_reviewed_on() -> date | None:
 def clinic_details() -> ClinicDetails | None:
     """The clinic's details when published, else None (pages then say "hairtx")."""
     return ClinicDetails.objects.published().first()
+
+
+def declaration_of_interest() -> str:
+    """What the clinic sells, in its own words; the shipped default when no clinic is set up.
+
+    Shown next to the guide and on every summary (IPDAS: conflicts of interest).
+    """
+    clinic = clinic_details()
+    return (clinic.declaration_of_interest if clinic else "") or DEFAULT_DECLARATION_OF_INTEREST
 
 
 def published_references() -> QuerySet[Reference]:

@@ -4,14 +4,15 @@ who asks for a preview (`?preview=1`)."""
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from content.context_processors import site_content
-from content.models import FAQ, Article, ComparisonRow, Reference, Treatment
-from content.selectors import clinic_details
+from content.models import FAQ, Article, ComparisonRow, OptionProfile, Reference
+from content.selectors import clinic_details, declaration_of_interest
 
 GUIDE_SLUG = "guide"
+METHODS_SLUG = "how-this-guide-was-made"
 PREVIEW_PERMISSION = "content.change_section"
 
 
@@ -31,9 +32,9 @@ def _render(request, template, context):
 
 @require_GET
 def home(request):
-    """Models: Treatment. Template: content/home.html."""
-    treatments = Treatment.objects.published()
-    return _render(request, "content/home.html", {"treatments": treatments})
+    """Models: OptionProfile. Template: content/home.html."""
+    options = OptionProfile.objects.published()
+    return _render(request, "content/home.html", {"options": options})
 
 
 # Performance (docs/performance.md): the public guide page is the same for everyone
@@ -67,22 +68,57 @@ def guide(request):
         Article.objects.visible(include_drafts=preview), slug=GUIDE_SLUG
     )
     sections = article.sections.visible(include_drafts=preview)
-    response = _render(request, "content/guide.html", {"article": article, "sections": sections})
+    response = _render(
+        request,
+        "content/guide.html",
+        {"article": article, "sections": sections, "declaration": declaration_of_interest()},
+    )
     if reusable:
         _guide_page = (version, response.content)
     return response
 
 
 @require_GET
-def treatment(request, slug):
-    """One treatment profile. Models: Treatment. Template: content/treatment.html."""
-    visible = Treatment.objects.visible(include_drafts=wants_preview(request))
-    treatment = get_object_or_404(visible, slug=slug)
+def methods(request):
+    """How this guide was made: methods, authors, review, interests, funding, updates.
+
+    Models: Article, Section, ClinicDetails. Template: content/methods.html.
+    """
+    preview = wants_preview(request)
+    article = get_object_or_404(
+        Article.objects.visible(include_drafts=preview), slug=METHODS_SLUG
+    )
     return _render(
         request,
-        "content/treatment.html",
-        {"treatment": treatment, "other_treatments": visible.exclude(pk=treatment.pk)},
+        "content/methods.html",
+        {
+            "article": article,
+            "sections": article.sections.visible(include_drafts=preview),
+            "declaration": declaration_of_interest(),
+        },
     )
+
+
+@require_GET
+def option(request, slug):
+    """One option's profile. Models: OptionProfile. Template: content/option.html."""
+    visible = OptionProfile.objects.visible(include_drafts=wants_preview(request))
+    option = get_object_or_404(visible, slug=slug)
+    return _render(
+        request,
+        "content/option.html",
+        {
+            "option": option,
+            "other_options": visible.exclude(pk=option.pk),
+            "declaration": declaration_of_interest(),
+        },
+    )
+
+
+@require_GET
+def old_treatment_address(request, slug):
+    """Profiles used to live at /treatments/<slug>/; printed copies still link there."""
+    return redirect("content:option", slug=slug, permanent=True)
 
 
 @require_GET
@@ -91,7 +127,11 @@ def compare(request):
     rows = ComparisonRow.objects.visible(include_drafts=wants_preview(request))
     columns = [ComparisonRow._meta.get_field(name).verbose_name
                for name in ComparisonRow.OPTION_FIELDS]
-    return _render(request, "content/compare.html", {"rows": rows, "columns": columns})
+    return _render(
+        request,
+        "content/compare.html",
+        {"rows": rows, "columns": columns, "declaration": declaration_of_interest()},
+    )
 
 
 @require_GET

@@ -7,8 +7,9 @@ It builds a throwaway site in a temporary folder (SQLite database, media), migra
 loads the guide, adds a staff member and a few assessments, starts the development
 server on 127.0.0.1 on a free port, and photographs with Playwright and Debian's
 Chromium (env CHROMIUM, default /usr/bin/chromium; never `playwright install`) at
-phone (390 px) and desktop (1280 px) widths: the home page, a questionnaire step, a
-summary, the staff list (signed in), and page 1 of the PDF (through pdftoppm).
+phone (390 px) and desktop (1280 px) widths: the home page, the comparison grid, a
+questionnaire step, a summary, the staff list (signed in), and page 1 of the PDF
+(through pdftoppm).
 Screenshots are one screen high and reduced to 256 colours, so each stays well under
 150 KB. Nothing outside the temporary folder and docs/screenshots/ is touched.
 """
@@ -124,6 +125,9 @@ def shoot(browser, base: str, made: dict) -> None:
 
         page.goto(base + "/")
         save_small(page.screenshot(), f"home-{label}")
+
+        page.goto(base + "/compare/")
+        save_small(page.screenshot(), f"compare-{label}")
 
         page.goto(f"{base}/questionnaire/resume/{made['draft'].token}/")
         assert "/questionnaire/step/2/" in page.url, page.url

@@ -8,10 +8,14 @@ from datetime import date
 
 from content.models import Status
 
-REVIEWED_ON = date(2026, 11, 26)
-REVIEWED_BY = "hairtx clinical content team"
+# The date the writers last checked the shipped text against its sources, and who
+# they are. Not a clinical review: nobody clinical has reviewed the guide yet (the
+# "How this guide was made" page says so). Never name a clinician here who has not
+# actually reviewed the text.
+REVIEWED_ON = date(2026, 12, 2)
+REVIEWED_BY = "hairtx writers (not clinicians)"
 
-# Every shipped item starts published with the same review stamp.
+# Every shipped item starts published with the same stamp.
 EDITORIAL_DEFAULTS = {
     "status": Status.PUBLISHED,
     "last_reviewed_on": REVIEWED_ON,

@@ -10,7 +10,8 @@ def _faq(order: int, slug: str, question: str, answer: str) -> dict:
 FAQS = [
     _faq(10, "which-is-better", "Which is better, PRP or mesotherapy?", """
         No one knows. We found no good trial that compared them directly. PRP has more
-        studies, but the evidence for both is of low certainty. What suits you depends on
+        studies, but the evidence for both is of low certainty. Standard medicines have
+        stronger evidence than either. What suits you depends on
         your diagnosis, your health and what matters to you. See
         [how well they work](/guide/#evidence).
         """),
@@ -59,12 +60,23 @@ FAQS = [
         [watchful waiting](/guide/#watchful-waiting).
         """),
     _faq(110, "see-a-doctor", "Should I see a doctor before a hair clinic?", """
-        Yes, if you have any warning signs, such as sudden loss, bald patches or a sore
-        scalp. A doctor can find the cause, and some causes need medical care. See
+        Yes. The NHS advises that you see a GP first, to find the cause, before you go to
+        a private hair clinic. Some causes need medical care, and some settle without
+        any treatment. Go soon if you have warning signs, such as sudden loss, bald
+        patches or a sore scalp. See
         [when to see a doctor first](/guide/#see-a-doctor-first).
         """),
-    _faq(120, "who-made-this", "Who made this guide?", """
-        The hairtx content team, using published research and NHS advice. No company paid
-        for it. See [about this guide](/guide/#about-this-guide).
+    _faq(120, "who-made-this", "Who made this guide, and who checked it?", """
+        The hairtx project team wrote it, using published research and NHS advice. The
+        writers are not doctors. No clinician has reviewed it yet. The clinic that uses
+        this site offers PRP and mesotherapy. See
+        [how this guide was made](/how-this-guide-was-made/).
+        """),
+    _faq(130, "finasteride-mood", "I have read that finasteride can affect mood. Is that true?", """
+        Yes. Low mood, depression and thoughts of suicide are listed side effects. No one
+        knows how often they happen. If your mood changes, stop finasteride and see a
+        doctor straight away. Sexual side effects can also happen, and for some men they
+        last after stopping. A card in the pack explains this. See
+        [finasteride](/options/finasteride-dutasteride/).
         """),
 ]

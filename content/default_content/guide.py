@@ -1,7 +1,7 @@
 """The guide article and its sections.
 
 The slugs in FIXED_SECTION_SLUGS are linked from the questionnaire's summary: never
-rename or remove them. Keep sentences short (Flesch-Kincaid grade 9 or lower per
+rename or remove them. Keep sentences short (Flesch-Kincaid grade 8 or lower per
 section; tests/content/test_readability.py checks it).
 """
 
@@ -13,9 +13,10 @@ ARTICLE = {
     "slug": "guide",
     "title": "PRP and mesotherapy for hair loss: a guide",
     "summary": (
-        "This guide explains two scalp treatments for hair loss, and the other choices you "
-        "have. It will not tell you what to choose. It helps you get ready to talk it "
-        "through with a doctor."
+        "This guide explains your choices for hair loss: standard medicines, a hair "
+        "transplant, devices, two scalp injections (PRP and mesotherapy), and waiting. It "
+        "will not tell you what to choose. It helps you get ready to talk it through with "
+        "a doctor."
     ),
 }
 
@@ -48,19 +49,27 @@ def _section(order: int, slug: str, title: str, body: str) -> dict:
 
 SECTIONS = [
     _section(10, "the-choice", "The choice in front of you", """
-        This guide is for adults who are losing hair and are thinking about PRP or
-        mesotherapy. Both are courses of small injections into the scalp. Clinics often
-        offer them side by side.
+        This guide is for adults who are losing hair. It is also for people who are thinking
+        about PRP or mesotherapy. Both are courses of small injections into the scalp. Clinics
+        often offer them side by side.
 
-        The choice is not only "PRP or mesotherapy". You can also:
+        The NHS advises that you see a GP first, to find the cause of your hair loss. Do this
+        before you go to a private hair clinic. Some causes need medical care, and some need no
+        treatment at all.
 
-        - Use an established medicine, such as minoxidil or finasteride.
-        - Have a plan that mixes treatments.
-        - Wait and watch for now, with no treatment.
+        The choice is not only "PRP or mesotherapy". Your options are:
 
-        Each choice has good and bad points. The right one depends on your type of hair
-        loss, your health and what matters most to you. This guide does not pick for you.
-        It helps you get ready to talk it through with a dermatologist or doctor.
+        - A standard medicine, such as [minoxidil](/options/minoxidil/) or
+          [finasteride](/options/finasteride-dutasteride/). These have the strongest evidence.
+        - A [hair transplant](/options/hair-transplant/), which is an operation.
+        - A [device](/options/devices/), such as a laser cap or a needle roller.
+        - [PRP](/options/prp/) or [mesotherapy](/options/mesotherapy/), alone or as an add-on.
+        - [Watchful waiting](/options/watchful-waiting/): no treatment for now.
+
+        Each choice has good and bad points. The right one depends on your type of hair loss,
+        your health and what matters most to you. This guide does not pick for you. It helps
+        you get ready to talk it through with a dermatologist or doctor. You can
+        [compare all the options](/compare/) side by side.
         """),
     _section(20, "about-hair-loss", "About hair loss: causes and types", """
         Losing some hair every day is normal. Most people shed about 50 to 100 hairs a
@@ -175,9 +184,12 @@ SECTIONS = [
         - There is no standard way to make PRP. Kits, spin methods and doses differ
           between clinics. So one clinic's PRP may not match the PRP used in studies.
         - No PRP product is licensed for hair loss. Using it for hair is "off-label".
+        - PRP must be made with a single-use kit and new needles, by a licensed provider.
+          In 2024, US health officials linked HIV infections to PRP facials at an
+          unlicensed spa that reused equipment. Ask the clinic how it keeps things clean.
         - Any gain fades if you stop. Most people need top-up sessions.
 
-        See the full [PRP profile](/treatments/prp/) for side effects and who should not
+        See the full [PRP profile](/options/prp/) for side effects and who should not
         have it.
         """),
     _section(70, "mesotherapy-explained", "Mesotherapy explained", """
@@ -215,7 +227,7 @@ SECTIONS = [
           another.
         - Any gain fades if you stop. Most people need top-up sessions.
 
-        See the full [mesotherapy profile](/treatments/mesotherapy/) for side effects and
+        See the full [mesotherapy profile](/options/mesotherapy/) for side effects and
         who should not have it.
         """),
     _section(80, "how-they-differ", "How PRP and mesotherapy differ", """
@@ -223,26 +235,27 @@ SECTIONS = [
         difference is what goes in.
 
         - **PRP** uses something from your own body. It puts a concentrate of your own
-          platelets into the scalp. The aim is to use the growth signals that platelets
-          give off.
-        - **Mesotherapy** brings something in from outside. It puts a ready-made mixture
-          into the scalp. The aim is to feed the follicles, or to put a medicine right
-          where it is needed.
+          platelets into the scalp. The aim is to use the growth signals that platelets give
+          off.
+        - **Mesotherapy** brings something in from outside. It puts a ready-made mixture into
+          the scalp. The aim is to feed the follicles, or to put a medicine right where it is
+          needed.
 
         This difference shapes the rest:
 
-        - **Blood test.** PRP needs blood to be taken at every visit. Mesotherapy does
-          not.
-        - **Allergy.** With PRP, an allergy to what is injected is unlikely, because it is
-          your own plasma. With mesotherapy, any part of the mix can cause a reaction.
-        - **Sameness.** With PRP the main ingredient is always your plasma, though the way
-          it is made differs. With mesotherapy the mix itself differs from clinic to
-          clinic.
-        - **Medicines.** Some mesotherapy mixes hold a medicine that blocks a hormone.
-          This brings extra cautions, for example in pregnancy. PRP has no added medicine.
+        - **Blood test.** PRP needs blood to be taken at every visit. Mesotherapy does not.
+        - **Allergy.** With PRP, an allergy to the plasma is unlikely, because it is your own.
+          With mesotherapy, any part of the mix can cause a reaction. With both, the numbing
+          medicine can cause a reaction.
+        - **Sameness.** With PRP the main ingredient is always your plasma, though the way it
+          is made differs. With mesotherapy the mix itself differs from clinic to clinic.
+        - **Medicines.** Some mesotherapy mixes hold a medicine that blocks a hormone. This
+          brings extra cautions, for example in pregnancy. PRP has no added medicine.
+        - **Clean kit.** Both need single-use needles. PRP also needs a single-use kit to
+          prepare your blood.
 
-        Neither option has been shown to work better than the other. We found no good
-        trial that compared the two head to head.
+        Neither option has been shown to work better than the other. We found no good trial
+        that compared the two head to head.
         """),
     _section(90, "what-a-session-is-like", "What a session is like", """
         It helps to picture a visit before you decide.
@@ -311,53 +324,65 @@ SECTIONS = [
         """),
     _section(110, "evidence", "How well do they work? What the research says", """
         This section says how sure the research is. "Low certainty" means the true effect
-        could be quite different from what the studies found.
+        could be quite different from what the studies found. Where we give a number, we also
+        give the range the study gives.
+
+        ### Standard medicines first
+
+        Minoxidil and finasteride have the strongest evidence of all the options. Guides for
+        doctors name them as the first treatments to try. In trials that lasted up to 5 years,
+        men on finasteride kept more hair than men on a dummy tablet. These trials report how
+        many people out of 100 were helped. This guide does not give those figures yet. Ask
+        your doctor. See [minoxidil](/options/minoxidil/) and
+        [finasteride](/options/finasteride-dutasteride/).
 
         ### PRP
 
         - PRP has more studies than mesotherapy. Most are on pattern hair loss in men and
           women.
-        - A 2024 review pooled 14 trials with 431 people. On average, PRP added about 28
-          hairs per square centimetre, compared with a dummy injection. It did not make
-          hairs thicker.
-        - The trials were small and their methods varied a lot. The review rated the
-          evidence as low certainty.
-        - Not every trial found a gain. A 2020 trial in 30 men found PRP did no better
-          than salt water.
-        - For alopecia areata, small trials found PRP about as good as steroid injections.
-          A dermatologist must make that diagnosis first.
+        - A 2024 review pooled 14 small trials with 431 people. On average, PRP added about 28
+          hairs per square centimetre, compared with a dummy injection. The likely range is
+          about 14 to 41.
+        - Results differed a lot between trials. The review rated the evidence as low
+          certainty.
+        - There was no clear change in how thick the hairs were.
+        - In women, a 2021 review found the result uncertain.
+        - Not every trial found a gain. A 2020 trial in 30 men found PRP did no better than
+          salt water.
+        - No study we found says how many people out of 100 are helped.
+        - For alopecia areata, small trials found PRP about as good as steroid injections. A
+          dermatologist must make that diagnosis first.
 
         ### Mesotherapy
 
         - There are fewer studies, and they are smaller. Many come from a single clinic.
+        - No review has pooled the results into one figure.
         - Every mix is different, so one result does not tell you about another mix.
-        - Mixes with dutasteride have the most data. In small trials, more people
-          improved than with salt water.
-        - Vitamin and amino acid mixes have the least evidence. In a 2019 trial of 49 men,
-          a vitamin mix with needling did no better than minoxidil lotion on hair counts.
-        - A 2023 review of 27 studies found some gains, but no standard method. It called
-          for larger and better trials.
+        - Mixes with dutasteride have the most data. In small trials, more people improved
+          than with salt water.
+        - Vitamin and amino acid mixes have the least evidence. In a 2019 trial of 49 men, a
+          vitamin mix with needling did no better than minoxidil lotion on hair counts.
+        - A 2023 review of 27 studies found some gains, but no standard method. It called for
+          larger and better trials.
+        - No study we found says how many people out of 100 are helped.
 
         ### The two compared
 
-        We found no good trial that compared PRP with mesotherapy directly. So no one can
-        say which works better.
-
-        ### Compared with established medicines
-
-        Minoxidil and finasteride have the strongest evidence of all. Guidelines name them
-        as the first treatments to try. See [other options](#other-options).
+        We found no good trial that compared PRP with mesotherapy directly. So no one can say
+        which works better.
 
         The [Sources](/sources/) page lists the studies behind this section, with their
         dates.
         """),
     _section(120, "side-effects", "Side effects and safety", """
-        Both treatments are usually well tolerated. But both have side effects, and some
-        rare ones are serious. They are listed here in the same way for each.
+        All treatments for hair loss have side effects. This section covers the two
+        injections. They are listed in the same way for each. The
+        [option pages](/compare/) list them for every other option too.
 
         ### PRP: common
 
-        - Pain during the pricks (the most common).
+        - Pain during the pricks. This is the most common side effect. No study we found says
+          how many people out of 100 have it.
         - A sore, tender or swollen scalp; swelling can spread to the forehead.
         - Redness, small spots of blood, and bruises on the scalp or where blood was taken.
         - A headache after the session.
@@ -368,29 +393,31 @@ SECTIONS = [
         - Itching.
         - An infection where the needles went in.
         - Fainting when blood is taken.
-        - A reaction to something added, such as the numbing medicine.
+        - A reaction to the numbing medicine, or to something else added.
+        - HIV and other infections carried in blood, if kits or needles are reused.
 
         ### Mesotherapy: common
 
-        - Pain during the pricks (in one large study, nearly half of people).
+        - Pain during the pricks. This is the most common side effect. No study we found gives
+          a fair "out of 100" figure for it.
         - Redness, swelling and bruises.
         - Small spots of blood.
         - A headache.
 
         ### Mesotherapy: less common or rare
 
-        - An allergic reaction to part of the mix; rarely, a severe one.
-        - An infection, including slow-growing germs from products that were not clean;
-          these can cause lumps that need weeks of antibiotics and may leave scars.
-        - Patches of hair loss where the needles went in; in a few reported cases this
-          scarred and the hair did not grow back.
-        - With dutasteride or finasteride in the mix: a risk to a baby boy if a pregnant
-          woman is exposed.
+        - A reaction to part of the mix, or to the numbing medicine; rarely, a severe one.
+        - An infection, including slow-growing germs from products that were not clean; these
+          can cause lumps that need weeks of antibiotics and may leave scars.
+        - Patches of hair loss where the needles went in; in a few reported cases this scarred
+          and the hair did not grow back.
+        - With dutasteride or finasteride in the mix: a risk to a baby boy if a pregnant woman
+          is exposed.
 
         ### To lower your risk
 
-        - Choose a clinic that tells you exactly what it injects and how it keeps things
-          clean.
+        - Choose a licensed clinic that uses new, single-use needles and kits. Ask exactly
+          what it injects.
         - Tell the team about all your medicines, allergies and health problems.
         - Contact the clinic or a doctor if you get spreading redness, heat, pus, a fever,
           lumps or new bald patches.
@@ -405,6 +432,7 @@ SECTIONS = [
         - A very low platelet count.
         - An infection in your blood or body, or on your scalp where the needles would go.
         - A serious heart or blood pressure problem that is not stable.
+        - An allergy to the numbing medicine the clinic uses.
 
         ### Check with a doctor first if you
 
@@ -425,6 +453,14 @@ SECTIONS = [
         - Take medicines that weaken your body's defences.
         - Have diabetes that is not well controlled, serious liver or kidney disease, a
           thyroid problem, or an autoimmune disease.
+        - Have ever had a severe allergic reaction.
+        - Had hair loss, lumps or an infection after injections in the past.
+
+        ### Get a diagnosis first if you
+
+        - Are a woman with signs of too much male hormone, such as irregular periods, new
+          facial hair or bad acne. A doctor should find the cause before any injection.
+          See [when to see a doctor first](#see-a-doctor-first).
 
         ### PRP is usually not offered if you
 
@@ -452,7 +488,6 @@ SECTIONS = [
         - Have diabetes that is not well controlled.
         - Have an autoimmune disease, or take medicines that weaken your body's defences.
         - Have serious heart, kidney or liver disease.
-        - Have epilepsy.
         - Have ever had a severe allergic reaction.
         - Had hair loss, lumps or an infection after injections in the past.
 
@@ -464,23 +499,44 @@ SECTIONS = [
           use reliable birth control.
         - After dutasteride mesotherapy, avoid getting pregnant for 6 months.
 
+        ### Get a diagnosis first if you
+
+        - Are a woman with signs of too much male hormone, such as irregular periods, new
+          facial hair or bad acne. A doctor should find the cause before any injection.
+          See [when to see a doctor first](#see-a-doctor-first).
+
         ### Mesotherapy is usually not offered if you
 
         - Have scarring hair loss or alopecia areata.
-        - Are a woman with signs of too much male hormone (see
-          [when to see a doctor first](#see-a-doctor-first)).
         - Are under 18.
+
+        Some clinic lists also name epilepsy. We found no good evidence for this, so ask
+        the clinic why if it comes up.
         """),
     _section(150, "who-each-may-suit", "Who each option may suit", """
-        There is no single best choice. What suits you depends on your diagnosis, your
-        health and what matters most to you. The points below are things to talk about
-        with a doctor. They are not advice to choose one option.
+        There is no single best choice. What suits you depends on your diagnosis, your health
+        and what matters most to you. The points below are things to talk about with a
+        doctor. They are not advice to choose one option.
+
+        ### A standard medicine may be worth discussing if
+
+        - You want the option with the strongest evidence.
+        - You are happy to use something every day at home.
+        - You want a lower cost.
+
+        ### A hair transplant may be worth discussing if
+
+        - Your pattern hair loss has settled, and you have enough hair at the back.
+        - You are ready for an operation and its cost.
+
+        ### A device may be worth discussing if
+
+        - You want something to add to minoxidil, and accept that the evidence is uncertain.
 
         ### PRP may be worth discussing if
 
         - A doctor has said you have early to moderate pattern hair loss.
         - You would rather nothing from outside your body is injected.
-        - You have allergies that make a mixture riskier.
         - Minoxidil or finasteride did not help you, or you could not take them.
         - You can come back about once a month at first, then every few months.
 
@@ -492,20 +548,15 @@ SECTIONS = [
           tablet, and a doctor agrees.
         - You can come back often at first, in some cases every week or two.
 
-        ### An established medicine may suit you if
-
-        - You want the option with the strongest evidence.
-        - You are happy to use something every day at home.
-        - You want a lower cost.
-
-        ### Watchful waiting may suit you if
+        ### Watchful waiting may be worth discussing if
 
         - Your shedding is likely to be temporary.
         - Your hair loss is mild and does not bother you much.
         - You are not ready to decide, or want to see how things change.
         - You do not want the cost or the visits right now.
 
-        Whatever you lean towards, check
+        Whatever you lean towards, check who should not have it. Each
+        [option page](/compare/) says so, and so do
         [who should not have PRP](#who-should-not-have-prp) and
         [who should not have mesotherapy](#who-should-not-have-mesotherapy).
         """),
@@ -529,50 +580,59 @@ SECTIONS = [
         - How will we tell if it is working? When will we stop if it is not?
         """),
     _section(170, "other-options", "Other options", """
-        PRP and mesotherapy are not the only choices. Ask about these too.
+        PRP and mesotherapy are not the only choices. Ask about these too. Each has its own
+        page, with the same questions answered.
 
-        ### Established medicines
+        ### Standard medicines
 
-        - **Minoxidil** is a lotion or foam you put on your scalp every day. Guidelines
-          name it as a first treatment for pattern hair loss in men and women. You can
-          usually buy it from a chemist. It can cause an itchy scalp, unwanted hair on the
-          face, and extra shedding in the first weeks. Judge it after 4 to 6 months.
-        - **Finasteride** is a daily tablet for men with pattern hair loss. It needs a
-          prescription. A small number of men get sexual side effects. Women who are or
-          may become pregnant must not take it or handle broken tablets. It can harm a
-          baby boy.
-        - Both work only while you use them. Neither works for everyone. They have the
-          strongest evidence of all the options here.
-        - Dermatologists may also suggest minoxidil tablets at a low dose, or dutasteride
-          tablets. For women, they may suggest a hormone blocker such as spironolactone.
-          These uses are "off-label".
+        - **[Minoxidil](/options/minoxidil/)** is a lotion or foam you put on your scalp every
+          day. Guides for doctors name it as a first treatment for men and women. You can buy
+          it from a chemist. It can cause an itchy or flaky scalp, unwanted hair where it
+          drips, and extra shedding in the first weeks. Do not use it if you are pregnant or
+          breastfeeding.
+        - **Low-dose minoxidil tablets** are used "off-label" and need a prescription and
+          check-ups. They can cause unwanted hair on the face or body, swollen ankles, a fast
+          heartbeat, or dizziness.
+        - **[Finasteride](/options/finasteride-dutasteride/)** is a daily tablet for men. It
+          needs a prescription. Some men get sexual side effects, which can last after they
+          stop. Low mood, depression and thoughts of suicide are listed side effects: if your
+          mood changes, stop it and see a doctor. A card in the pack explains this. Women who
+          are or may become pregnant must not take it or touch broken tablets.
+        - **Dutasteride** works like finasteride. For hair it is "off-label". It carries the
+          same kind of warnings.
+        - These medicines work only while you use them. Neither works for everyone. They have
+          the strongest evidence of all the options here.
+        - For women, doctors may suggest a hormone blocker such as spironolactone. This use is
+          "off-label".
 
         ### Hair transplant
 
-        In this operation, a surgeon moves hair roots from the back of the head to thin
-        areas. It can suit stable pattern hair loss when there is enough hair at the back.
-        It can look good, but it does not stop more hair being lost. It usually costs a
-        lot.
+        In this [operation](/options/hair-transplant/), a surgeon moves hair roots from the
+        back of the head to thin areas. It can suit settled pattern hair loss when there is
+        enough hair at the back. It can look good, but it does not stop more hair being lost.
+        Risks include pain, swelling, bleeding, infection, scars, shedding after surgery and
+        patchy growth. You may still need a medicine to protect the rest of your hair. It
+        costs a lot.
 
         ### Devices
 
-        Low-level laser or light devices and needle rollers are also sold. Ask a doctor
-        what the evidence shows.
+        [Laser or light caps and needle rollers](/options/devices/) are also sold. Small
+        trials show modest gains. The quality of the studies varies.
 
         ### Camouflage
 
-        Hair fibres, hairpieces and wigs can make hair look fuller straight away. Some wigs
-        are available on the NHS.
+        Hair fibres, hairpieces and wigs can make hair look fuller straight away. Some wigs are
+        available on the NHS.
 
         ### Treating the cause
 
-        Some hair loss has a cause, such as low iron, a thyroid problem or a crash diet.
-        Then treating that cause is the treatment.
+        Some hair loss has a cause, such as low iron, a thyroid problem or a crash diet. Then
+        treating that cause is the treatment.
 
         ### Support
 
-        Hair loss can affect how you feel. Talking to your GP, a counsellor or a support
-        group can help.
+        Hair loss can affect how you feel. Talking to your GP, a counsellor or a support group
+        can help.
         """),
     _section(180, "watchful-waiting", "Watchful waiting", """
         Choosing no treatment for now is a real option. It is not giving up.
@@ -641,25 +701,24 @@ SECTIONS = [
     _section(200, "about-this-guide", "About this guide", """
         ### Who wrote it
 
-        The hairtx content team wrote this guide. We based it on published research. We
-        also used advice for patients from the NHS, and standards for decision aids. The
-        [Sources](/sources/) page lists every source, with its year.
+        The hairtx project team wrote this guide. The writers are not doctors. We based it on
+        published research, advice for patients from the NHS, and standards for decision aids.
+        The [Sources](/sources/) page lists every source, with its year.
 
-        ### When it was reviewed
+        ### Who has reviewed it
 
-        The hairtx clinical content team last reviewed this guide on 26 November 2026. We
-        plan to review it at least once a year. We will review it sooner if important new
-        research comes out.
+        **No clinician has reviewed this guide yet.** A skin doctor must review it before it
+        is used in care. Until then, treat it as a draft to talk through with your doctor.
 
-        **Important:** a qualified clinician must review this guide before it is used in
-        clinical care. Until then, treat it as a draft to discuss.
+        The date the writers last checked it against the evidence is shown at the top of this
+        guide. We plan to check it at least once a year, and sooner if a new safety warning
+        comes out.
 
-        ### Funding and conflicts of interest
+        ### Funding and interests
 
-        No one paid for this guide, and no company had a say in it. Its authors have no
-        financial links to makers or sellers of PRP kits, mesotherapy products or hair
-        loss medicines. A clinic that uses this site may offer some of these treatments.
-        Its name is shown at the top of each page.
+        No maker of drugs, devices or hair products paid for this guide or had a say in it.
+        The clinic that uses this site offers PRP and mesotherapy, and is paid for them. Its
+        declaration of interest is shown at the top of this guide.
 
         ### What this guide is not
 
@@ -668,8 +727,10 @@ SECTIONS = [
 
         ### How we keep it balanced
 
-        We describe PRP and mesotherapy under the same headings and in the same detail. We
-        include established medicines and watchful waiting as real options. We say
-        plainly where the evidence is weak.
+        We describe every option under the same headings and in the same detail. We put the
+        standard treatments first. We include watchful waiting as a real option. We say
+        plainly where the evidence is weak, and where no figure is known.
+
+        [How this guide was made](/how-this-guide-was-made/) gives the full details.
         """),
 ]

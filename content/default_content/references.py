@@ -16,7 +16,8 @@ REFERENCES = [
     _ref(10, "nhs-hair-loss", None, "NHS. Hair loss. nhs.uk.", """
         Normal shedding of 50 to 100 hairs a day; when to see a GP; see a GP before a
         private hair clinic; most treatments are not on the NHS; minoxidil and finasteride
-        as the main treatments; wigs and emotional support.
+        as the main treatments; no treatment is 100% effective; women should not use
+        finasteride; wigs and emotional support.
         """, "https://www.nhs.uk/conditions/hair-loss/"),
     _ref(20, "kanti-2018", 2018,
          "Kanti V et al. Evidence-based (S3) guideline for the treatment of androgenetic "
@@ -32,11 +33,16 @@ REFERENCES = [
         How common pattern hair loss is; how follicles shrink over time.
         """),
     _ref(40, "kieling-2024", 2024,
-         "Kieling L et al. Systematic review and meta-analysis of randomised trials of "
-         "PRP in androgenetic alopecia. An Bras Dermatol 2024;99(6):847.", """
-        PRP added about 28 hairs per square centimetre over placebo (14 trials, 431
-        people), with no change in hair thickness; low-certainty evidence.
-        """),
+         "Kieling L et al. Is autologous platelet-rich plasma capable of increasing hair "
+         "density in patients with androgenic alopecia? A systematic review and "
+         "meta-analysis of randomized clinical trials. An Bras Dermatol "
+         "2024;99(6):847-862.", """
+        PRP added about 28 hairs per square centimetre over placebo (95% confidence
+        interval about 14 to 41; 14 trials, 431 people), with results very different
+        between trials; no clear change in hair thickness (interval −0.85 to 4.88 µm);
+        low-certainty evidence (GRADE).
+        """, "https://clinics.elsevier.es/en-is-autologous-platelet-rich-plasma-capable-"
+             "articulo-S0365059624001363"),
     _ref(50, "giordano-2018", 2018, "Giordano S et al. Int J Trichology 2018;10(1):1.", """
         A meta-analysis of 7 studies (194 people) found a modest gain in hair density with
         PRP.
@@ -48,13 +54,16 @@ REFERENCES = [
         swelling, redness and headache; most used 3 or more sessions weeks apart.
         """, "https://doi.org/10.1055/s-0038-1660845"),
     _ref(70, "zhou-2021", 2021, "Zhou S et al. Front Pharmacol 2021;12:642980.", """
-        PRP in female pattern hair loss: results favour PRP, but methods were not
-        standard and larger trials are needed.
+        PRP in female pattern hair loss: the reported interval includes "no
+        difference", so the result is uncertain; methods were not standard and larger
+        trials are needed.
         """, "https://doi.org/10.3389/fphar.2021.642980"),
     _ref(80, "gressenberger-2020", 2020,
-         "Gressenberger P et al. Acta Derm Venereol 2020;100:adv00247.", """
+         "Gressenberger P et al. Platelet-rich plasma for androgenetic alopecia "
+         "treatment: a randomized placebo-controlled pilot study. Acta Derm Venereol "
+         "2020;100:adv00247.", """
         A placebo-controlled trial in 30 men that found no gain from PRP.
-        """),
+        """, "https://doi.org/10.2340/00015555-3609"),
     _ref(90, "medicina-2021", 2021,
          "Review of PRP in female pattern hair loss (8 studies). Medicina (Kaunas) 2021.", """
         PRP was well tolerated in women; it may be considered when minoxidil does not help
@@ -86,8 +95,8 @@ REFERENCES = [
         """),
     _ref(160, "saceda-corralo-2022", 2022,
          "Saceda-Corralo D et al. J Drugs Dermatol 2022;21(7):742.", """
-        Dutasteride mesotherapy in 541 people: pain in about 45 in 100; no serious side
-        effects; often given every 3 months.
+        Dutasteride mesotherapy in 541 people: pain was the most common side effect; no
+        serious side effects; often given every 3 months.
         """),
     _ref(170, "duque-estrada-2009", 2009,
          "Duque-Estrada B et al. Alopecia secondary to mesotherapy. J Am Acad Dermatol "
@@ -126,4 +135,77 @@ REFERENCES = [
         Decision aids support, and do not replace, a talk with a clinician; talk about
         risks in the context of the person's life.
         """, "https://www.nice.org.uk/guidance/ng197"),
+    _ref(250, "mhra-finasteride-2024", 2024,
+         "MHRA. Men on finasteride asked to stay vigilant for possible psychiatric and "
+         "sexual side effects (press release and patient alert card). 2024.", """
+        Finasteride can cause low mood, depression, suicidal thoughts and sexual side
+        effects that may last after stopping; stop finasteride 1 mg and see a doctor if
+        mood changes; a patient alert card goes in every pack.
+        """, "https://www.gov.uk/government/news/men-on-finasteride-asked-to-stay-"
+             "vigilant-for-possible-psychiatric-and-sexual-side-effects"),
+    _ref(260, "ema-finasteride-2025", 2025,
+         "European Medicines Agency. Finasteride- and dutasteride-containing medicinal "
+         "products: referral (PRAC review). 2025.", """
+        Suicidal thoughts confirmed as a side effect of finasteride tablets, frequency
+        unknown; no direct link found for dutasteride; a patient card in packs of
+        finasteride 1 mg; finasteride 1 mg is for men aged 18 to 41.
+        """, "https://www.ema.europa.eu/en/medicines/human/referrals/"
+             "finasteride-dutasteride-containing-medicinal-products"),
+    _ref(270, "finasteride-5-year-2002", 2002,
+         "The Finasteride Male Pattern Hair Loss Study Group. Long-term (5-year) "
+         "multinational experience with finasteride 1 mg in the treatment of men with "
+         "androgenetic alopecia. Eur J Dermatol 2002.", """
+        Over five years, men taking finasteride kept more hair than men on placebo, who
+        went on losing hair.
+        """, "https://pubmed.ncbi.nlm.nih.gov/11809594/"),
+    _ref(280, "vano-galvan-2021", 2021,
+         "Vañó-Galván S et al. Safety of low-dose oral minoxidil for hair loss: a "
+         "multicenter study of 1404 patients. J Am Acad Dermatol 2021.", """
+        Low-dose minoxidil tablets: unwanted hair growth was the most common side
+        effect; light-headedness in 1.7 in 100, fluid build-up in 0.6 in 100; 1.7 in 100
+        stopped because of side effects.
+        """),
+    _ref(290, "cdc-mmwr-2024", 2024,
+         "Stadelman-Behar AM et al. Investigation of presumptive HIV transmission "
+         "associated with receipt of platelet-rich plasma microneedling facials at a spa. "
+         "MMWR 2024;73(16):372.", """
+        HIV infections linked to PRP microneedling facials at an unlicensed spa that
+        reused single-use equipment: PRP and needling need single-use equipment and a
+        licensed provider.
+        """, "https://www.cdc.gov/mmwr/volumes/73/wr/mm7316a3.htm"),
+    _ref(300, "jccp-hair-restoration", None,
+         "Joint Council for Cosmetic Practitioners. Hair restoration surgery (treatment "
+         "guide).", """
+        Hair transplant is surgery, usually under local anaesthetic, by a licensed
+        doctor in a CQC-registered clinic; strip or one-by-one harvesting and their
+        scars; risks include bleeding, infection, pain, scarring and skin necrosis.
+        """, "https://jccpandme.org.uk/treatment-guides/hair-restoration-surgery"),
+    _ref(310, "dtsch-arztebl-hair-loss", None,
+         "Review of hair loss treatments with an evidence table. Dtsch Arztebl Int "
+         "(PMC4908932).", """
+        Minoxidil and finasteride at the highest evidence level; hair transplant at a
+        low level (expert opinion and case series), good for appearance but does not
+        stop progression.
+        """, "https://pmc.ncbi.nlm.nih.gov/articles/PMC4908932/"),
+    _ref(320, "lueangarun-2021", 2021,
+         "Lueangarun S et al. A systematic review and meta-analysis of randomized "
+         "controlled trials of FDA-approved, home-use, low-level light/laser therapy "
+         "devices for pattern hair loss. J Clin Aesthet Dermatol 2021;14(11):E64.", """
+        Seven small double-blind trials: more hair with home laser or light devices
+        than with sham devices (given as a standardised score).
+        """, "https://pmc.ncbi.nlm.nih.gov/articles/PMC8675345/"),
+    _ref(330, "ahmed-2025", 2025,
+         "Ahmed KMA et al. Combined microneedling therapy versus topical minoxidil in "
+         "androgenetic alopecia: a systematic review and meta-analysis. Arch Dermatol Res "
+         "2025;317:528.", """
+        Twelve trials, 631 people: microneedling with minoxidil gave more hairs than
+        minoxidil alone, with results very different between trials; more side effects,
+        mostly mild.
+        """, "https://doi.org/10.1007/s00403-025-04032-1"),
+    _ref(340, "stacey-volk-2021", 2021,
+         "Stacey D, Volk RJ. The International Patient Decision Aid Standards (IPDAS) "
+         "Collaboration: evidence update 2.0. Med Decis Making 2021;41(7):729.", """
+        What a decision aid must contain, and how this guide's methods page and
+        checklist are set out.
+        """, "https://pmc.ncbi.nlm.nih.gov/articles/PMC8474333/"),
 ]

@@ -10,12 +10,9 @@ tests/browser/test_patient_experience.py.
 import io
 import re
 from html.parser import HTMLParser
-from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.template.loader import render_to_string
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -235,33 +232,34 @@ class TestDoctorFirst:
 
 
 class TestDeclarationOfInterest:
-    """The clinic's declaration (ClinicDetails.declaration_of_interest, issue 11) is shown
-    on every summary, page and PDF, through one partial; skipped while empty."""
+    """Every summary, page and PDF, carries the clinic's declaration of interest (issue 11):
+    the clinic's own words, or the shipped default while it has none."""
 
-    def test_shown_when_the_clinic_has_one(self):
-        clinic = SimpleNamespace(declaration_of_interest="We offer PRP and mesotherapy for a fee.")
-        html = render_to_string("assessments/summary.html#declaration", {"clinic": clinic})
-        assert "The clinic's declaration of interest" in html
-        assert "We offer PRP and mesotherapy for a fee." in html
-
-    @pytest.mark.parametrize(
-        "clinic",
-        [
-            None,
-            SimpleNamespace(declaration_of_interest=""),
-            SimpleNamespace(name="No such field yet"),
-        ],
-    )
-    def test_skipped_when_empty_or_missing(self, clinic):
-        assert (
-            render_to_string("assessments/summary.html#declaration", {"clinic": clinic}).strip()
-            == ""
+    @pytest.mark.parametrize("answers", [{}, RED_FLAG], ids=["quiet", "doctor-first"])
+    def test_default_declaration_on_page_and_pdf(self, client, answers):
+        cache.clear()
+        assessment = make_assessment(**answers)
+        html = main_html(summary_html(client, assessment))
+        assert "Declaration of interest" in html
+        assert "offers PRP and mesotherapy, and it is paid for them" in html
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf.render_summary_pdf(assessment=assessment))).pages
         )
+        assert "Declaration of interest" in text
+        assert "it is paid for them" in text
 
-    def test_the_pdf_uses_the_same_partial(self):
-        root = Path(__file__).resolve().parents[2]
-        source = (root / "templates" / "assessments" / "summary_pdf.html").read_text("utf-8")
-        assert '{% include "assessments/summary.html#declaration" %}' in source
+    def test_the_clinics_own_words_replace_the_default(self, client):
+        cache.clear()
+        ClinicDetails.objects.create(
+            name="Riverside Dermatology",
+            status=Status.PUBLISHED,
+            declaration_of_interest="Riverside sells PRP; it does not sell mesotherapy.",
+        )
+        html = main_html(summary_html(client, make_assessment()))
+        assert "Riverside sells PRP; it does not sell mesotherapy." in html
+        assert "it is paid for them" not in html
+        cache.clear()
 
 
 class TestStaffDetail:

@@ -112,8 +112,10 @@ def _not_found(page: Page, base_url: str) -> None:
 CASES: dict[str, Callable[[Page, str], None]] = {
     "home": _plain("/"),
     "guide": _plain("/guide/"),
-    "treatment-prp": _plain("/treatments/prp/"),
-    "treatment-mesotherapy": _plain("/treatments/mesotherapy/"),
+    "option-prp": _plain("/options/prp/"),
+    "option-mesotherapy": _plain("/options/mesotherapy/"),
+    "option-minoxidil": _plain("/options/minoxidil/"),
+    "methods": _plain("/how-this-guide-was-made/"),
     "compare": _plain("/compare/"),
     "faq": _plain("/faq/"),
     "sources": _plain("/sources/"),

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from content.models import ClinicDetails, Section
+from content.models import ClinicDetails, OptionProfile, Section
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,41 @@ def test_view_on_site_previews_a_draft(guide):
     section.status = "draft"
     model_admin = site._registry[Section]
     assert model_admin.view_on_site(section) == "/guide/?preview=1#evidence"
+
+
+def test_editor_can_edit_an_option_profile(client, guide, editor):
+    """The renamed model keeps the editors' rights (permissions renamed in 0004)."""
+    option = OptionProfile.objects.get(slug="hair-transplant")
+    client.force_login(editor)
+    url = reverse("admin:content_optionprofile_change", args=[option.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {name: getattr(option, name) for name in
+            ("name", "slug", "order", "summary", *OptionProfile.PROFILE_FIELDS)}
+    data |= {"cost_and_time": "Edited by the clinic.", "status": option.status,
+             "last_reviewed_on": "2026-12-02", "reviewed_by": option.reviewed_by}
+    assert client.post(url, data).status_code == 302
+    option.refresh_from_db()
+    assert option.cost_and_time == "Edited by the clinic."
+    assert option.history.count() >= 2
+
+
+def test_editors_group_has_the_option_profile_permissions_and_no_stale_ones():
+    group = Group.objects.get(name="Content editors")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"change_optionprofile", "view_historicaloptionprofile"} <= codenames
+    assert not any("treatment" in codename for codename in codenames)
+
+
+def test_editor_can_change_the_declaration_of_interest(client, editor):
+    clinic = ClinicDetails.objects.create(name="Riverside Dermatology", status="published")
+    client.force_login(editor)
+    url = reverse("admin:content_clinicdetails_change", args=[clinic.pk])
+    page = client.get(url).content.decode()
+    assert "Declaration of interest" in page
+    data = {"name": clinic.name, "address": "", "phone": "", "booking_url": "",
+            "logo_alt_text": "", "status": "published", "last_reviewed_on": "",
+            "reviewed_by": "", "declaration_of_interest": "We sell PRP and mesotherapy."}
+    assert client.post(url, data).status_code == 302
+    clinic.refresh_from_db()
+    assert clinic.declaration_of_interest == "We sell PRP and mesotherapy."

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from content.default_content.guide import FIXED_SECTION_SLUGS
 from content.loading import load_default_guide
-from content.models import FAQ, Article, Reference, Section, Status, Treatment
+from content.models import FAQ, Article, ComparisonRow, OptionProfile, Reference, Section, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _row_snapshot():
     return {
         model.__name__: sorted(model.objects.values_list("slug", "updated_at"))
-        for model in (Article, Section, Treatment, FAQ, Reference)
+        for model in (Article, Section, OptionProfile, ComparisonRow, FAQ, Reference)
     }
 
 

@@ -5,15 +5,16 @@ import re
 import pytest
 from django.urls import reverse
 
-from content.models import Section, Status, Treatment
+from content.default_content.options import OPTIONS
+from content.models import ClinicDetails, OptionProfile, Section, Status
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = [
     ("content:home", {}),
     ("content:guide", {}),
-    ("content:treatment", {"slug": "prp"}),
-    ("content:treatment", {"slug": "mesotherapy"}),
+    *[("content:option", {"slug": option["slug"]}) for option in OPTIONS],
+    ("content:methods", {}),
     ("content:compare", {}),
     ("content:faq", {}),
     ("content:sources", {}),
@@ -42,7 +43,9 @@ def test_public_page_has_no_inline_styles_or_scripts(client, guide, name, kwargs
 def test_guide_has_a_stable_anchor_for_every_section(client, guide):
     """Summary items link to /guide/#<slug>; each anchor must be on the page."""
     html = client.get(reverse("content:guide")).content.decode()
-    for slug in Section.objects.published().values_list("slug", flat=True):
+    for slug in Section.objects.published().filter(article__slug="guide").values_list(
+        "slug", flat=True
+    ):
         assert f'id="{slug}"' in html
         assert f'href="#{slug}"' in html
 
@@ -52,17 +55,79 @@ def test_compare_is_a_captioned_table_with_scoped_headers(client, guide):
     html = client.get(reverse("content:compare")).content.decode()
     assert "<caption>" in html
     assert 'scope="col"' in html and 'scope="row"' in html
-    for column in ("PRP", "Mesotherapy", "Established medicines", "Watchful waiting"):
+    for column in ("Established medicines", "Hair transplant", "PRP", "Mesotherapy",
+                   "Watchful waiting"):
         assert f">{column}</th>" in html
 
 
-def test_treatment_profiles_show_the_same_fields_in_the_same_order(client, guide):
+def test_every_option_profile_shows_the_same_questions_in_the_same_order(client, guide):
     """IPDAS: options are described in equal detail, so the headings must match exactly."""
-    pages = [client.get(reverse("content:treatment", kwargs={"slug": slug})).content.decode()
-             for slug in ("prp", "mesotherapy")]
-    headings = [re.findall(r"<dt>(.*?)</dt>", page) for page in pages]
-    assert headings[0] == headings[1]
-    assert len(headings[0]) == len(Treatment.PROFILE_FIELDS)
+    slugs = list(OptionProfile.objects.published().values_list("slug", flat=True))
+    assert len(slugs) == 7
+    headings = []
+    for slug in slugs:
+        page = client.get(reverse("content:option", kwargs={"slug": slug})).content.decode()
+        headings.append(re.findall(r'<h2 id="[a-z-]+-heading">(.*?)</h2>', page))
+    assert all(h == headings[0] for h in headings)
+    assert len(headings[0]) == len(OptionProfile.PROFILE_FIELDS)
+
+
+def test_every_option_answers_every_question(guide):
+    """Equal detail: no profile field is left empty for any option."""
+    for option in OptionProfile.objects.published():
+        empty = [name for name in OptionProfile.PROFILE_FIELDS if not getattr(option, name).strip()]
+        assert empty == [], option.slug
+
+
+def test_standard_treatments_are_listed_before_the_injections(client, guide):
+    """House rule: standard treatments first, injections as add-ons or alternatives."""
+    order = list(OptionProfile.objects.published().values_list("slug", flat=True))
+    assert order.index("minoxidil") < order.index("prp")
+    assert order.index("finasteride-dutasteride") < order.index("mesotherapy")
+    html = client.get(reverse("content:home")).content.decode()
+    assert html.index("/options/minoxidil/") < html.index("/options/prp/")
+
+
+def test_old_treatment_addresses_redirect_to_the_option_page(client, guide):
+    """Printed summaries from before the rename link to /treatments/<slug>/."""
+    response = client.get("/treatments/prp/")
+    assert response.status_code == 301
+    assert response.headers["Location"] == reverse("content:option", kwargs={"slug": "prp"})
+
+
+def test_compare_shows_every_row_for_every_column(client, guide):
+    """Option Grid: each question answered for each option, none left blank."""
+    html = client.get(reverse("content:compare")).content.decode()
+    rows = re.findall(r'<tr role="row" id="([a-z-]+)">(.*?)</tr>', html, re.DOTALL)
+    assert len(rows) >= 10
+    for slug, row in rows:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)
+        assert len(cells) == 5, slug
+        assert all(cell.strip() for cell in cells), slug
+
+
+def test_declaration_of_interest_is_next_to_the_guide_and_editable(client, guide):
+    """IPDAS: the clinic's interest in the injections is disclosed beside the content."""
+    for name in ("content:guide", "content:compare", "content:methods"):
+        html = client.get(reverse(name)).content.decode()
+        assert "offers PRP and mesotherapy" in html, name
+    ClinicDetails.objects.create(
+        name="Riverside Dermatology", status=Status.PUBLISHED,
+        declaration_of_interest="Riverside Dermatology sells PRP and mesotherapy.",
+    )
+    html = client.get(reverse("content:guide")).content.decode()
+    assert "Riverside Dermatology sells PRP and mesotherapy." in html
+
+
+def test_methods_page_says_plainly_that_no_clinician_has_reviewed_it(client, guide):
+    """No claim of clinical review that did not happen; the page must say so."""
+    html = client.get(reverse("content:methods")).content.decode()
+    assert "has not yet been reviewed by a clinician" in html
+    for anchor in ("how-we-found-the-evidence", "how-we-rated-the-evidence", "who-wrote-it",
+                   "clinical-review", "funding", "update-policy", "declaration-of-interest"):
+        assert f'id="{anchor}"' in html
+    guide_html = client.get(reverse("content:guide")).content.decode()
+    assert "clinical content team" not in guide_html
 
 
 def test_privacy_page_states_the_retention_settings(client, settings, guide):
@@ -74,10 +139,10 @@ def test_privacy_page_states_the_retention_settings(client, settings, guide):
     assert "11 days" in html and "123 days" in html and "456 days" in html
 
 
-def test_draft_treatment_is_not_public(client, guide):
+def test_draft_option_is_not_public(client, guide):
     """Unreviewed text must never reach patients."""
-    Treatment.objects.filter(slug="prp").update(status=Status.DRAFT)
-    response = client.get(reverse("content:treatment", kwargs={"slug": "prp"}))
+    OptionProfile.objects.filter(slug="prp").update(status=Status.DRAFT)
+    response = client.get(reverse("content:option", kwargs={"slug": "prp"}))
     assert response.status_code == 404
 
 
@@ -91,16 +156,16 @@ def test_draft_section_is_hidden_from_the_guide(client, guide):
 
 def test_preview_flag_is_ignored_for_the_public(client, guide):
     """?preview=1 alone must not reveal drafts."""
-    Treatment.objects.filter(slug="prp").update(status=Status.DRAFT)
-    response = client.get(reverse("content:treatment", kwargs={"slug": "prp"}), {"preview": 1})
+    OptionProfile.objects.filter(slug="prp").update(status=Status.DRAFT)
+    response = client.get(reverse("content:option", kwargs={"slug": "prp"}), {"preview": 1})
     assert response.status_code == 404
 
 
 def test_editor_can_preview_a_draft(client, guide, editor):
     """Editors check a draft on the real page before publishing it."""
-    Treatment.objects.filter(slug="prp").update(status=Status.DRAFT)
+    OptionProfile.objects.filter(slug="prp").update(status=Status.DRAFT)
     client.force_login(editor)
-    response = client.get(reverse("content:treatment", kwargs={"slug": "prp"}), {"preview": 1})
+    response = client.get(reverse("content:option", kwargs={"slug": "prp"}), {"preview": 1})
     assert response.status_code == 200
     assert "Draft" in response.content.decode()
     assert "no-store" in response.headers["Cache-Control"]
@@ -109,4 +174,4 @@ def test_editor_can_preview_a_draft(client, guide, editor):
 def test_footer_shows_the_latest_review_date(client, guide):
     """IPDAS: the publication or review date must be visible."""
     html = client.get(reverse("content:home")).content.decode()
-    assert 'datetime="2026-11-26"' in html
+    assert 'datetime="2026-12-02"' in html
