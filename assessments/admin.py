@@ -5,15 +5,31 @@ Staff work with assessments in the staff area (/staff/), which audits every look
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.summary import LEANING_LABELS
+
+
+class BoundedDateHierarchyChangeList(ChangeList):
+    """Django's date hierarchy turns ?created_at__year=2147483648 (OverflowError) or
+    ?created_at__year=9999 (year 10000, ValueError) into a 500; here they are bad lookup
+    parameters, which the admin answers by showing the list with an error flag."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
 
 
 class SuperuserReadOnlyAdmin(admin.ModelAdmin):
     """Visible to superusers only; no adding, changing or deleting, not even for them."""
 
     actions = None
+    # No "View on site": an assessment's only page is the patient's secret link.
+    view_on_site = False
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
@@ -29,6 +45,9 @@ class SuperuserReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedDateHierarchyChangeList
 
     def get_search_results(self, request, queryset, search_term):
         # Reference codes are stored without the dash and in capitals: forgive both.

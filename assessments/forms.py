@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from assessments.intake import QUESTIONS, Question, Step
+from assessments.plain_text import remove_invisible_controls
 
 REQUIRED_MESSAGE = "Please answer this question."
 INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
@@ -54,6 +55,13 @@ def _choice_label(choice) -> str:
     return format_html('{} <span class="choice-help">{}</span>', choice.label, choice.help)
 
 
+class PlainTextField(forms.CharField):
+    """Free text without bidi overrides or zero-width characters (assessments/plain_text.py)."""
+
+    def to_python(self, value):
+        return remove_invisible_controls(super().to_python(value)).strip()
+
+
 def field_for(question: Question) -> forms.Field:
     """The form field that asks `question`, with the intake's wording and values."""
     common = {
@@ -87,7 +95,7 @@ def field_for(question: Question) -> forms.Field:
         f"Please keep this to {question.max_length} characters or fewer "
         "(you have typed %(show_value)d)."
     )
-    return forms.CharField(
+    return PlainTextField(
         max_length=question.max_length,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         strip=True,
@@ -203,7 +211,9 @@ def posted_answers(step: Step, data) -> dict[str, object]:
             if value in allowed:
                 answers[question.key] = value
         else:
-            text = (data.get(question.key) or "").replace("\x00", "").strip()
+            text = remove_invisible_controls(
+                (data.get(question.key) or "").replace("\x00", "")
+            ).strip()
             if text:
                 # Kept as typed (bounded): Next will say if it is too long.
                 answers[question.key] = text[:2000]

@@ -70,6 +70,36 @@ def draft_expiry():
     return timezone.now() + timedelta(days=settings.HAIRTX_DRAFT_DAYS)
 
 
+class QuestionnaireProgress(models.Model):
+    """How far one questionnaire got and when: the insights funnel, nothing about a person.
+
+    Made with its draft and kept when the draft goes (submitted, or purged 14 days after
+    the last save), so a funnel over 90 days still counts every start. It holds no
+    answers, no token or code and no link to the assessment; the purge removes it with
+    the assessments (HAIRTX_RETENTION_DAYS after it started).
+    """
+
+    started_at = models.DateTimeField("started", default=timezone.now)
+    furthest_step = models.PositiveSmallIntegerField("furthest step reached", default=1)
+    last_step_at = models.DateTimeField("furthest step reached at", default=timezone.now)
+    reached_review_at = models.DateTimeField("first reached the review page", null=True)
+    submitted_at = models.DateTimeField("submitted", null=True)
+
+    class Meta:
+        verbose_name = "questionnaire progress"
+        verbose_name_plural = "questionnaire progress"
+        indexes = [
+            # Covers the funnel's one query: range on started_at, counts on the rest.
+            models.Index(
+                fields=["started_at", "furthest_step", "reached_review_at", "submitted_at"],
+                name="progress_funnel",
+            )
+        ]
+
+    def __str__(self):
+        return f"Questionnaire started {self.started_at:%Y-%m-%d}, step {self.furthest_step}"
+
+
 class Draft(models.Model):
     """Answers in progress, saved at every step so that nothing typed is lost."""
 
@@ -86,6 +116,14 @@ class Draft(models.Model):
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("last saved", auto_now=True)
     expires_at = models.DateTimeField("expires", default=draft_expiry, db_index=True)
+    progress = models.OneToOneField(
+        QuestionnaireProgress,
+        verbose_name="progress (for insights)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = DraftQuerySet.as_manager()
 
@@ -138,6 +176,10 @@ class Assessment(models.Model):
     has_red_flags = models.BooleanField("red flags", default=False, db_index=True)
     guide_reviewed_on = models.DateField("guide reviewed on", null=True, blank=True)
     created_at = models.DateTimeField("submitted", default=timezone.now, db_index=True)
+    # Copies of what the insights page groups by, so it never parses the summary JSON:
+    # the local day (set on save from created_at) and the SURE score.
+    created_on = models.DateField("submitted on (local day)", editable=False)
+    sure_score = models.PositiveSmallIntegerField("SURE score", null=True, editable=False)
     pdf_name = models.CharField("stored PDF", max_length=200, blank=True)
     reviewed_at = models.DateTimeField("reviewed", null=True, blank=True, db_index=True)
     reviewed_by = models.ForeignKey(
@@ -164,16 +206,32 @@ class Assessment(models.Model):
                 condition=models.Q(reviewed_at__isnull=True),
                 name="assessment_unreviewed_newest",
             ),
+            # Insights: each chart reads one of these, never the table.
+            models.Index(fields=["created_on", "leaning"], name="assessment_day_leaning"),
+            models.Index(fields=["created_on", "sure_score"], name="assessment_day_sure"),
+            models.Index(
+                fields=["created_on", "reviewed_at", "created_at"], name="assessment_day_review"
+            ),
         ]
         permissions = [
             ("review_assessment", "Can mark an assessment reviewed"),
             ("export_assessments", "Can export de-identified assessments"),
+            ("view_insights", "Can see clinic insights (aggregates only)"),
         ]
 
     def __str__(self):
         return f"Assessment {self.reference_display}"
 
-    def get_absolute_url(self):
+    def save(self, *args, **kwargs):
+        if self.created_on is None:
+            self.created_on = timezone.localdate(self.created_at)
+        super().save(*args, **kwargs)
+
+    # Deliberately not get_absolute_url: Django offers that URL to every admin user
+    # ("View on site" and the /admin/r/<content type>/<id>/ shortcut, which checks only
+    # is_staff), and this one is the patient's secret link.
+    def secret_summary_path(self) -> str:
+        """The patient's own link (/summary/<token>/): only ever sent to the patient."""
         return reverse("assessments:summary", args=[self.token])
 
     @property
@@ -185,6 +243,42 @@ class Assessment(models.Model):
         return self.reviewed_at is not None
 
 
+class AssessmentSignal(models.Model):
+    """One red flag, caution or readiness need in an assessment's summary, for insights.
+
+    Written with the assessment (from its summary) so that "which red flags fire most"
+    is an indexed GROUP BY, not a scan of every summary's JSON. ``created_on`` repeats
+    the assessment's day so the date range needs no join.
+    """
+
+    class Kind(models.TextChoices):
+        RED_FLAG = "red_flag", "red flag"
+        CAUTION = "caution", "caution"
+        NEED = "need", "readiness need"
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="signals", verbose_name="assessment"
+    )
+    created_on = models.DateField("submitted on (local day)")
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    code = models.CharField("rule id or need", max_length=40)
+
+    class Meta:
+        verbose_name = "assessment signal"
+        verbose_name_plural = "assessment signals"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "kind", "code"], name="unique_assessment_signal"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["kind", "created_on", "code"], name="signal_kind_day_code")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.code}"
+
+
 class AuditEvent(models.Model):
     """One thing a staff member did with an assessment. Rows are only ever added."""
 
@@ -194,6 +288,8 @@ class AuditEvent(models.Model):
         DOWNLOAD = "download", "downloaded PDF"
         REVIEW = "review", "marked reviewed"
         EXPORT = "export", "exported CSV"
+        INSIGHTS_CSV = "insights_csv", "downloaded insights CSV"
+        INSIGHTS_PDF = "insights_pdf", "downloaded insights PDF"
         SEARCH = "search", "searched"
         DELETE = "delete", "deleted (retention)"
         PATIENT_DELETE = "patient_delete", "deleted by the patient"

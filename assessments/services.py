@@ -9,7 +9,16 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from assessments import intake, rules
-from assessments.models import Assessment, AuditEvent, Draft, new_reference_code
+from django.utils import timezone
+
+from assessments.models import (
+    Assessment,
+    AssessmentSignal,
+    AuditEvent,
+    Draft,
+    QuestionnaireProgress,
+    new_reference_code,
+)
 from content.selectors import guide_reviewed_on
 
 logger = logging.getLogger(__name__)
@@ -19,15 +28,77 @@ logger = logging.getLogger(__name__)
 REFERENCE_CODE_ATTEMPTS = 5
 
 
+@transaction.atomic
+def draft_start() -> Draft:
+    """A new, empty draft with its progress record (for the insights funnel)."""
+    return Draft.objects.create(progress=QuestionnaireProgress.objects.create())
+
+
+def _progress_reached(draft: Draft, *, step: int | None = None, review: bool = False,
+                      submitted: bool = False) -> None:
+    """Move the draft's funnel record forward; it never goes back.
+
+    One UPDATE, and only when something changes. Drafts made before the record existed
+    have none and are skipped.
+    """
+    if draft.progress_id is None:
+        return
+    now = timezone.now()
+    progress = QuestionnaireProgress.objects.filter(pk=draft.progress_id)
+    if step is not None:
+        progress.filter(furthest_step__lt=step).update(furthest_step=step, last_step_at=now)
+    if review:
+        progress.filter(reached_review_at__isnull=True).update(reached_review_at=now)
+    if submitted:
+        progress.update(submitted_at=now)
+
+
 def draft_save_step(*, draft: Draft, step: intake.Step, step_answers: dict, reached: int) -> None:
     """Replace one step's answers, drop answers that stopped applying, save."""
     step_keys = {question.key for question in step.questions}
     answers = {key: value for key, value in draft.answers.items() if key not in step_keys}
     answers.update(step_answers)
     draft.answers = intake.drop_inapplicable(answers)
+    advanced = reached > draft.furthest_step
     draft.furthest_step = max(draft.furthest_step, reached)
     draft.touch()
     draft.save(update_fields=["answers", "furthest_step", "expires_at", "updated_at"])
+    if advanced:
+        _progress_reached(draft, step=draft.furthest_step)
+
+
+def draft_reached_review(*, draft: Draft) -> None:
+    """The patient saw the review page with every answer in place (the funnel's step)."""
+    _progress_reached(draft, step=len(intake.STEPS), review=True)
+
+
+def summary_signals(summary: dict) -> list[tuple[str, str]]:
+    """(kind, code) of each red flag, caution and readiness need in a stored summary.
+
+    A caution is any item outside the red flags with severity "caution" or "stop"; each
+    rule counts once per summary even when it writes several items.
+    """
+    Kind = AssessmentSignal.Kind
+    signals = {(Kind.RED_FLAG.value, item["rule"]) for item in summary["red_flags"]}
+    options = summary["options"]
+    others = [
+        *(item for option in options.values() for side in option.values() for item in side),
+        *summary["also_discuss"], *summary["questions_to_ask"], *summary["to_bring"],
+        *summary["expectations"],
+    ]
+    signals |= {(Kind.CAUTION.value, item["rule"]) for item in others
+                if item["severity"] in {"caution", "stop"}}
+    signals |= {(Kind.NEED.value, need) for need in summary["decision_readiness"]["needs"]}
+    return sorted(signals)
+
+
+def assessment_signals_build(assessment: Assessment) -> list[AssessmentSignal]:
+    """The signal rows of an assessment, unsaved (bulk-created by callers)."""
+    return [
+        AssessmentSignal(assessment=assessment, created_on=assessment.created_on, kind=kind,
+                         code=code)
+        for kind, code in summary_signals(assessment.summary)
+    ]
 
 
 @transaction.atomic
@@ -52,12 +123,17 @@ def assessment_submit(*, draft: Draft) -> Assessment:
                     leaning=summary.leaning,
                     has_red_flags=bool(summary.red_flags),
                     guide_reviewed_on=guide_reviewed_on(),
+                    sure_score=summary.decision_readiness.sure_score,
                 )
             break
         except IntegrityError:
             if attempt == REFERENCE_CODE_ATTEMPTS:
                 raise
             logger.warning("Reference code collision; retrying (attempt %d).", attempt)
+    AssessmentSignal.objects.bulk_create(assessment_signals_build(assessment))
+    # The draft goes (its answers now live in the assessment); its progress record
+    # stays, marked submitted, so the funnel still counts it.
+    _progress_reached(draft, step=len(intake.STEPS), review=True, submitted=True)
     draft.delete()
     return assessment
 

@@ -6,12 +6,14 @@ nothing: the resume code or link brings the draft back.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
@@ -19,7 +21,13 @@ from assessments import intake, pdf, ratelimit
 from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
-from assessments.services import assessment_delete, assessment_submit, draft_save_step
+from assessments.services import (
+    assessment_delete,
+    assessment_submit,
+    draft_reached_review,
+    draft_save_step,
+    draft_start,
+)
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
@@ -84,7 +92,7 @@ def start(request):
     if request.method == "POST":
         if refused := ratelimit.over_limit_response(request, "start"):
             return refused
-        draft = Draft.objects.create()
+        draft = draft_start()
         request.session[SESSION_DRAFT_KEY] = draft.token
         return redirect("assessments:step", number=1)
     draft = _find_draft(request)  # a GET: only the session's token, never DraftProblem
@@ -244,7 +252,8 @@ def review(request):
         except ValidationError as exc:  # answers changed between GET and POST
             return _render_review_errors(request, draft, exc)
         request.session.pop(SESSION_DRAFT_KEY, None)
-        return redirect(assessment.get_absolute_url())
+        return redirect(assessment.secret_summary_path())
+    draft_reached_review(draft=draft)
     return render(
         request,
         "assessments/review.html",
@@ -378,12 +387,29 @@ def summary_pdf(request, token: str):
     return summary_pdf_response(request, _assessment_for(token))
 
 
+def started_by_another_site(request) -> bool:
+    """Whether the browser says another site started this request (a link, a form).
+
+    Browsers send Sec-Fetch-Site with every request, whatever the referrer policy;
+    "same-site" counts too (a sibling subdomain is not this site). Without the header
+    (old browsers, scripts) the answer is no.
+    """
+    return request.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
+
+
+# No CSRF token check: the page is sent with "Referrer-Policy: no-referrer" (its URL is the
+# patient's secret), so browsers post it with "Origin: null" and no Referer, which
+# Django's check refuses. The 256-bit token in the URL does the CSRF token's job (no other
+# site can know it), and a post the browser marks as coming from another site is refused.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request, token: str):
     """Confirm, then delete the patient's answers, summary and PDF for good."""
     assessment = _assessment_for(token)
     if request.method == "POST":
+        if started_by_another_site(request):
+            raise PermissionDenied("A deletion must come from the patient's own page.")
         assessment_delete(assessment=assessment, action=AuditEvent.Action.PATIENT_DELETE)
         return render(request, "assessments/deleted.html")
     return render(request, "assessments/delete_confirm.html", {"assessment": assessment})

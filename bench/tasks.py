@@ -33,8 +33,14 @@ from django.contrib.auth.models import Group, User  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from assessments import intake, pdf, rules  # noqa: E402
-from assessments.models import Assessment, Draft, new_reference_code, new_token  # noqa: E402
-from assessments.services import assessment_submit  # noqa: E402
+from assessments.models import (  # noqa: E402
+    Assessment,
+    AssessmentSignal,
+    Draft,
+    new_reference_code,
+    new_token,
+)
+from assessments.services import assessment_signals_build, assessment_submit  # noqa: E402
 from content.selectors import guide_reviewed_on  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json"))
@@ -78,6 +84,8 @@ def build_rows(count: int, *, spread_days: int = 180) -> list[Assessment]:
         created = now - timedelta(seconds=rng.randint(60, spread_days * 86400))
         reviewed = created + timedelta(days=1) if rng.random() < 0.6 else None
         rows.append(Assessment(
+            created_on=timezone.localdate(created),
+            sure_score=template["summary"]["decision_readiness"]["sure_score"],
             reference_code=code,
             token=new_token(),
             answers=template["answers"],
@@ -98,7 +106,11 @@ def cmd_bulk(args) -> dict:
     missing = max(0, args.total - existing)
     batch = 5000
     for start in range(0, missing, batch):
-        Assessment.objects.bulk_create(build_rows(min(batch, missing - start)), batch_size=1000)
+        created = Assessment.objects.bulk_create(
+            build_rows(min(batch, missing - start)), batch_size=1000)
+        AssessmentSignal.objects.bulk_create(
+            [signal for row in created for signal in assessment_signals_build(row)],
+            batch_size=5000)
     return {"before": existing, "after": Assessment.objects.count(),
             "seconds": round(time.perf_counter() - started, 1)}
 

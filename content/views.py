@@ -158,6 +158,7 @@ def privacy(request):
             "draft_days": settings.HAIRTX_DRAFT_DAYS,
             "retention_days": settings.HAIRTX_RETENTION_DAYS,
             "audit_retention_days": settings.HAIRTX_AUDIT_RETENTION_DAYS,
+            "insights_min_count": settings.HAIRTX_INSIGHTS_MIN_COUNT,
         },
     )
 

@@ -20,6 +20,12 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn itself believes X-Forwarded-Proto from these peers: only when a proxy is
+# configured (HAIRTX_PROXY_COUNT, as Django's SECURE_PROXY_SSL_HEADER), and then only from
+# the proxy on this machine.
+_behind_proxy = int(os.environ.get("HAIRTX_PROXY_COUNT") or 0) > 0
+forwarded_allow_ips = os.environ.get(
+    "GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1" if _behind_proxy else ""
+)
 limit_request_line = 4094
 limit_request_fields = 50

@@ -171,14 +171,20 @@ LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:list"
 LOGOUT_REDIRECT_URL = "staff:login"
 
+# Trusted reverse proxies in front (0: clients connect directly). The client address
+# for axes, the rate limits and the audit log comes from hairtx.addresses.client_address.
+HAIRTX_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
+
 # django-axes: lock a username+address pair out after repeated failed logins.
 AXES_FAILURE_LIMIT = env_int("HAIRTX_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-HAIRTX_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
-AXES_IPWARE_PROXY_COUNT = HAIRTX_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "assessments.ratelimit.login_locked_out_response"
+# Without this axes keys on REMOTE_ADDR (its own proxy count needs django-ipware): behind
+# a proxy one attacker would lock a username out for everyone.
+AXES_CLIENT_IP_CALLABLE = "hairtx.addresses.client_address"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # keep fewer personal data rows
 AXES_VERBOSE = False  # no start-up banner on every manage.py command
 
@@ -206,7 +212,10 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30 if not DEBUG else 0
 # SECURITY
 # ------------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only when a proxy of ours is there to set it; otherwise
+# any client could claim HTTPS. Health probes speak plain HTTP to the app: no redirect.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HAIRTX_PROXY_COUNT else None
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
@@ -235,7 +244,16 @@ PERMISSIONS_POLICY = (
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # no form here needs more than a few KB
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# DATA_UPLOAD_MAX_MEMORY_SIZE does not count files. Only the clinic logo form takes one:
+# a file part posted anywhere else is refused (400) before it is read, see hairtx/uploads.py.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "hairtx.uploads.RefuseUnexpectedFilesHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+HAIRTX_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # the clinic logo
 
 # CRISPY FORMS
 # ------------------------------------------------------------------------------
@@ -247,12 +265,21 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 HAIRTX_DRAFT_DAYS = env_int("HAIRTX_DRAFT_DAYS", 14)
 HAIRTX_RETENTION_DAYS = env_int("HAIRTX_RETENTION_DAYS", 180)
 HAIRTX_AUDIT_RETENTION_DAYS = env_int("HAIRTX_AUDIT_RETENTION_DAYS", 730)
-# (attempts, per seconds) for each client address; see assessments/ratelimit.py.
+# Clinic insights: a count of people below this is shown as "fewer than N" everywhere.
+HAIRTX_INSIGHTS_MIN_COUNT = env_int("HAIRTX_INSIGHTS_MIN_COUNT", 5)
+if HAIRTX_INSIGHTS_MIN_COUNT < 1:
+    raise ImproperlyConfigured("HAIRTX_INSIGHTS_MIN_COUNT must be 1 or more.")
+# (attempts, per seconds) per client address (per staff user for "reference");
+# see assessments/ratelimit.py.
 HAIRTX_RATE_LIMITS = {
     "start": (env_int("HAIRTX_RATE_START_PER_HOUR", 30), 3600),
     "submit": (env_int("HAIRTX_RATE_SUBMIT_PER_HOUR", 20), 3600),
     "resume": (env_int("HAIRTX_RATE_RESUME_PER_15MIN", 10), 900),
-    "reference": (env_int("HAIRTX_RATE_REFERENCE_PER_HOUR", 120), 3600),
+    # Every look-up by reference code (search, detail, print, PDF, review), per staff user.
+    "reference": (env_int("HAIRTX_RATE_REFERENCE_PER_HOUR", 300), 3600),
+    # Failed sign-ins per address across all usernames (password spraying); the axes
+    # lock-out above counts per username and address.
+    "login": (env_int("HAIRTX_RATE_LOGIN_FAILURES_PER_HOUR", 30), 3600),
 }
 HAIRTX_PDF_PAGE_SIZE = os.environ.get("HAIRTX_PDF_PAGE_SIZE", "A4")
 if HAIRTX_PDF_PAGE_SIZE not in {"A4", "letter"}:

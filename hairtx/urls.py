@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from assessments.ratelimit import login_rate_limited
 from hairtx import views
 
 admin.site.site_header = "hairtx administration"
@@ -8,6 +9,9 @@ admin.site.site_title = "hairtx admin"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The admin's own login, with the same per-address limit as the staff login.
+    path("admin/login/", login_rate_limited(admin.site.login)),
     path("admin/", admin.site.urls),
     path("staff/", include("assessments.staff.urls")),
     path("", include("assessments.urls")),

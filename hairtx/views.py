@@ -1,11 +1,32 @@
 """Project-level views."""
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from hairtx.uploads import UnexpectedFileUpload
+
+# Crawlers may fetch everything public. Secret links (/summary/..., resume links) are
+# deliberately not listed: a Disallow line would stop crawlers from seeing their
+# "X-Robots-Tag: noindex" header, and a blocked URL that is linked from somewhere can
+# still be indexed as a bare address, which here would be the secret itself.
+ROBOTS_TXT = """\
+User-agent: *
+Disallow: /staff/
+Disallow: /admin/
+"""
+
+
+@require_GET
+def robots_txt(request):
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
 
 
 @never_cache
@@ -21,13 +42,17 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-
 def bad_request(request, exception=None):
     """400 page that says what was wrong when we know (too large, too many fields)."""
     if isinstance(exception, RequestDataTooBig):
         reason = (
             "What you sent was too large. Text boxes here take at most a few hundred "
             "characters. Please go back, shorten what you typed and try again."
+        )
+    elif isinstance(exception, UnexpectedFileUpload | TooManyFilesSent):
+        reason = (
+            "What you sent had a file in it, and this form does not take files. "
+            "Please go back and try again without attaching anything."
         )
     elif isinstance(exception, TooManyFieldsSent):
         reason = (

@@ -133,7 +133,7 @@ def shoot(browser, base: str, made: dict) -> None:
         assert "/questionnaire/step/2/" in page.url, page.url
         save_small(page.screenshot(), f"questionnaire-step-{label}")
 
-        page.goto(base + made["female"].get_absolute_url())
+        page.goto(base + made["female"].secret_summary_path())
         save_small(page.screenshot(), f"summary-{label}")
         if not pdf_bytes:
             href = page.get_by_role("link", name="Download the PDF").get_attribute("href")

@@ -1,11 +1,15 @@
 """Random and malformed posts to every form endpoint never cause a server error."""
 
+from urllib.parse import quote
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, example, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from assessments import intake
 from assessments.models import Draft
@@ -159,3 +163,147 @@ def test_nul_bytes_everywhere(staff):
     assert_no_server_error(
         client.post(reverse("staff:review", args=[assessment.reference_code]), {"note": nul})
     )
+
+
+# Every query parameter the staff list reads, with values near and past every bound.
+STAFF_LIST_PARAMS = ["q", "leaning", "red_flags", "not_reviewed", "date_from", "date_to", "page"]
+edge_numbers = st.one_of(
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.sampled_from(["0", "-1", "1e9", "1.5", "99999999999999999999", "٣", "0x10", " 1 "]),
+)
+edge_dates = st.one_of(
+    st.dates().map(lambda day: day.isoformat()),
+    st.sampled_from(["9999-12-31", "0001-01-01", "2026-02-30", "2026-13-01", "99999-01-01",
+                     "2026-1-1", "31/12/2026", "2026-12-31T23:59"]),
+)
+staff_value = st.one_of(junk_text, edge_numbers, edge_dates, st.sampled_from(["on", "true"]))
+# Each parameter present half the time, with values shaped for it, plus stray ones.
+staff_params = st.builds(
+    lambda known, stray: {**stray, **known},
+    st.fixed_dictionaries({}, optional={
+        "q": st.one_of(junk_text, st.sampled_from(["ABCD-2345", "abcd2345", "-" * 20])),
+        "leaning": st.one_of(st.sampled_from(["standard_first", "prp", "open", ""]), staff_value),
+        "red_flags": staff_value, "not_reviewed": staff_value,
+        "date_from": st.one_of(edge_dates, staff_value),
+        "date_to": st.one_of(edge_dates, staff_value),
+        "page": st.one_of(edge_numbers, staff_value),
+    }),
+    st.dictionaries(junk_text.filter(bool), staff_value, max_size=3),
+)
+
+
+def test_the_fuzzed_parameters_are_every_staff_filter():
+    """A new filter on the staff list must be added to STAFF_LIST_PARAMS and staff_params."""
+    from assessments.staff.forms import AssessmentFilterForm
+
+    assert set(AssessmentFilterForm.base_fields) == set(STAFF_LIST_PARAMS)
+
+
+def superuser_client(django_user_model) -> Client:
+    """Signed in as a superuser (made once: hypothesis calls the test many times)."""
+    client = Client()
+    client.force_login(django_user_model.objects.get_or_create(
+        username="root", defaults={"is_staff": True, "is_superuser": True})[0])
+    return client
+
+
+@pytest.fixture
+def lenient_limits(settings):
+    """Hundreds of examples must not run into the look-up and login limits."""
+    settings.HAIRTX_RATE_LIMITS = {scope: (10**9, 3600) for scope in settings.HAIRTX_RATE_LIMITS}
+
+
+@HYPOTHESIS
+@given(params=staff_params)
+@example(params={"page": "99999999999999999999"})  # issue 10: past 64 bits
+@example(params={"date_to": "9999-12-31"})  # issue 10: date.max + 1 day
+@example(params={"date_from": "0001-01-01", "page": "-1"})
+def test_every_staff_list_parameter_at_its_edges(staff, lenient_limits, params):
+    client, _ = staff
+    response = client.get(reverse("staff:list"), params)
+    assert_no_server_error(response)
+    if response.status_code == 400:
+        assert "Please correct the filters" in response.content.decode()
+
+
+@HYPOTHESIS
+@given(data=st.fixed_dictionaries({}, optional={"date_from": st.one_of(edge_dates, staff_value),
+                                               "date_to": st.one_of(edge_dates, staff_value)}))
+@example(data={"date_from": "2026-01-01", "date_to": "9999-12-31"})
+def test_every_export_range(staff, lenient_limits, data):
+    client, _ = staff
+    response = client.post(reverse("staff:export"), data)
+    assert_no_server_error(response)
+    if response.status_code == 200:
+        b"".join(response.streaming_content)  # the whole file streams without a break
+
+
+@HYPOTHESIS
+@given(code=junk_text)
+def test_random_codes_in_staff_urls(staff, lenient_limits, code):
+    client, _ = staff
+    segment = quote(code, safe="") or "-"
+    for suffix in ("", "print/", "pdf/"):
+        assert_no_server_error(client.get(f"/staff/assessments/{segment}/{suffix}"))
+    assert_no_server_error(client.post(f"/staff/assessments/{segment}/review/", {"note": "x"}))
+
+
+@HYPOTHESIS
+@given(data=form_data)
+def test_random_posts_to_export_and_delete(staff, lenient_limits, data):
+    client, assessment = staff
+    assert_no_server_error(client.post(reverse("staff:export"), data))
+    assert_no_server_error(
+        client.post(reverse("assessments:delete", args=["x" * 43]), data)
+    )
+
+
+@HYPOTHESIS
+@given(params=st.dictionaries(
+    st.sampled_from(["q", "p", "o", "e", "all", "action__exact", "has_red_flags__exact",
+                     "created_at__gte", "created_at__year", "created_at__month", "_to_field",
+                     "reviewed_at__isnull", "_changelist_filters"]) | junk_text.filter(bool),
+    staff_value, max_size=6,
+))
+@example(params={"created_at__year": "2147483648"})  # found by this test: Django's own 500
+@example(params={"created_at__year": "9999"})
+@example(params={"created_at__year": "9999", "created_at__month": "12"})
+def test_random_admin_list_parameters(db, lenient_limits, django_user_model, params):
+    client = superuser_client(django_user_model)
+    for path in ("/admin/assessments/assessment/", "/admin/assessments/auditevent/",
+                 "/admin/content/section/"):
+        assert_no_server_error(client.get(path, params))
+
+
+def test_invisible_characters_are_removed_from_answers(patient):
+    client, draft = patient
+    typed = "Plas\u200bters\u202e and nuts\u2066\ufeff"
+    answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": typed}
+    response = client.post(
+        reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], answers, draft)
+    )
+    assert response.status_code in {200, 302}
+    stored = Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details")
+    assert stored == "Plasters and nuts"
+
+
+def test_invisible_characters_are_removed_when_saving_for_later(patient):
+    client, draft = patient
+    answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "\u202eabc"}
+    client.post(reverse("assessments:step", args=[4]),
+                step_post(intake.STEPS[3], answers, draft, action="save"))
+    assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") == "abc"
+
+
+@hypothesis_settings(HYPOTHESIS, max_examples=15)
+@given(data=form_data)
+def test_random_posts_to_every_admin_add_form(db, lenient_limits, django_user_model, data):
+    """Every model's add form in the admin, as a superuser, with junk: never a 500."""
+    from django.contrib import admin
+
+    client = superuser_client(django_user_model)
+    for model in admin.site._registry:
+        opts = model._meta
+        assert_no_server_error(
+            client.post(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"), data)
+        )

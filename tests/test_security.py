@@ -96,14 +96,27 @@ def test_hsts_on_https_in_production(client, guide, settings):
 
 def test_secret_link_pages_send_no_referrer(client, guide):
     """The patient's link never travels as a referrer, not even to this site."""
-    assert client.get("/summary/whatever/").headers["Referrer-Policy"] == "no-referrer"
-    assert client.get("/summary/whatever/pdf/").headers["Referrer-Policy"] == "no-referrer"
-    assert client.get("/questionnaire/resume/whatever/").headers["Referrer-Policy"] == "no-referrer"
+    for path in ("/summary/whatever/", "/summary/whatever/pdf/", "/summary/whatever/delete/",
+                 "/questionnaire/resume/whatever/"):
+        assert client.get(path).headers["Referrer-Policy"] == "no-referrer", path
+
+
+def test_every_secret_link_url_sends_no_referrer_and_noindex(client, assessment):
+    """Each URL with a token in it, found from the URL patterns (a new one cannot be missed)."""
+    from django.urls import get_resolver
+
+    patterns = get_resolver().namespace_dict["assessments"][1].url_patterns
+    token_routes = [p for p in patterns if "<str:token>" in str(p.pattern)]
+    assert len(token_routes) >= 4
+    for pattern in token_routes:
+        response = client.get(reverse(f"assessments:{pattern.name}", args=[assessment.token]))
+        assert response.headers["Referrer-Policy"] == "no-referrer", pattern.name
+        assert "noindex" in response.headers["X-Robots-Tag"], pattern.name
 
 
 def test_pages_with_forms_keep_referrers_on_this_site_only(client, guide):
     """With no-referrer, browsers post forms with "Origin: null" and CSRF refuses them."""
-    for path in ("/questionnaire/", "/staff/login/", "/admin/login/", "/summary/whatever/delete/"):
+    for path in ("/questionnaire/", "/staff/login/", "/admin/login/"):
         assert client.get(path).headers["Referrer-Policy"] == "same-origin", path
 
 
@@ -150,7 +163,7 @@ def test_one_patients_token_never_shows_anothers_summary(client, guide):
     from tests.assessments.factories import make_assessment
 
     first, second = make_assessment(), make_assessment(nail_changes="yes")
-    page = client.get(first.get_absolute_url()).content.decode()
+    page = client.get(first.secret_summary_path()).content.decode()
     assert first.reference_display in page
     assert second.reference_display not in page and second.token not in page
 
@@ -215,3 +228,133 @@ def test_editors_cannot_reach_assessments_users_or_the_audit_log(client, guide, 
     for path in ADMIN_PATHS[1:3] + ADMIN_PATHS[4:]:
         assert client.get(path).status_code == 403, path
     assert client.get("/staff/").status_code == 403
+
+
+def test_robots_txt_keeps_crawlers_out_of_staff_and_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /staff/" in lines and "Disallow: /admin/" in lines
+    # Not disallowed, so that crawlers see the noindex header of a leaked link.
+    assert not any("/summary" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/summary/whatever/", "/summary/whatever/pdf/", "/summary/whatever/delete/",
+     "/questionnaire/resume/", "/questionnaire/resume/whatever/", "/questionnaire/step/1/",
+     "/staff/", "/staff/login/", "/admin/", "/admin/login/"],
+)
+def test_noindex_on_secret_staff_and_admin_pages(client, guide, path):
+    assert "noindex" in client.get(path).headers["X-Robots-Tag"], path
+
+
+@pytest.mark.parametrize("path", ["/", "/guide/", "/questionnaire/"])
+def test_public_pages_may_be_indexed(client, guide, path):
+    assert "X-Robots-Tag" not in client.get(path).headers
+
+
+class TestPatientDelete:
+    """The delete page sends no referrer, so its form cannot carry Django's CSRF proof."""
+
+    def test_works_as_browsers_post_it_from_a_no_referrer_page(self, assessment):
+        client = Client(enforce_csrf_checks=True)
+        response = client.post(
+            reverse("assessments:delete", args=[assessment.token]), secure=True,
+            HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="same-origin",
+        )
+        assert response.status_code == 200
+        from assessments.models import Assessment
+
+        assert not Assessment.objects.filter(pk=assessment.pk).exists()
+
+    @pytest.mark.parametrize("fetch_site", ["cross-site", "same-site"])
+    def test_a_post_started_by_another_site_is_refused(self, assessment, fetch_site):
+        response = Client().post(reverse("assessments:delete", args=[assessment.token]),
+                                 HTTP_SEC_FETCH_SITE=fetch_site)
+        assert response.status_code == 403
+        from assessments.models import Assessment
+
+        assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+    def test_a_wrong_token_deletes_nothing(self, assessment):
+        response = Client().post(reverse("assessments:delete", args=["x" * 43]))
+        assert response.status_code == 404
+
+
+class TestUploads:
+    """File parts are refused where no file is expected (issue 10, finding 5)."""
+
+    def test_a_file_posted_to_the_resume_form_gets_a_clear_400(self, client, guide):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("big.bin", b"\0" * (20 * 1024 * 1024))
+        response = client.post(reverse("assessments:resume"), {"code": "ABCD", "file": upload})
+        assert response.status_code == 400
+        assert "does not take files" in response.content.decode()
+        assert_security_headers(response)
+
+    def test_the_file_is_not_read(self, db):
+        """The parser stops at the file part's headers, not after 20 MB."""
+        from django.core.exceptions import SuspiciousOperation
+        from django.test import RequestFactory
+
+        size = 20 * 1024 * 1024
+        request = RequestFactory().post("/questionnaire/resume/",
+                                        {"code": "ABCD", "file": _upload(size)})
+        with pytest.raises(SuspiciousOperation):
+            request.POST  # noqa: B018 (parsing happens on first access)
+        assert request._stream._pos < 1024 * 1024
+
+    def test_the_clinic_logo_form_still_takes_a_picture(self, client, guide, django_user_model):
+        from content.models import ClinicDetails
+
+        ClinicDetails.objects.get_or_create(pk=1, defaults={"name": "Riverside Dermatology"})
+        client.force_login(django_user_model.objects.create_superuser("root", password="x" * 16))
+        url = reverse("admin:content_clinicdetails_change", args=[1])
+        clinic = ClinicDetails.objects.get()
+        response = client.post(url, {"name": clinic.name, "logo": _png(),
+                                     "logo_alt_text": "Riverside logo", "status": "draft",
+                                     "declaration_of_interest": "We offer PRP."})
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert ClinicDetails.objects.get().logo.name.startswith("clinic/")
+
+    def test_a_logo_over_the_limit_is_refused(self, client, guide, django_user_model, settings):
+        settings.HAIRTX_MAX_UPLOAD_BYTES = 1000
+        client.force_login(django_user_model.objects.create_superuser("root", password="x" * 16))
+        url = reverse("admin:content_clinicdetails_add")
+        response = client.post(url, {"name": "Riverside", "logo": _upload(5000, "logo.png")})
+        assert response.status_code == 400
+        assert "too large" in response.content.decode()
+
+    def test_every_form_with_a_file_field_is_listed(self):
+        """A model with a file field edited in the admin must be in FILE_UPLOAD_VIEWS."""
+        from django.contrib import admin
+        from django.db.models import FileField
+
+        from hairtx.uploads import FILE_UPLOAD_VIEWS
+
+        expected = set()
+        for model in admin.site._registry:
+            if any(isinstance(field, FileField) for field in model._meta.get_fields()):
+                prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+                expected |= {f"{prefix}_add", f"{prefix}_change"}
+        assert expected == FILE_UPLOAD_VIEWS
+
+
+def _upload(size: int, name: str = "big.bin"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"\0" * size)
+
+
+def _png():
+    import base64
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pixel = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    return SimpleUploadedFile("logo.png", pixel, content_type="image/png")

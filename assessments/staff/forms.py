@@ -1,13 +1,14 @@
 """Forms of the staff area: list filters, the review note and the export range."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 
+from assessments.plain_text import remove_invisible_controls
+from assessments.staff.insights import DEFAULT_DAYS, Period
 from assessments.summary import LEANING_LABELS
-
-DATE_ERRORS = {"invalid": "Enter a real date, for example 2026-11-25."}
 
 
 class DateInput(forms.DateInput):
@@ -17,6 +18,34 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+# Dates outside these never match an assessment, and near date.max the arithmetic on
+# them overflows (9999-12-31 + 1 day): they are refused next to the field instead.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+DATE_ERRORS = {
+    "invalid": "Enter a real date, for example 2026-11-25.",
+    "min_value": "Enter a date from 2000-01-01 to 2099-12-31.",
+    "max_value": "Enter a date from 2000-01-01 to 2099-12-31.",
+}
+# Far more pages than 100,000 assessments fill; a bigger number is a made-up link.
+LAST_PAGE = 100_000
+
+
+class BoundedDateField(forms.DateField):
+    """A DateField that takes only dates from EARLIEST_DATE to LATEST_DATE."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput)
+        kwargs["error_messages"] = {**DATE_ERRORS, **kwargs.get("error_messages", {})}
+        super().__init__(**kwargs)
+        self.validators += [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
+
+    def widget_attrs(self, widget):
+        # The date picker offers only these days too.
+        return {**super().widget_attrs(widget), "min": EARLIEST_DATE.isoformat(),
+                "max": LATEST_DATE.isoformat()}
 
 
 def _check_range(form: forms.Form) -> None:
@@ -47,14 +76,20 @@ class AssessmentFilterForm(forms.Form):
     )
     red_flags = forms.BooleanField(label="Only with red flags", required=False)
     not_reviewed = forms.BooleanField(label="Only not yet reviewed", required=False)
-    date_from = forms.DateField(
-        label="Submitted from", required=False, widget=DateInput, error_messages=DATE_ERRORS
-    )
-    date_to = forms.DateField(
-        label="Submitted to (inclusive)",
+    date_from = BoundedDateField(label="Submitted from", required=False)
+    date_to = BoundedDateField(label="Submitted to (inclusive)", required=False)
+    # Set by the Newer/Older links, not shown as a control; its error is shown above.
+    page = forms.IntegerField(
+        label="Page number",
         required=False,
-        widget=DateInput,
-        error_messages=DATE_ERRORS,
+        min_value=1,
+        max_value=LAST_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "The page number must be a whole number.",
+            "min_value": f"The page number must be from 1 to {LAST_PAGE:,}.",
+            "max_value": f"The page number must be from 1 to {LAST_PAGE:,}.",
+        },
     )
 
     def clean(self):
@@ -76,20 +111,50 @@ class ReviewForm(forms.Form):
         },
     )
 
+    def clean_note(self) -> str:
+        return remove_invisible_controls(self.cleaned_data["note"])
+
 
 class ExportForm(forms.Form):
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label="Submitted from",
-        widget=DateInput,
-        error_messages={**DATE_ERRORS, "required": "Enter the first day of the range."},
+        error_messages={"required": "Enter the first day of the range."},
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label="Submitted to (inclusive)",
-        widget=DateInput,
-        error_messages={**DATE_ERRORS, "required": "Enter the last day of the range."},
+        error_messages={"required": "Enter the last day of the range."},
     )
 
     def clean(self):
         cleaned = super().clean()
         _check_range(self)
         return cleaned
+
+
+class InsightsForm(forms.Form):
+    """The insights period. Both dates optional: the default is the last 90 days."""
+
+    MAX_DAYS = 3 * 366
+
+    date_from = forms.DateField(
+        label="From", required=False, widget=DateInput, error_messages=DATE_ERRORS
+    )
+    date_to = forms.DateField(
+        label="To (inclusive)", required=False, widget=DateInput, error_messages=DATE_ERRORS
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        end = cleaned.get("date_to") or Period.default().date_to
+        start = cleaned.get("date_from") or end - timedelta(days=DEFAULT_DAYS - 1)
+        cleaned["date_from"], cleaned["date_to"] = start, end
+        _check_range(self)
+        if not self.errors and (end - start).days + 1 > self.MAX_DAYS:
+            self.add_error("date_from", ValidationError(
+                "Choose a range of at most three years.", code="range_too_long"))
+        return cleaned
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])

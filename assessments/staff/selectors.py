@@ -108,17 +108,22 @@ def _answer_cell(answers: dict, key: str) -> str:
     return _cell(answers.get(key))
 
 
-def export_rows(*, date_from: date, date_to: date) -> Iterator[list[str]]:
-    """The header, then one de-identified row per assessment, oldest first, streamed.
+def export_queryset(*, date_from: date, date_to: date) -> QuerySet:
+    """The rows to export, oldest first. Built before the response starts, so that a
+    range that cannot be turned into times fails here, not half-way through a download."""
+    return in_date_range(
+        Assessment.objects.order_by("created_at", "id"), date_from=date_from, date_to=date_to
+    ).values_list("created_at", "leaning", "has_red_flags", "ruleset_version", "reviewed_at",
+                  "answers")
+
+
+def export_rows(queryset: QuerySet) -> Iterator[list[str]]:
+    """The header, then one de-identified row per assessment of ``export_queryset``.
 
     No token, reference code, review note, reviewer, free text or exact time: only the
     day.
     """
     yield EXPORT_HEADER
-    queryset = in_date_range(
-        Assessment.objects.order_by("created_at", "id"), date_from=date_from, date_to=date_to
-    ).values_list("created_at", "leaning", "has_red_flags", "ruleset_version", "reviewed_at",
-                  "answers")
     for created_at, leaning, red_flags, version, reviewed_at, answers in queryset.iterator(
         chunk_size=1000
     ):

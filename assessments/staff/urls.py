@@ -1,20 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from assessments.staff import views
+from assessments.ratelimit import login_rate_limited
+from assessments.staff import insights_views, views
 
 app_name = "staff"
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="staff/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", login_rate_limited(views.StaffLoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only
     path("", views.assessment_list, name="list"),
     path("export/", views.assessment_export, name="export"),
+    path("insights/", insights_views.insights_page, name="insights"),
+    path("insights/download.csv", insights_views.insights_csv, name="insights_csv"),
+    path("insights/report.pdf", insights_views.insights_pdf, name="insights_pdf"),
     # The log filter (hairtx/logging.py) redacts the segment after "staff/assessments/".
     path("assessments/<str:reference_code>/", views.assessment_detail, name="detail"),
     path("assessments/<str:reference_code>/print/", views.assessment_print, name="print"),

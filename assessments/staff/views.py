@@ -4,29 +4,37 @@ Views are thin: they check access, bind a form, call a selector or service, audi
 render. Access: anonymous users go to the staff login page; a signed-in user without the
 ``assessments.view_assessment`` permission (given by the "Clinic staff" group) gets 403.
 Every look at an assessment, each print, download, review, search and export is added
-to the audit log with the user and address.
+to the audit log with the user and address; so is every look-up of a code that matches
+nothing. Every look-up by reference code counts against the user's hourly limit.
+
+Reads stay GET (bookmarkable, printable), but a GET another site sends the browser to
+gets a "continue?" page instead of the record, so no other site can write the audit log
+or use up the look-up limit; the export and the review are POST with CSRF.
 """
 
 import csv
+import functools
 
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import pdf, ratelimit
-from assessments.models import Assessment, AuditEvent
+from assessments.models import Assessment, AuditEvent, normalise_code
+from assessments.plain_text import remove_invisible_controls
 from assessments.presenters import key_facts, summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
 from assessments.summary import LEANING_LABELS
-from assessments.views import summary_pdf_response
+from assessments.views import started_by_another_site, summary_pdf_response
+from hairtx.addresses import client_address
 
 VIEW_PERM = "assessments.view_assessment"
 
@@ -41,52 +49,93 @@ def staff_view(*perms: str):
     return decorator
 
 
-def _ip(request) -> str | None:
-    # django-axes' helper: REMOTE_ADDR, or the client address behind HAIRTX_PROXY_COUNT
-    # proxies, the same address the login lockout uses.
-    return get_client_ip_address(request)
+def same_site_reads(view):
+    """A GET from a link on another site shows a "continue?" page, not the record.
+
+    Without this, any web page could send a signed-in staff member's browser to
+    /staff/assessments/<code>/ and so add entries to the audit log in their name.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "GET" and started_by_another_site(request):
+            return _confirm_open(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _confirm_open(request):
+    return render(request, "staff/confirm_open.html", {"continue_url": request.get_full_path()})
 
 
 def _audit(request, action: str, **kwargs) -> None:
-    audit_record(actor=request.user, action=action, ip_address=_ip(request), **kwargs)
+    audit_record(actor=request.user, action=action, ip_address=client_address(request), **kwargs)
 
 
-def _assessment(reference_code: str) -> Assessment:
+class LookupRefused(Exception):
+    """Over the look-up limit; carries the 429 page that ``code_lookup`` returns."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def _lookup(request, reference_code: str, action: str) -> Assessment:
+    """The assessment with this code, counted against the user's look-up limit.
+
+    Raises LookupRefused (with the 429 page) over the limit, and Http404 when no
+    assessment has the code; a miss is audited too, so guessing leaves a trail.
+    """
+    if refused := ratelimit.over_limit_response(request, "reference", per_user=True):
+        raise LookupRefused(refused)
     assessment = (
         Assessment.objects.for_reference(reference_code).select_related("reviewed_by").first()
     )
     if assessment is None:
+        _audit(request, action, reference_code=normalise_code(reference_code)[:16],
+               detail="not found")
         raise Http404("No assessment with that reference code.")
     return assessment
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
+def code_lookup(view):
+    """Turns LookupRefused into its 429 page."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LookupRefused as refused:
+            return refused.response
+
+    return wrapped
 
 
 @staff_view()
 @require_GET
 def assessment_list(request):
     """Newest first, 25 a page; filters and a forgiving reference code search."""
-    if request.GET.get("q", "").strip():
-        # Codes are not guessable, but a stolen staff login must not enumerate them either.
-        if refused := ratelimit.over_limit_response(request, "reference"):
-            return refused
     form = AssessmentFilterForm(request.GET or None)
-    page = None
-    if not form.is_bound or form.is_valid():
-        filters = form.cleaned_data if form.is_bound else {}
-        page = selectors.page_of(selectors.assessment_list(**filters),
-                                 number=_page_number(request))
-        for row in page.rows:
-            row.leaning_label = LEANING_LABELS.get(row.leaning, row.leaning)
-        if filters.get("q", "").strip():
-            found = page.rows[0] if len(page.rows) == 1 else None
-            _audit(request, AuditEvent.Action.SEARCH, assessment=found,
-                   detail="found" if found else "not found")
+    if form.is_bound and not form.is_valid():
+        return render(request, "staff/list.html",
+                      {"form": form, "page": None, "staff_section": "list"}, status=400)
+    filters = dict(form.cleaned_data) if form.is_bound else {}
+    page_number = filters.pop("page", None) or 1
+    if normalise_code(filters.get("q", "")):
+        # A search is audited: not run for a link from another site (see same_site_reads).
+        if started_by_another_site(request):
+            return _confirm_open(request)
+        # Codes are not guessable, but a stolen staff login must not enumerate them either.
+        if refused := ratelimit.over_limit_response(request, "reference", per_user=True):
+            return refused
+    page = selectors.page_of(selectors.assessment_list(**filters), number=page_number)
+    for row in page.rows:
+        row.leaning_label = LEANING_LABELS.get(row.leaning, row.leaning)
+    if normalise_code(filters.get("q", "")):
+        found = page.rows[0] if len(page.rows) == 1 else None
+        _audit(request, AuditEvent.Action.SEARCH, assessment=found,
+               reference_code="" if found else normalise_code(filters["q"])[:16],
+               detail="found" if found else "not found")
     return render(request, "staff/list.html",
                   {"form": form, "page": page, "staff_section": "list"})
 
@@ -104,17 +153,23 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
 
 @staff_view()
 @require_GET
+@same_site_reads
+@code_lookup
 def assessment_detail(request, reference_code: str):
-    assessment = _assessment(reference_code)
+    assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
     _audit(request, AuditEvent.Action.VIEW, assessment=assessment)
-    return _detail(request, assessment, ReviewForm(initial={"note": assessment.review_note}))
+    # A note stored before invisible characters were removed loses them when edited.
+    note = remove_invisible_controls(assessment.review_note)
+    return _detail(request, assessment, ReviewForm(initial={"note": note}))
 
 
 @staff_view()
 @require_GET
+@same_site_reads
+@code_lookup
 def assessment_print(request, reference_code: str):
     """The PDF's own HTML and stylesheet, as a page to print from the browser."""
-    assessment = _assessment(reference_code)
+    assessment = _lookup(request, reference_code, AuditEvent.Action.PRINT)
     _audit(request, AuditEvent.Action.PRINT, assessment=assessment)
     context = {
         **pdf.summary_pdf_context(assessment=assessment),
@@ -127,8 +182,10 @@ def assessment_print(request, reference_code: str):
 
 @staff_view()
 @require_GET
+@same_site_reads
+@code_lookup
 def assessment_pdf(request, reference_code: str):
-    assessment = _assessment(reference_code)
+    assessment = _lookup(request, reference_code, AuditEvent.Action.DOWNLOAD)
     response = summary_pdf_response(request, assessment)
     if response.status_code == 200:
         _audit(request, AuditEvent.Action.DOWNLOAD, assessment=assessment)
@@ -137,8 +194,9 @@ def assessment_pdf(request, reference_code: str):
 
 @staff_view("assessments.review_assessment")
 @require_POST
+@code_lookup
 def assessment_review(request, reference_code: str):
-    assessment = _assessment(reference_code)
+    assessment = _lookup(request, reference_code, AuditEvent.Action.REVIEW)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _detail(request, assessment, form, status=400)
@@ -146,7 +204,7 @@ def assessment_review(request, reference_code: str):
         assessment=assessment,
         reviewer=request.user,
         note=form.cleaned_data["note"],
-        ip_address=_ip(request),
+        ip_address=client_address(request),
     )
     messages.success(request, f"Assessment {assessment.reference_display} is marked reviewed.")
     return redirect("staff:detail", reference_code=assessment.reference_code)
@@ -160,18 +218,26 @@ class _Echo:
 
 
 @staff_view("assessments.export_assessments")
-@require_GET
+@require_http_methods(["GET", "POST"])
 def assessment_export(request):
-    """A form for a date range; with a valid range, a streamed de-identified CSV."""
-    form = ExportForm(request.GET or None)
-    if not form.is_bound or not form.is_valid():
+    """GET: the form for a date range. POST (with CSRF): a streamed de-identified CSV.
+
+    Everything that can fail (the dates, turning them into times) is done before the
+    audit entry is written and the first byte is sent.
+    """
+    if request.method == "GET":
+        return render(request, "staff/export.html",
+                      {"form": ExportForm(), "staff_section": "export"})
+    form = ExportForm(request.POST)
+    if not form.is_valid():
         return render(request, "staff/export.html", {"form": form, "staff_section": "export"},
-                      status=400 if form.is_bound else 200)
+                      status=400)
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    queryset = selectors.export_queryset(date_from=start, date_to=end)
     _audit(request, AuditEvent.Action.EXPORT, detail=f"{start.isoformat()} to {end.isoformat()}")
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in selectors.export_rows(date_from=start, date_to=end)),
+        (writer.writerow(row) for row in selectors.export_rows(queryset)),
         content_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": (
@@ -182,3 +248,17 @@ def assessment_export(request):
     )
     add_never_cache_headers(response)
     return response
+
+
+class StaffLoginView(auth_views.LoginView):
+    """The staff login. Without a ?next=, people who may see only insights (clinical
+    reviewers) land there, not on the assessment list they may not open."""
+
+    template_name = "staff/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        if not user.has_perm(VIEW_PERM) and user.has_perm("assessments.view_insights"):
+            return reverse("staff:insights")
+        return super().get_default_redirect_url()

@@ -85,8 +85,8 @@ def test_plain_list_is_not_an_event(staff_client):
 def test_export_is_recorded(staff_client, nurse):
     make_assessment()
     today = timezone.localdate().isoformat()
-    response = staff_client.get(reverse("staff:export"), {"date_from": today, "date_to": today},
-                                REMOTE_ADDR=ADDRESS)
+    response = staff_client.post(reverse("staff:export"), {"date_from": today, "date_to": today},
+                                 REMOTE_ADDR=ADDRESS)
     b"".join(response.streaming_content)
     event = only_event()
     assert event.action == AuditEvent.Action.EXPORT

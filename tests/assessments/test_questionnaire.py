@@ -372,7 +372,7 @@ class TestSubmission:
         assert Assessment.objects.exists()
         client.post(url)
         assert not Assessment.objects.exists()
-        assert client.get(assessment.get_absolute_url()).status_code == 404
+        assert client.get(assessment.secret_summary_path()).status_code == 404
         event = AuditEvent.objects.get()
         assert event.action == AuditEvent.Action.PATIENT_DELETE
 

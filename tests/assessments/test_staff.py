@@ -225,11 +225,13 @@ class TestList:
         [
             ({"date_from": "31/02/2026"}, "Enter a real date"),
             ({"date_from": "2026-11-20", "date_to": "2026-11-01"}, "must be the same as or after"),
+            ({"date_to": "9999-12-31"}, "Enter a date from 2000-01-01 to 2099-12-31"),
+            ({"date_from": "0001-01-01"}, "Enter a date from 2000-01-01 to 2099-12-31"),
         ],
     )
     def test_bad_dates_get_clear_field_errors(self, staff_client, params, message):
         response = staff_client.get(reverse("staff:list"), params)
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert message in response.content.decode()
         assert b'aria-invalid="true"' in response.content
 
@@ -325,7 +327,7 @@ class TestReview:
 
 class TestExport:
     def export(self, client, **params):
-        response = client.get(reverse("staff:export"), params)
+        response = client.post(reverse("staff:export"), params)
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         body = b"".join(response.streaming_content).decode()
@@ -365,8 +367,8 @@ class TestExport:
         assert len(self.export(staff_client, date_from=today, date_to=today)) == 2
 
     def test_bad_range_shows_the_form_with_errors(self, staff_client):
-        response = staff_client.get(reverse("staff:export"),
-                                    {"date_from": "2026-11-20", "date_to": "nonsense"})
+        response = staff_client.post(reverse("staff:export"),
+                                     {"date_from": "2026-11-20", "date_to": "nonsense"})
         assert response.status_code == 400
         assert "Enter a real date" in response.content.decode()
 
@@ -389,3 +391,126 @@ def test_no_warning_logged_for_a_normal_staff_session(staff_client, caplog, asse
         staff_client.get(reverse("staff:list"))
         staff_client.get(reverse("staff:detail", args=[assessment.reference_code]))
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+class TestBoundedParameters:
+    """Out-of-range dates and page numbers: a 400 with the reason, never a 500 (finding 3)."""
+
+    @pytest.mark.parametrize(
+        ("page_number", "message"),
+        [("99999999999999999999", "The page number must be from 1 to 100,000."),
+         ("0", "The page number must be from 1 to 100,000."),
+         ("-3", "The page number must be from 1 to 100,000."),
+         ("two", "The page number must be a whole number.")],
+    )
+    def test_page_numbers(self, staff_client, page_number, message):
+        response = staff_client.get(reverse("staff:list"), {"page": page_number})
+        assert response.status_code == 400
+        assert message in response.content.decode()
+
+    def test_a_large_valid_page_is_simply_empty(self, staff_client):
+        make_assessment()
+        response = staff_client.get(reverse("staff:list"), {"page": "100000"})
+        assert response.status_code == 200
+        assert "No assessments match" in response.content.decode()
+
+    @pytest.mark.parametrize("bad", ["9999-12-31", "0001-01-01", "2100-01-01"])
+    def test_export_dates_out_of_range_are_refused_before_anything_is_sent(self, staff_client,
+                                                                          bad):
+        from assessments.models import AuditEvent
+
+        response = staff_client.post(reverse("staff:export"),
+                                     {"date_from": "2026-01-01", "date_to": bad}
+                                     if bad > "2026" else {"date_from": bad,
+                                                           "date_to": "2026-01-01"})
+        assert response.status_code == 400
+        assert not response.streaming
+        assert "Enter a date from 2000-01-01 to 2099-12-31" in response.content.decode()
+        assert not AuditEvent.objects.exists()
+
+    def test_the_widest_allowed_range_exports(self, staff_client):
+        make_assessment()
+        rows = TestExport().export(staff_client, date_from="2000-01-01", date_to="2099-12-31")
+        assert len(rows) == 2
+
+
+class TestExportIsAPost:
+    """Another site cannot make a signed-in browser export (and so write the audit log)."""
+
+    def test_get_only_shows_the_form(self, staff_client):
+        from assessments.models import AuditEvent
+
+        today = timezone.localdate().isoformat()
+        response = staff_client.get(reverse("staff:export"),
+                                    {"date_from": today, "date_to": today})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        assert b'method="post"' in response.content
+        assert not AuditEvent.objects.exists()
+
+    def test_post_needs_the_csrf_token(self, assessment):
+        from django.test import Client
+
+        from assessments.models import AuditEvent
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(make_staff())
+        today = timezone.localdate().isoformat()
+        response = client.post(reverse("staff:export"), {"date_from": today, "date_to": today})
+        assert response.status_code == 403
+        assert not AuditEvent.objects.exists()
+
+
+class TestCrossSiteReads:
+    """A link on another site opens a "continue?" page, not the record (finding 8)."""
+
+    @pytest.mark.parametrize("url_name", ["staff:detail", "staff:print", "staff:pdf"])
+    def test_no_record_and_no_audit_entry(self, staff_client, assessment, url_name):
+        from assessments.models import AuditEvent
+
+        url = reverse(url_name, args=[assessment.reference_code])
+        response = staff_client.get(url, HTTP_SEC_FETCH_SITE="cross-site")
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert "Open this page?" in content and f'href="{url}"' in content
+        assert "Answers given" not in content
+        assert not AuditEvent.objects.exists()
+        assert staff_client.get(url, HTTP_SEC_FETCH_SITE="same-origin").status_code == 200
+        assert AuditEvent.objects.count() == 1
+
+    def test_a_search_from_another_site_is_not_run(self, staff_client, assessment):
+        from assessments.models import AuditEvent
+
+        response = staff_client.get(reverse("staff:list"), {"q": assessment.reference_code},
+                                    HTTP_SEC_FETCH_SITE="cross-site")
+        assert "Open this page?" in response.content.decode()
+        assert not AuditEvent.objects.exists()
+
+    def test_the_plain_list_opens_from_anywhere(self, staff_client, assessment):
+        """Nothing is audited without a search, so a link to /staff/ needs no question."""
+        response = staff_client.get(reverse("staff:list"), HTTP_SEC_FETCH_SITE="cross-site")
+        assert assessment.reference_display in response.content.decode()
+
+    def test_typed_addresses_and_bookmarks_open_directly(self, staff_client, assessment):
+        url = reverse("staff:detail", args=[assessment.reference_code])
+        response = staff_client.get(url, HTTP_SEC_FETCH_SITE="none")
+        assert "Answers given" in response.content.decode()
+
+
+class TestInvisibleCharacters:
+    """Bidi overrides and zero-width characters never reach staff as typed (finding 8)."""
+
+    def test_review_note_is_stored_without_them(self, staff_client, assessment):
+        url = reverse("staff:review", args=[assessment.reference_code])
+        staff_client.post(url, {"note": "Seen\u202e.exe\u200b by GP\ufeff"})
+        assessment.refresh_from_db()
+        assert assessment.review_note == "Seen.exe by GP"
+
+    def test_stored_ones_are_shown_visibly(self, staff_client, assessment):
+        Assessment.objects.filter(pk=assessment.pk).update(
+            reviewed_at=timezone.now(), review_note="ok\u202etxt.exe"
+        )
+        content = staff_client.get(reverse("staff:detail", args=[assessment.reference_code])
+                                   ).content.decode()
+        assert "ok[U+202E]txt.exe" in content
+        assert "\u202e" not in content

@@ -77,7 +77,7 @@ def _review(page: Page, base_url: str) -> None:
 def _summary(**overrides):
     def visit(page: Page, base_url: str) -> None:
         assessment = make_assessment(**overrides)
-        page.goto(base_url + assessment.get_absolute_url())
+        page.goto(base_url + assessment.secret_summary_path())
         assert (page.locator(".red-flags").count() > 0) == assessment.has_red_flags
 
     return visit

@@ -4,6 +4,8 @@
 - assessments older than HAIRTX_RETENTION_DAYS, with their stored PDFs; each deletion
   leaves an audit entry;
 - audit entries older than HAIRTX_AUDIT_RETENTION_DAYS;
+- questionnaire progress records (the insights funnel) started more than
+  HAIRTX_RETENTION_DAYS ago, like the assessments;
 - rate-limit counters older than a day.
 
 Each run is idempotent: running it twice, or from two machines at once, deletes each
@@ -17,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from assessments import ratelimit
-from assessments.models import Assessment, AuditEvent, Draft
+from assessments.models import Assessment, AuditEvent, Draft, QuestionnaireProgress
 from assessments.services import assessment_delete
 
 
@@ -48,6 +50,8 @@ class Command(BaseCommand):
             assessment_count += 1
         # Audit entries are append-only for people; only retention removes them, in bulk.
         audit_count, _ = old_audit.delete()
+        progress_cutoff = timezone.now() - timedelta(days=settings.HAIRTX_RETENTION_DAYS)
+        QuestionnaireProgress.objects.filter(started_at__lt=progress_cutoff).delete()
         ratelimit.purge_old()
         self.stdout.write(
             f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
