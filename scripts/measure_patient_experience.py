@@ -185,10 +185,10 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
     report = {"summaries": {}, "steps": []}
     for name in PATIENTS:
         assessment = made[name]
-        page.goto(base + assessment.get_absolute_url())
+        page.goto(base + assessment.secret_summary_path())
         text = page.locator("main").inner_text()
         all_text = page.locator("main").text_content()
-        pdf = page.request.get(base + assessment.get_absolute_url() + "pdf/").body()
+        pdf = page.request.get(base + assessment.secret_summary_path() + "pdf/").body()
         if not pdf.startswith(b"%PDF"):
             raise SystemExit(f"No PDF for {name}: {pdf[:80]!r}")
         report["summaries"][name] = {

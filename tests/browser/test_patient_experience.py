@@ -168,7 +168,7 @@ def test_print_styles(page: Page, live_server):
     from tests.assessments.factories import make_assessment
 
     assessment = make_assessment(**{k: v for k, v in FEMALE_ANSWERS.items()})
-    page.goto(live_server.url + assessment.get_absolute_url())
+    page.goto(live_server.url + assessment.secret_summary_path())
     page.emulate_media(media="print")
     result = page.evaluate("""() => ({
         body: getComputedStyle(document.body).fontSize,
