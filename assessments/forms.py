@@ -11,11 +11,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from assessments.intake import Question, Step
+from assessments.intake import QUESTIONS, Question, Step
 from assessments.plain_text import remove_invisible_controls
 
 REQUIRED_MESSAGE = "Please answer this question."
 INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
+
+# Questions whose answers each show a drawing (static/assessments/img/<value>.svg).
+STAGE_DRAWING_QUESTIONS = frozenset({"norwood_stage", "ludwig_stage"})
 
 # Posted keys that are not answers.
 CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "draft", "action", "return_to"})
@@ -73,7 +76,9 @@ def field_for(question: Question) -> forms.Field:
     }
     choices = [(choice.value, _choice_label(choice)) for choice in question.choices]
     if question.kind == "one":
-        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(
+            choices=choices, widget=forms.RadioSelect(attrs={"class": "form-check-input"}), **common
+        )
     if question.kind == "multi":
         validators = []
         if question.exclusive:
@@ -81,7 +86,10 @@ def field_for(question: Question) -> forms.Field:
         if question.max_choices:
             validators.append(_max_choices_validator(question))
         return forms.MultipleChoiceField(
-            choices=choices, widget=forms.CheckboxSelectMultiple, validators=validators, **common
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+            validators=validators,
+            **common,
         )
     common["error_messages"]["max_length"] = (
         f"Please keep this to {question.max_length} characters or fewer "
@@ -89,7 +97,7 @@ def field_for(question: Question) -> forms.Field:
     )
     return PlainTextField(
         max_length=question.max_length,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         strip=True,
         **common,
     )
@@ -105,6 +113,19 @@ def is_asked(question: Question, answers: Mapping[str, object]) -> bool:
     if condition is not None and any(key not in answers for key in condition.reads):
         return False
     return question.applies(answers)
+
+
+def _drawings(key: str) -> dict[str, str]:
+    """Static paths of the drawings for a stage question's answers ("norwood_3" ->
+    "assessments/img/norwood-3.svg"); none for other questions or "I'm not sure"."""
+    if key not in STAGE_DRAWING_QUESTIONS:
+        return {}
+    question = QUESTIONS[key]
+    return {
+        choice.value: f"assessments/img/{choice.value.replace('_', '-')}.svg"
+        for choice in question.choices
+        if choice.value != "not_sure"
+    }
 
 
 class StepForm(forms.Form):
@@ -142,6 +163,22 @@ class StepForm(forms.Form):
     def fields_with_reveal_rules(self):
         """(bound field, live-reveal rule or None) in question order, for the template."""
         return [(self[name], self.live_reveal_rules.get(name)) for name in self.fields]
+
+    def questions(self, new_keys=()):
+        """Per question: its bound field, live-reveal rule, "none of these" value, and
+        whether it just appeared because of an answer on this page (``new_keys``)."""
+        by_key = {question.key: question for question in self.step.questions}
+        return [
+            {
+                "field": self[name],
+                "rule": self.live_reveal_rules.get(name),
+                "exclusive": by_key[name].exclusive or "",
+                "stage_drawings": name in STAGE_DRAWING_QUESTIONS,
+                "drawings": _drawings(name),
+                "new": name in new_keys,
+            }
+            for name in self.fields
+        ]
 
     def error_links(self) -> list[dict]:
         """Links for the error summary, each to the first control of its question."""

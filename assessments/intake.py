@@ -373,8 +373,8 @@ NORWOOD_STAGE = Question(
     kind="one",
     label="Which picture is closest to your hair now?",
     help_text=(
-        "This is the Norwood scale. Doctors use it to describe hair loss at the temples "
-        "and crown. It's fine to choose \"I'm not sure\"."
+        "This is the Norwood scale. Each drawing shows a head from above, with the face at "
+        "the top. It's fine to choose \"I'm not sure\"."
     ),
     choices=_choices(
         NorwoodStage,
@@ -396,8 +396,8 @@ LUDWIG_STAGE = Question(
     kind="one",
     label="Which picture is closest to the hair on top of your head?",
     help_text=(
-        "This is the Ludwig scale. Doctors use it to describe thinning on top, where the "
-        "front hairline stays. It's fine to choose \"I'm not sure\"."
+        "This is the Ludwig scale. Each drawing shows a head from above, with the face at "
+        "the top. It's fine to choose \"I'm not sure\"."
     ),
     choices=_choices(
         LudwigStage,
@@ -666,7 +666,10 @@ BLEEDING_DISORDER = Question(
         {"none": "None of these",
          "low_platelets": "Low platelets",
          "platelet_function_disorder": "A problem with how my platelets work",
-         "haemophilia_or_von_willebrand": "Haemophilia or von Willebrand disease",
+         "haemophilia_or_von_willebrand": (
+             "Haemophilia or von Willebrand disease",
+             "Conditions, often in families, in which blood does not clot well.",
+         ),
          "anaemia": ("Anaemia", "Low red blood cells. It is often caused by low iron."),
          "bruise_or_bleed_easily_undiagnosed": "I bruise or bleed easily, and no one has found why",
          "not_sure": "I'm not sure"},
@@ -685,10 +688,18 @@ BLOOD_THINNERS = Question(
     choices=_choices(
         BloodThinner,
         {"none": "None of these",
-         "warfarin_or_similar": "Warfarin or a similar medicine",
-         "doac": "Apixaban, rivaroxaban, edoxaban or dabigatran",
+         "warfarin_or_similar": (
+             "Warfarin or a similar medicine", "You may have regular blood tests (INR) for it."
+         ),
+         "doac": (
+             "Apixaban, rivaroxaban, edoxaban or dabigatran",
+             "Blood thinners often taken for an uneven heartbeat or after a blood clot.",
+         ),
          "heparin_injections": "Heparin injections",
-         "antiplatelet": "Clopidogrel, ticagrelor or prasugrel",
+         "antiplatelet": (
+             "Clopidogrel, ticagrelor or prasugrel",
+             "Often taken after a heart attack, a stent or a stroke.",
+         ),
          "aspirin_prescribed": "Aspirin that a doctor told you to take",
          "aspirin_or_nsaid_self_bought_regularly": (
              "Aspirin or painkillers like ibuprofen that you buy and take often"
@@ -976,6 +987,9 @@ SURE_ENCOURAGEMENT = Question(
     required=True,
 )
 
+# Steps of similar length (issue 12: step 4 had 10 questions and 59 tab stops while
+# step 1 had two). Each step holds about 15 to 25 tab stops on its longest path. The
+# question order overall is unchanged (IntakeAnswers follows it); only the grouping is.
 STEPS: tuple[Step, ...] = (
     Step(
         number=1,
@@ -991,42 +1005,57 @@ STEPS: tuple[Step, ...] = (
         intro="Tell us what you have noticed. Your best guess is fine.",
         questions=(
             PATTERN, NORWOOD_STAGE, LUDWIG_STAGE, DURATION, ONSET_SPEED, SHEDDING_AMOUNT,
-            TRIGGERS_RECENT, FAMILY_HISTORY,
         ),
     ),
     Step(
         number=3,
-        slug="warning-signs",
-        title="Warning signs",
-        intro=(
-            "Some signs mean it is best to see a doctor first. Most people have none of them."
-        ),
-        questions=(
-            SCALP_SYMPTOMS, OTHER_HAIR_LOSS, NAIL_CHANGES, ANDROGEN_SIGNS, GENERAL_SYMPTOMS,
-            HAIR_PULLING,
-        ),
+        slug="what-came-before",
+        title="What came before, and your scalp",
+        intro="Things that happened before your hair loss, your family, and your scalp now.",
+        questions=(TRIGGERS_RECENT, FAMILY_HISTORY, SCALP_SYMPTOMS),
     ),
     Step(
         number=4,
-        slug="health",
-        title="Health, medicines and allergies",
-        intro="These answers show what might make a treatment less safe for you.",
-        questions=(
-            ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
-            PAST_INJECTION_REACTION, BLEEDING_DISORDER, BLOOD_THINNERS,
-            STEROIDS_IMMUNOSUPPRESSANTS, SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS,
-            HORMONE_MEDICINES, SMOKING,
+        slug="warning-signs",
+        title="Other signs to check",
+        intro=(
+            "Some signs mean it is best to see a doctor first. Most people have none of them."
         ),
+        questions=(OTHER_HAIR_LOSS, NAIL_CHANGES, ANDROGEN_SIGNS, GENERAL_SYMPTOMS, HAIR_PULLING),
     ),
     Step(
         number=5,
+        slug="allergies",
+        title="Allergies and past injections",
+        intro="An allergy or a past reaction can make a treatment less safe for you.",
+        questions=(
+            ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
+            PAST_INJECTION_REACTION,
+        ),
+    ),
+    Step(
+        number=6,
+        slug="bleeding-and-medicines",
+        title="Bleeding and medicines",
+        intro="Some conditions and medicines change how you bleed or heal.",
+        questions=(BLEEDING_DISORDER, BLOOD_THINNERS, STEROIDS_IMMUNOSUPPRESSANTS),
+    ),
+    Step(
+        number=7,
+        slug="health",
+        title="Other health questions",
+        intro="Some health problems make a treatment less safe, or need a doctor first.",
+        questions=(SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, HORMONE_MEDICINES, SMOKING),
+    ),
+    Step(
+        number=8,
         slug="practicalities",
         title="Practicalities and what you have tried",
         intro="Treatments differ in visits, needles and daily effort. Tell us what suits you.",
         questions=(NEEDLE_COMFORT, VISIT_AVAILABILITY, TREATMENTS_TRIED, TRIED_RESULT, GOAL),
     ),
     Step(
-        number=6,
+        number=9,
         slug="what-matters",
         title="What matters to you",
         intro="Last step. These questions are about you and where you are with the choice.",

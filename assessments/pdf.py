@@ -14,8 +14,8 @@ import atexit
 import functools
 import io
 import logging
-import threading
 import mimetypes
+import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -192,7 +192,36 @@ def _thread_renderer_state():
             ]
             for size in PAGE_SIZES.values()
         }
+        _renderer_state.compact = CSS(string=COMPACT_CSS, font_config=font_config,
+                                      url_fetcher=fetcher)
     return _renderer_state
+
+
+# Issue 12: a PDF whose last page holds a few lines wastes a sheet. When the end of the
+# text falls in the top quarter of the last page, the summary is laid out once more
+# with tighter spacing (never a smaller body text: it stays 12 pt) and kept if that
+# saves the page. Only such summaries pay for the second layout.
+END_ANCHOR = "end-of-summary"
+NEARLY_EMPTY_LAST_PAGE = 0.25
+COMPACT_CSS = """
+html { line-height: 1.25; }
+h2 { margin-top: 3.5mm; } h3 { margin-top: 2.5mm; }
+.item { margin-bottom: 1.5mm; }
+.note-lines { height: 12mm; }
+.answers-table { font-size: 10.5pt; }
+.answers-table th, .answers-table td { padding: 0.3mm 1.5mm; }
+.sources ol { font-size: 10pt; }
+@page { margin-top: 14mm; margin-bottom: 13mm; }
+"""
+
+
+def last_page_fill(document) -> float:
+    """How far down its last page the summary's text ends (0 to 1), from the end anchor."""
+    page = document.pages[-1]
+    position = page.anchors.get(END_ANCHOR)
+    if position is None:  # the anchor is on an earlier page, or missing: nothing to save
+        return 1.0
+    return position[1] / page.height
 
 
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
@@ -204,12 +233,20 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
     html = summary_pdf_html(assessment=assessment)
     try:
         state = _thread_renderer_state()
-        document = HTML(string=html, base_url="file://", url_fetcher=state.fetcher)
-        return document.write_pdf(
-            stylesheets=state.stylesheets[size],
-            font_config=state.font_config,
-            pdf_variant="pdf/ua-1",
+        source = HTML(string=html, base_url="file://", url_fetcher=state.fetcher)
+        options = {"pdf_variant": "pdf/ua-1"}
+        document = source.render(
+            font_config=state.font_config, stylesheets=state.stylesheets[size], **options
         )
+        if len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY_LAST_PAGE:
+            compact = source.render(
+                font_config=state.font_config,
+                stylesheets=[*state.stylesheets[size], state.compact],
+                **options,
+            )
+            if len(compact.pages) < len(document.pages):
+                document = compact
+        return document.write_pdf(**options)
     except FatalURLFetchingError as exc:  # a BaseException: turn it into an ordinary error
         raise PdfRenderError(str(exc)) from None
 

@@ -31,6 +31,9 @@ from assessments.services import (
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
+# Measured, not guessed: scripts/measure_patient_experience.py reads every step as three
+# patients see it (docs/patient-experience.md). Update both when the questions change.
+MINUTES_ESTIMATE = "12 to 15"
 
 
 class DraftProblem(Exception):
@@ -96,7 +99,12 @@ def start(request):
     return render(
         request,
         "assessments/start.html",
-        {"draft": draft, "step_count": STEP_COUNT, "steps": intake.STEPS},
+        {
+            "draft": draft,
+            "step_count": STEP_COUNT,
+            "steps": intake.STEPS,
+            "minutes_estimate": MINUTES_ESTIMATE,
+        },
     )
 
 
@@ -124,7 +132,6 @@ def step(request, number: int):
     return_to_review = request.GET.get("return") == "review" or (
         request.POST.get("return_to") == "review"
     )
-    notice = ""
     if request.method == "POST":
         action = request.POST.get("action", "next")
         stray = unexpected_keys(current, request.POST)
@@ -170,15 +177,9 @@ def step(request, number: int):
                 reached=number if unanswered_new else min(next_number, STEP_COUNT),
             )
             if unanswered_new:
-                notice = (
-                    "Thank you. Your answer means there is one more question on this page."
-                    if len(unanswered_new) == 1
-                    else "Thank you. Your answers mean there are more questions on this page."
-                )
-                form = StepForm(
-                    step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
-                )
-                return _render_step(request, draft, current, form, return_to_review, notice)
+                # Post/redirect/get to the first new question: without JavaScript the
+                # browser scrolls to it, and the notice at the top links to each one.
+                return redirect(_new_questions_url(number, return_to_review, unanswered_new))
             if return_to_review or number == STEP_COUNT:
                 if number == STEP_COUNT:
                     draft.furthest_step = STEP_COUNT
@@ -192,11 +193,20 @@ def step(request, number: int):
     form = StepForm(
         step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
     )
-    return _render_step(request, draft, current, form, return_to_review, notice)
+    new_keys = [
+        key for key in request.GET.get("new", "")[:500].split(",")
+        if key in form.fields and key not in draft.answers
+    ]
+    return _render_step(request, draft, current, form, return_to_review, new_keys=new_keys)
+
+
+def _new_questions_url(number: int, return_to_review: bool, keys: list[str]) -> str:
+    separator = "&" if return_to_review else "?"
+    return f"{_step_url(number, return_to_review)}{separator}new={','.join(keys)}#question-{keys[0]}"
 
 
 def _render_step(
-    request, draft, current, form, return_to_review, notice="", problem="", status=200
+    request, draft, current, form, return_to_review, problem="", status=200, new_keys=()
 ):
     return render(
         request,
@@ -206,7 +216,8 @@ def _render_step(
             "step": current,
             "step_count": STEP_COUNT,
             "form": form,
-            "notice": notice,
+            "questions": form.questions(new_keys),
+            "new_questions": [intake.QUESTIONS[key] for key in new_keys],
             "problem": problem,
             "return_to_review": return_to_review,
             "progress_percent": round(100 * current.number / STEP_COUNT),

@@ -136,7 +136,7 @@ def shoot(browser, base: str, made: dict) -> None:
         page.goto(base + made["female"].secret_summary_path())
         save_small(page.screenshot(), f"summary-{label}")
         if not pdf_bytes:
-            href = page.get_by_role("link", name="Download PDF").get_attribute("href")
+            href = page.get_by_role("link", name="Download the PDF").get_attribute("href")
             pdf_bytes = page.request.get(base + href).body()
 
         page.goto(base + "/staff/login/")

@@ -108,10 +108,10 @@ def test_huge_multi_select_is_refused(patient):
 def test_over_long_field_is_refused_next_to_the_field(patient):
     client, draft = patient
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "y" * 500}
-    client.post(reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], {**answers, "allergy_other_details": ""}, draft))
-    response = client.post(
-        reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], answers, draft)
-    )
+    step = next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    url = reverse("assessments:step", args=[step.number])
+    client.post(url, step_post(step, {**answers, "allergy_other_details": ""}, draft))
+    response = client.post(url, step_post(step, answers, draft))
     assert response.status_code == 200
     assert "200 characters or fewer" in response.content.decode()
     assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") != "y" * 500
@@ -275,12 +275,18 @@ def test_random_admin_list_parameters(db, lenient_limits, django_user_model, par
         assert_no_server_error(client.get(path, params))
 
 
+def _allergies_step() -> intake.Step:
+    """The step that asks about allergies (steps are named by what they ask, not numbered)."""
+    return next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+
+
 def test_invisible_characters_are_removed_from_answers(patient):
     client, draft = patient
     typed = "Plas\u200bters\u202e and nuts\u2066\ufeff"
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": typed}
+    step = _allergies_step()
     response = client.post(
-        reverse("assessments:step", args=[4]), step_post(intake.STEPS[3], answers, draft)
+        reverse("assessments:step", args=[step.number]), step_post(step, answers, draft)
     )
     assert response.status_code in {200, 302}
     stored = Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details")
@@ -290,8 +296,9 @@ def test_invisible_characters_are_removed_from_answers(patient):
 def test_invisible_characters_are_removed_when_saving_for_later(patient):
     client, draft = patient
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "\u202eabc"}
-    client.post(reverse("assessments:step", args=[4]),
-                step_post(intake.STEPS[3], answers, draft, action="save"))
+    step = _allergies_step()
+    client.post(reverse("assessments:step", args=[step.number]),
+                step_post(step, answers, draft, action="save"))
     assert Draft.objects.get(pk=draft.pk).answers.get("allergy_other_details") == "abc"
 
 

@@ -29,7 +29,7 @@ from assessments import pdf, ratelimit
 from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
-from assessments.presenters import summary_context
+from assessments.presenters import key_facts, summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
@@ -146,6 +146,8 @@ def assessment_list(request):
 def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200):
     context = {
         **summary_context(assessment),
+        "key_facts": key_facts(assessment),
+        "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
         "can_review": request.user.has_perm("assessments.review_assessment"),
     }
@@ -175,6 +177,7 @@ def assessment_print(request, reference_code: str):
     context = {
         **pdf.summary_pdf_context(assessment=assessment),
         "print_view": True,
+        "show_rule_ids": True,
         "back_url": reverse("staff:detail", args=[assessment.reference_code]),
     }
     return render(request, pdf.TEMPLATE, context)

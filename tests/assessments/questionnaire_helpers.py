@@ -52,7 +52,7 @@ def start(client) -> Draft:
 
 
 def walk_all_steps(client, answers: dict) -> Draft:
-    """Start and answer all six steps with Next; ends on the review page."""
+    """Start and answer every step with Next; ends on the review page."""
     draft = start(client)
     for step in intake.STEPS:
         response = client.post(step_url(step.number), step_post(step, answers, draft))

@@ -120,12 +120,24 @@ class TestVocabulary:
     def test_model_fields_are_the_questions(self):
         assert list(IntakeAnswers.model_fields) == list(QUESTIONS)
 
-    def test_six_steps_in_order(self):
-        assert [(s.number, s.slug) for s in STEPS] == [
-            (1, "about-you"), (2, "your-hair-loss"), (3, "warning-signs"), (4, "health"),
-            (5, "practicalities"), (6, "what-matters"),
-        ]
+    def test_steps_in_order_numbered_from_one(self):
+        assert [s.number for s in STEPS] == list(range(1, len(STEPS) + 1))
+        assert len({s.slug for s in STEPS}) == len(STEPS)
+        assert STEPS[0].slug == "about-you" and STEPS[-1].slug == "what-matters"
         assert all(step.title and step.intro and step.questions for step in STEPS)
+
+    def test_steps_keep_the_contract_order_of_questions(self):
+        """Regrouping steps never reorders questions (IntakeAnswers follows this order)."""
+        assert [q.key for step in STEPS for q in step.questions] == list(IntakeAnswers.model_fields)
+
+    def test_steps_are_of_similar_length(self):
+        """Issue 12: one step had 59 tab stops and another 6. Count the longest path:
+        each checkbox is a stop, a radio group is one, a text box is one."""
+        def stops(question):
+            return len(question.choices) if question.kind == "multi" else 1
+        lengths = [sum(stops(q) for q in step.questions) for step in STEPS]
+        assert max(lengths) <= 30, lengths
+        assert max(len(step.questions) for step in STEPS) <= 7
 
     def test_only_the_two_optional_questions_are_optional(self):
         optional = {key for key, q in QUESTIONS.items() if not q.required}

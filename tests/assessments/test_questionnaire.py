@@ -24,7 +24,19 @@ from .questionnaire_helpers import (
 
 pytestmark = pytest.mark.django_db
 
-STEP1, STEP2, STEP3, STEP4, STEP5, STEP6 = intake.STEPS
+
+
+def _step_with(key: str) -> intake.Step:
+    """The step that asks ``key``: tests name steps by what they ask, not by number."""
+    return next(step for step in intake.STEPS if any(q.key == key for q in step.questions))
+
+
+STEP1 = intake.STEPS[0]
+STEP2 = _step_with("pattern")
+STEP3 = _step_with("scalp_symptoms")
+STEP4 = _step_with("allergies")
+STEP5 = _step_with("goal")
+STEP6 = intake.STEPS[-1]
 
 
 @pytest.fixture(autouse=True)
@@ -38,23 +50,23 @@ class TestSteps:
     def test_start_page_explains_and_starts_a_draft(self, client):
         page = client.get(reverse("assessments:start"))
         assert page.status_code == 200
-        assert "6 short steps" in page.content.decode()
+        assert f"{len(intake.STEPS)} short steps" in page.content.decode()
         draft = start(client)
         assert draft.answers == {}
 
     def test_step_shows_progress_and_intake_field_names(self, client):
         start(client)
-        html = client.get(step_url(2)).content.decode()  # not reached yet -> redirect
+        html = client.get(step_url(STEP2.number)).content.decode()  # not reached yet -> redirect
         html = client.get(step_url(1)).content.decode()
-        assert "Step 1 of 6" in html
-        assert '<progress class="w-100" max="6" value="1"' in html
+        assert f"Step 1 of {len(intake.STEPS)}" in html
+        assert f'<progress class="w-100" max="{len(intake.STEPS)}" value="1"' in html
         assert 'name="sex_at_birth" value="prefer_not_to_say"' in html
         assert 'type="radio"' in html
         assert "novalidate" in html
 
     def test_cannot_skip_ahead(self, client):
         start(client)
-        response = client.get(step_url(4))
+        response = client.get(step_url(STEP4.number))
         assert response.status_code == 302
         assert response["Location"] == step_url(1)
 
@@ -71,9 +83,9 @@ class TestSteps:
         assert "pattern" not in re.findall(r'href="#id_(\w+?)_0"', html)
 
     def test_multi_with_none_and_another_answer_is_refused_next_to_the_field(self, client):
-        draft = walk_to(client, 3, MALE_ANSWERS)
+        draft = walk_to(client, STEP3.number, MALE_ANSWERS)
         data = step_post(STEP3, {**MALE_ANSWERS, "scalp_symptoms": ["none", "itching"]}, draft)
-        response = client.post(step_url(3), data)
+        response = client.post(step_url(STEP3.number), data)
         html = response.content.decode()
         assert response.status_code == 200
         assert "cannot be combined with other answers" in html
@@ -86,7 +98,7 @@ class TestSteps:
         for question in intake.QUESTIONS.values():
             if question.key in MALE_ANSWERS:
                 assert question.label in html.replace("&#x27;", "'").replace("&quot;", '"'), question.key
-        assert html.count("?return=review") == 6
+        assert html.count("?return=review") == len(intake.STEPS)
 
 
 class TestConditionalQuestions:
@@ -97,9 +109,15 @@ class TestConditionalQuestions:
             step_url(1),
             {"draft": draft.token, "action": "next", "sex_at_birth": "female", "age_band": "35_49"},
         )
+        # Post/redirect/get to the first new question: the browser scrolls to it.
+        assert response.status_code == 302
+        assert response["Location"] == step_url(1) + "?new=periods,pregnancy#question-periods"
+        response = client.get(response["Location"])
         html = response.content.decode()
-        assert response.status_code == 200
         assert "there are more questions on this page" in html
+        # The notice names each new question and links to it; each is marked as new.
+        assert 'href="#question-periods"' in html and 'href="#question-pregnancy"' in html
+        assert html.count("question--new") == 2
         assert 'name="periods"' in html and 'name="pregnancy"' in html
         assert 'aria-invalid="true"' not in html  # new questions are not errors
         draft.refresh_from_db()
@@ -108,7 +126,7 @@ class TestConditionalQuestions:
     def test_male_answer_skips_period_questions(self, client):
         draft = start(client)
         response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft))
-        assert response["Location"] == step_url(2)
+        assert response["Location"] == step_url(STEP2.number)
         html = client.get(step_url(1)).content.decode()
         # Sent only hidden, for the optional live reveal if the answer is changed.
         assert '<div class="question" id="question-periods" hidden data-reveal-key="sex_at_birth"' in html
@@ -136,26 +154,28 @@ class TestConditionalQuestions:
         assert response["Location"] == reverse("assessments:review")
 
     def test_stage_question_follows_the_pattern(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "pattern": ["diffuse_shedding"]}
         answers.pop("norwood_stage")
-        client.post(step_url(2), step_post(STEP2, answers, draft))
+        client.post(step_url(STEP2.number), step_post(STEP2, answers, draft))
         draft.refresh_from_db()
         assert "norwood_stage" not in draft.answers
         assert "ludwig_stage" not in draft.answers
 
     def test_stage_question_shows_the_drawings(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
-        client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft, action="back"))
-        html = client.get(step_url(2)).content.decode()
-        assert "norwood-3.svg" in html
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft, action="back"))
+        html = client.get(step_url(STEP2.number)).content.decode()
+        # Each answer carries its drawing inside its label, after the question.
+        assert html.index("Which picture is closest") < html.index("norwood-3.svg")
+        assert re.search(r'<label[^>]*for="id_norwood_stage_2"><img[^>]*norwood-3\.svg', html)
 
 
 class TestBackAndChange:
     def test_back_keeps_what_was_typed_without_validating(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         response = client.post(
-            step_url(2),
+            step_url(STEP2.number),
             {"draft": draft.token, "action": "back", "pattern": ["crown_thinning"],
              "duration": "not-a-value"},
         )
@@ -163,15 +183,15 @@ class TestBackAndChange:
         draft.refresh_from_db()
         assert draft.answers["pattern"] == ["crown_thinning"]
         assert "duration" not in draft.answers  # not a real value, so not an answer
-        html = client.get(step_url(2)).content.decode()
+        html = client.get(step_url(STEP2.number)).content.decode()
         assert re.search(r'value="crown_thinning"[^>]*checked', html)
 
     def test_change_from_review_returns_to_review(self, client):
         draft = walk_all_steps(client, MALE_ANSWERS)
-        html = client.get(step_url(5) + "?return=review").content.decode()
+        html = client.get(step_url(STEP5.number) + "?return=review").content.decode()
         assert 'name="return_to" value="review"' in html
         response = client.post(
-            step_url(5) + "?return=review",
+            step_url(STEP5.number) + "?return=review",
             step_post(STEP5, {**MALE_ANSWERS, "goal": "thicker_hair"}, draft, return_to="review"),
         )
         assert response["Location"] == reverse("assessments:review")
@@ -179,20 +199,20 @@ class TestBackAndChange:
         assert draft.answers["goal"] == "thicker_hair"
 
     def test_change_that_adds_a_question_elsewhere_goes_there_first(self, client):
-        """Switching to female makes step 3's hormone question apply: ask it before review."""
+        """Switching to female makes the hormone-signs question apply: ask it before review."""
         draft = walk_all_steps(client, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "sex_at_birth": "female", "periods": "regular",
                    "pregnancy": "not_pregnant"}
         response = client.post(
             step_url(1) + "?return=review", step_post(STEP1, answers, draft, return_to="review")
         )
-        assert response["Location"] == step_url(3) + "?return=review"
+        assert response["Location"] == step_url(_step_with("androgen_signs").number) + "?return=review"
 
 
 class TestDraftsAndResume:
     def test_save_and_continue_later_shows_code_and_link(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
-        response = client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft, action="save"))
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft, action="save"))
         assert response["Location"] == reverse("assessments:saved")
         html = client.get(reverse("assessments:saved")).content.decode()
         draft.refresh_from_db()
@@ -201,13 +221,13 @@ class TestDraftsAndResume:
         assert draft.answers["norwood_stage"] == "norwood_3"
 
     def test_resume_with_code_in_a_new_session_forgives_case_and_dashes(self, client, django_user_model):
-        draft = walk_to(client, 3, MALE_ANSWERS)
+        draft = walk_to(client, STEP3.number, MALE_ANSWERS)
         client.logout()
         client.cookies.clear()
         code = draft.resume_code_display.lower().replace("-", " ")
         response = client.post(reverse("assessments:resume"), {"code": code})
         assert response.status_code == 302
-        assert response["Location"] == step_url(3)
+        assert response["Location"] == step_url(STEP3.number)
         html = client.get(step_url(1)).content.decode()
         assert re.search(r'value="male"[^>]*checked', html)
 
@@ -217,13 +237,13 @@ class TestDraftsAndResume:
         assert "could not find saved answers" in response.content.decode()
 
     def test_resume_link(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         client.cookies.clear()
         response = client.get(reverse("assessments:resume_link", args=[draft.token]))
-        assert response["Location"] == step_url(2)
+        assert response["Location"] == step_url(STEP2.number)
 
     def test_expired_draft_cannot_be_resumed(self, client):
-        draft = walk_to(client, 2, MALE_ANSWERS)
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         Draft.objects.filter(pk=draft.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
         client.cookies.clear()
         assert client.post(reverse("assessments:resume"), {"code": draft.resume_code}).status_code == 400
@@ -231,10 +251,10 @@ class TestDraftsAndResume:
 
     def test_posted_draft_token_survives_a_lost_session(self, client):
         """A page left open after the session ended still saves to its draft."""
-        draft = walk_to(client, 2, MALE_ANSWERS)
+        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         client.cookies.clear()
-        response = client.post(step_url(2), step_post(STEP2, MALE_ANSWERS, draft))
-        assert response["Location"] == step_url(3)
+        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft))
+        assert response["Location"] == step_url(STEP3.number)
 
 
 class TestTamperedPosts:
@@ -279,19 +299,21 @@ class TestTamperedPosts:
 
     def test_step_number_out_of_range_is_404(self, client):
         start(client)
-        assert client.get("/questionnaire/step/9/").status_code == 404
+        assert client.get(f"/questionnaire/step/{len(intake.STEPS) + 1}/").status_code == 404
 
     def test_no_draft_sends_to_the_start_page(self, client):
         response = client.get(step_url(1))
         assert response["Location"] == reverse("assessments:start")
 
     def test_over_long_text_gets_a_field_message(self, client):
-        draft = walk_to(client, 4, MALE_ANSWERS)
+        draft = walk_to(client, STEP4.number, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "allergies": ["other"]}
-        html = client.post(step_url(4), step_post(STEP4, answers, draft)).content.decode()
+        response = client.post(step_url(STEP4.number), step_post(STEP4, answers, draft), follow=True)
+        html = response.content.decode()
         assert "one more question on this page" in html  # the details box appears
+        assert 'href="#question-allergy_other_details"' in html
         answers["allergy_other_details"] = "x" * 201
-        html = client.post(step_url(4), step_post(STEP4, answers, draft)).content.decode()
+        html = client.post(step_url(STEP4.number), step_post(STEP4, answers, draft)).content.decode()
         assert "200 characters or fewer" in html
 
 
@@ -320,7 +342,9 @@ class TestSubmission:
         assessment = Assessment.objects.get()
         assert assessment.reference_display in html
         assert assessment.summary["headline"].replace("'", "&#x27;") in html
-        assert "Because you answered" in html
+        assert "<summary>Why?</summary>" in html
+        assert "Your answer" in html
+        assert "(rule " not in html  # rule ids are for staff only
         assert "/guide/#" in html
         assert "Are you ready to decide?" in html
         assert "not a diagnosis" in html
@@ -331,7 +355,10 @@ class TestSubmission:
         draft = walk_all_steps(client, answers)
         html = client.post(reverse("assessments:review"), {"draft": draft.token}, follow=True).content.decode()
         assert Assessment.objects.get().leaning == "doctor_first"
-        assert html.index("See a doctor first") < html.index("What your answers suggest discussing")
+        # The next step first, then why, then the options folded for later.
+        assert (html.index("What to do next") < html.index("See your GP or a dermatologist first")
+                < html.index("Why see a doctor first")
+                < html.index("Treatment options, for after the doctor"))
 
     def test_unknown_summary_token_is_404(self, client):
         assert client.get(reverse("assessments:summary", args=["x" * 43])).status_code == 404

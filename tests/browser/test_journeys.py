@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page, expect
 
+from assessments import intake
 from assessments.models import Assessment, AuditEvent
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS
 from tests.browser.helpers import (
@@ -41,7 +42,7 @@ def _patient_journey(page: Page, base_url: str) -> int:
     assert current_step(page) == 2
     expect(page.locator('input[name="norwood_stage"][value="norwood_3"]')).to_be_checked()
     expect(page.locator('input[name="pattern"][value="crown_thinning"]')).to_be_checked()
-    for number in range(2, 7):
+    for number in range(2, len(intake.STEPS) + 1):
         assert current_step(page) == number
         answer_step(page, MALE_ANSWERS)
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
@@ -52,7 +53,7 @@ def _patient_journey(page: Page, base_url: str) -> int:
     page.get_by_role(
         "link", name="Change answers to Practicalities and what you have tried"
     ).click()
-    assert current_step(page) == 5
+    assert intake.QUESTIONS["goal"] in intake.STEPS[current_step(page) - 1].questions
     assert "return=review" in page.url
     answer_step(page, {**MALE_ANSWERS, "goal": "stop_it_getting_worse"}, "Continue to review")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
@@ -60,14 +61,14 @@ def _patient_journey(page: Page, base_url: str) -> int:
 
     press(page, "Get my summary")
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Your summary to discuss with your dermatologist"
+        "Your summary to discuss with a doctor"
     )
     assessment = Assessment.objects.get()
     assert assessment.answers["goal"] == "stop_it_getting_worse"
     expect(page.locator(".reference-code").first).to_have_text(assessment.reference_display)
     assert page.locator(".red-flags").count() == 0
 
-    link = page.get_by_role("link", name="Download PDF")
+    link = page.get_by_role("link", name="Download the PDF")
     pdf = _fetch_pdf(page, base_url + link.get_attribute("href"))
     assert pdf.startswith(b"%PDF")
     return step_2_presses
@@ -100,17 +101,21 @@ def test_red_flag_journey_shows_see_a_doctor_first(page: Page, live_server):
 
     red_flags = page.locator("section.red-flags")
     expect(red_flags).to_be_visible()
-    expect(red_flags.get_by_role("heading", level=2)).to_have_text("See a doctor first")
-    expect(red_flags).to_contain_text("Round or patchy bald spots")
-    # The red-flag box comes before the headline, in reading order and on screen.
-    assert page.evaluate(
-        """() => {
-            const flags = document.querySelector('section.red-flags');
-            const headline = document.querySelector('section.headline-box');
-            return !!(flags.compareDocumentPosition(headline) & Node.DOCUMENT_POSITION_FOLLOWING);
-        }"""
-    )
-    assert red_flags.bounding_box()["y"] < page.locator("section.headline-box").bounding_box()["y"]
+    expect(red_flags.get_by_role("heading", level=2)).to_have_text("Why see a doctor first")
+    # The next step comes first; the options wait, folded, below the red flags.
+    next_step = page.locator("section.next-steps")
+    expect(next_step.get_by_role("heading", name="See your GP or a dermatologist first")).to_be_visible()
+    later = page.locator("details.later-options")
+    assert next_step.bounding_box()["y"] < red_flags.bounding_box()["y"] < later.bounding_box()["y"]
+    expect(later).not_to_have_attribute("open", "")
+    expect(later.locator("#options-title")).to_be_hidden()
+    page.get_by_text("Treatment options, for after the doctor's check").click()
+    expect(later.locator("#options-title")).to_be_visible()
+    # The reason is folded under "Why?" and names the question in a few words.
+    why = red_flags.locator("details.why").first
+    why.locator("summary").click()
+    expect(why).to_contain_text("Where hair is thinning: Round or patchy bald spots")
+    assert page.locator(".headline-box").count() == 0
     assert Assessment.objects.get().has_red_flags
 
 

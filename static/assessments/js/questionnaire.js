@@ -45,6 +45,25 @@
     });
   }
 
-  form.addEventListener("change", update);
+  // "None of these" and another answer cannot go together: ticking one unticks the
+  // other at once, instead of an error after Next (the server still checks).
+  function keepExclusive(event) {
+    var input = event.target;
+    var fieldset = input.closest ? input.closest("fieldset[data-exclusive]") : null;
+    if (!fieldset || input.type !== "checkbox" || !input.checked) {
+      return;
+    }
+    var exclusive = fieldset.dataset.exclusive;
+    fieldset.querySelectorAll('input[type="checkbox"]').forEach(function (other) {
+      if (other !== input && (input.value === exclusive || other.value === exclusive)) {
+        other.checked = false;
+      }
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    keepExclusive(event);
+    update();
+  });
   update();
 })();

@@ -8,4 +8,20 @@
       window.print();
     });
   });
+
+  // Printing from the browser: show every folded "Why?" and option section on paper,
+  // then fold back the ones that were closed.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = [];
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) {
+      details.open = false;
+    });
+  });
 })();

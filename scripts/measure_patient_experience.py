@@ -1,0 +1,309 @@
+#!/usr/bin/env python
+"""Measure what three patients meet, for docs/patient-experience.md (not a test).
+
+    .venv/bin/python scripts/measure_patient_experience.py [--label before|after] [--shots]
+
+Like scripts/screenshots.py it builds a throwaway site in a temporary folder (SQLite,
+media), loads the guide, submits three answer sets, starts the development server and
+looks with Playwright and Debian's Chromium (env CHROMIUM) at a 390 px wide phone:
+
+- the man with receding temples, the woman who gave birth in the last year, and the
+  person with sudden patchy hair loss (a red flag);
+- for each summary: words on the page (the <main> text), page height at 390 px, PDF
+  pages (pypdf) and the "Because you answered" lines and rule ids a patient reads;
+- for each step of the questionnaire, as the woman sees it with every follow-up shown:
+  questions, tab stops inside the form (a radio group is one stop, as in a browser),
+  words and page height; and an estimate of the time to fill it in (reading at 200
+  words a minute plus 4 seconds a question; a rough model, said so in the report).
+
+Prints a JSON report; with --shots also writes phone screenshots to docs/screenshots/
+named ``pe-<label>-<page>.png``.
+"""
+
+import argparse
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PHONE = {"width": 390, "height": 844}
+READING_WORDS_PER_MINUTE = 200
+FULL_DIR = os.environ.get("FULL_DIR", "")  # full-page screenshots for a closer look
+SECONDS_PER_ANSWER = 4
+
+VAR_DIR = Path(tempfile.mkdtemp(prefix="hairtx-measure-"))
+os.environ["HAIRTX_VAR_DIR"] = str(VAR_DIR)
+os.environ["DJANGO_DEBUG"] = "true"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+sys.path.insert(0, str(ROOT))
+
+import django
+
+django.setup()
+
+from django.core.management import call_command
+from PIL import Image
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+from assessments import intake
+from assessments.models import Draft
+from assessments.services import assessment_submit
+from tests.assessments.conftest import build_answer_dict
+
+
+def _fits(answers: dict) -> dict:
+    """Only keys the intake knows (the script runs on branches with and without new ones)."""
+    return {key: value for key, value in answers.items() if key in intake.QUESTIONS}
+
+
+PATIENTS = {
+    "receding-temples": build_answer_dict(
+        age_band="25_34",
+        pattern=["receding_temples"],
+        norwood_stage="norwood_2",
+        duration="1_5_years",
+        family_history="yes",
+        treatments_tried=["none"],
+        goal="stop_it_getting_worse",
+        priorities=["strongest_evidence", "fewer_visits"],
+    ),
+    "after-birth": build_answer_dict(
+        sex_at_birth="female",
+        age_band="25_34",
+        periods="regular",
+        pregnancy="gave_birth_last_12_months",
+        breastfeeding_now="no",
+        pattern=["diffuse_shedding", "diffuse_thinning"],
+        ludwig_stage="ludwig_1",
+        duration="3_6_months",
+        onset_speed="over_months",
+        shedding_amount="handfuls_or_clumps",
+        triggers_recent=["gave_birth", "major_stress"],
+        general_symptoms=["marked_tiredness"],
+        allergies=["local_anaesthetic"],
+        needle_comfort="very_anxious",
+        priorities=["own_body", "no_daily_routine"],
+        sure_sure="no",
+        sure_understand="no",
+    ),
+    "sudden-patches": build_answer_dict(
+        age_band="18_24",
+        pattern=["patchy_bald_spots"],
+        duration="lt_3_months",
+        onset_speed="sudden_days_weeks",
+        shedding_amount="handfuls_or_clumps",
+        nail_changes="yes",
+        family_history="no",
+    ),
+}
+
+
+def build_site() -> dict:
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_guide", stdout=io.StringIO())
+    made = {}
+    for name, answers in PATIENTS.items():
+        answers = intake.drop_inapplicable(_fits(answers))
+        intake.IntakeAnswers.model_validate(answers)
+        made[name] = assessment_submit(draft=Draft.objects.create(answers=answers))
+    made["draft"] = Draft.objects.create(
+        answers=intake.drop_inapplicable(_fits(PATIENTS["after-birth"])),
+        furthest_step=len(intake.STEPS),
+    )
+    return made
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("The development server did not start.") from None
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("The development server did not answer within 30 seconds.")
+
+
+def save_small(png: bytes, name: str) -> None:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(OUT / f"{name}.png", optimize=True)
+
+
+# Tab stops as a browser counts them: one per radio group, one per other control.
+TAB_STOPS_JS = """() => {
+  const form = document.querySelector('form.questionnaire');
+  const visible = el => !el.closest('[hidden]') && el.getClientRects().length > 0;
+  const controls = [...form.querySelectorAll('input:not([type=hidden]), textarea, select, button, a[href], summary')].filter(visible);
+  const radioGroups = new Set();
+  let stops = 0;
+  for (const el of controls) {
+    if (el.type === 'radio') { if (!radioGroups.has(el.name)) { radioGroups.add(el.name); stops++; } }
+    else stops++;
+  }
+  const questions = [...form.querySelectorAll('.question')].filter(q => !q.hidden).length;
+  return {stops, questions};
+}"""
+
+
+def words(page) -> int:
+    return len(page.locator("main").inner_text().split())
+
+
+def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="en-GB")
+    page = context.new_page()
+    report = {"summaries": {}, "steps": []}
+    for name in PATIENTS:
+        assessment = made[name]
+        page.goto(base + assessment.secret_summary_path())
+        text = page.locator("main").inner_text()
+        all_text = page.locator("main").text_content()
+        pdf = page.request.get(base + assessment.secret_summary_path() + "pdf/").body()
+        if not pdf.startswith(b"%PDF"):
+            raise SystemExit(f"No PDF for {name}: {pdf[:80]!r}")
+        report["summaries"][name] = {
+            "leaning": assessment.leaning,
+            "words": len(text.split()),
+            "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
+            # Words with every "Why?" and folded section opened (the page's whole text).
+            "words_with_folded": len(all_text.split()),
+            "because_lines": text.count("Because you answered"),
+            "why_disclosures": page.locator("details.why").count(),
+            "rule_ids_shown": text.count("(rule "),
+            "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
+            "first_heading_after_title": page.locator("main h2").first.inner_text(),
+        }
+        if FULL_DIR:
+            page.screenshot(path=f"{FULL_DIR}/summary-{name}.png", full_page=True)
+            (Path(FULL_DIR) / f"{name}.pdf").write_bytes(pdf)
+        if shots:
+            save_small(page.screenshot(), f"pe-{label}-summary-{name}")
+            (VAR_DIR / f"{name}.pdf").write_bytes(pdf)
+            prefix = VAR_DIR / f"{name}-p1"
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "50",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    VAR_DIR / f"{name}.pdf",
+                    prefix,
+                ],
+                check=True,
+            )
+            save_small(prefix.with_suffix(".png").read_bytes(), f"pe-{label}-pdf-{name}")
+
+    page.goto(f"{base}/questionnaire/resume/{made['draft'].token}/")
+    total_seconds = 0.0
+    for step in intake.STEPS:
+        page.goto(f"{base}/questionnaire/step/{step.number}/")
+        counts = page.evaluate(TAB_STOPS_JS)
+        step_words = words(page)
+        seconds = (
+            60 * step_words / READING_WORDS_PER_MINUTE + SECONDS_PER_ANSWER * counts["questions"]
+        )
+        total_seconds += seconds
+        report["steps"].append(
+            {
+                "step": step.number,
+                "title": step.title,
+                **counts,
+                "words": step_words,
+                "phone_height_px": page.evaluate("document.documentElement.scrollHeight"),
+                "estimated_minutes": round(seconds / 60, 1),
+            }
+        )
+        if FULL_DIR:
+            page.screenshot(path=f"{FULL_DIR}/step-{step.number}.png", full_page=True)
+        if shots and step.slug in {"your-hair-loss"}:
+            save_small(page.screenshot(), f"pe-{label}-step-{step.number}")
+    report["estimated_minutes_total"] = round(total_seconds / 60, 1)
+    if shots:
+        forced_colours_shot(page, base, label)
+    context.close()
+    return report
+
+
+def forced_colours_shot(page, base: str, label: str) -> None:
+    """High-contrast mode: a ticked radio, an unticked one and a focused checkbox."""
+    step = next(s for s in intake.STEPS if any(q.key == "needle_comfort" for q in s.questions))
+    page.goto(f"{base}/questionnaire/step/{step.number}/")
+    page.emulate_media(forced_colors="active")
+    page.locator('input[name="needle_comfort"][value="fine"]').check()
+    checkbox = page.locator('input[name="treatments_tried"]').nth(1)
+    checkbox.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.locator("#question-needle_comfort").scroll_into_view_if_needed()
+    save_small(page.screenshot(), f"pe-{label}-forced-colours")
+    page.emulate_media(forced_colors="none")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--label", default="now")
+    parser.add_argument("--shots", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = None
+    try:
+        made = build_site()
+        port = free_port()
+        server = start_server(port)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--disable-gpu",
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                ],
+            )
+            try:
+                report = measure(browser, f"http://127.0.0.1:{port}", made, args.label, args.shots)
+            finally:
+                browser.close()
+        print(json.dumps(report, indent=1))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(VAR_DIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,338 @@
+"""Issue 12 (patient experience v2) and issue 11 point 5, kept fixed without a browser.
+
+The summary opens with what to do next; reasons sit folded under "Why?", each once, with
+short question names and no rule ids; a doctor-first summary has no booking link and
+folds the options away; the staff page puts key facts first and the review form last,
+in the staff layout. Browser-only checks (forced colours, contrast, print) are in
+tests/browser/test_patient_experience.py.
+"""
+
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from pypdf import PdfReader
+
+from assessments import intake, pdf
+from assessments.models import Draft
+from assessments.presenters import SHORT_QUESTION_NAMES, short_question_name, summary_context
+from content.models import ClinicDetails, Status
+from tests.assessments.factories import RED_FLAG, make_assessment, make_staff, valid_answers
+
+pytestmark = pytest.mark.django_db
+
+# The woman of the issue: birth in the last year, shedding, tired, numbing allergy, unsure.
+AFTER_BIRTH = {
+    "sex_at_birth": "female",
+    "age_band": "25_34",
+    "pregnancy": "gave_birth_last_12_months",
+    "breastfeeding_now": "no",
+    "pattern": ["diffuse_shedding", "diffuse_thinning"],
+    "ludwig_stage": "ludwig_1",
+    "duration": "3_6_months",
+    "onset_speed": "over_months",
+    "shedding_amount": "handfuls_or_clumps",
+    "triggers_recent": ["gave_birth", "major_stress"],
+    "general_symptoms": ["marked_tiredness"],
+    "allergies": ["local_anaesthetic"],
+    "needle_comfort": "very_anxious",
+    "priorities": ["own_body", "no_daily_routine"],
+    "sure_sure": "no",
+    "sure_understand": "no",
+}
+# Before issue 12 her summary page read 1,379 words (docs/patient-experience.md).
+WORDS_BEFORE = 1379
+
+
+class VisibleText(HTMLParser):
+    """The words of <main> a reader sees before opening anything: text inside a closed
+    <details> counts only for its <summary>; scripts and styles never count."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_main = False
+        self.closed_details = 0  # depth of closed <details> we are inside
+        self.in_summary = False
+        self.skip = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.in_main = True
+        elif tag == "details" and "open" not in dict(attrs):
+            self.closed_details += 1
+        elif tag == "summary":
+            self.in_summary = True
+        elif tag in {"script", "style"}:
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.in_main = False
+        elif tag == "details" and self.closed_details:
+            self.closed_details -= 1
+        elif tag == "summary":
+            self.in_summary = False
+        elif tag in {"script", "style"}:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.in_main and not self.skip and (not self.closed_details or self.in_summary):
+            self.words.extend(data.split())
+
+
+def visible_words(html: str) -> int:
+    parser = VisibleText()
+    parser.feed(html)
+    return len(parser.words)
+
+
+def summary_html(client, assessment) -> str:
+    response = client.get(reverse("assessments:summary", args=[assessment.token]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def main_html(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.fixture
+def clinic_with_booking():
+    cache.clear()  # the site content (clinic details) is cached
+    clinic = ClinicDetails.objects.create(
+        name="Riverside Dermatology",
+        booking_url="https://clinic.example/book",
+        status=Status.PUBLISHED,
+    )
+    yield clinic
+    cache.clear()
+
+
+class TestSummaryStructure:
+    def test_next_step_first_then_red_flags_then_folded_options(self, client):
+        html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
+        headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+        assert headings[0] == "What to do next"
+        save, doctor = (
+            html.index("Save this summary now"),
+            html.index("See your GP or a dermatologist"),
+        )
+        assert (
+            save
+            < doctor
+            < html.index("Bring these with you")
+            < html.index("Why see a doctor first")
+        )
+        assert html.index("Why see a doctor first") < html.index('<details class="later-options">')
+        assert html.index('<details class="later-options">') < html.index('id="options-title"')
+
+    def test_half_as_many_words_as_before_for_the_woman_after_birth(self, client):
+        html = summary_html(client, make_assessment(**AFTER_BIRTH))
+        assert visible_words(html) <= WORDS_BEFORE // 2
+
+    @pytest.mark.parametrize(
+        "answers", [{}, AFTER_BIRTH, RED_FLAG], ids=["quiet", "birth", "red-flag"]
+    )
+    def test_every_reason_is_folded_under_why_and_said_once(self, client, answers):
+        html = main_html(summary_html(client, make_assessment(**answers)))
+        assert "Because you answered" not in html
+        reasons = re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.DOTALL)
+        assert reasons, "some item should give its reasons"
+        # Every reason sits inside a "Why?" disclosure.
+        assert html.count('<details class="why') >= len(reasons)
+        pairs = [
+            pair.strip()
+            for text in reasons
+            for pair in re.sub(r"^Your answers?: |\.$", "", " ".join(text.split())).split("; ")
+        ]
+        assert len(pairs) == len(set(pairs)), pairs
+
+    def test_guide_links_once_per_section_and_standard_treatments_before_injections(self, client):
+        html = main_html(summary_html(client, make_assessment()))
+        for block in re.findall(r'<p class="guide-links[^"]*">(.*?)</p>', html, flags=re.DOTALL):
+            hrefs = re.findall(r'href="([^"]+)"', block)
+            assert len(hrefs) == len(set(hrefs)), block
+        assert "Read more:" not in html  # no link under every line any more
+        assert html.index('id="also-title"') < html.index('id="options-title"')
+
+    def test_reasons_name_questions_in_a_few_words(self, client):
+        html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
+        reasons = " ".join(re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.DOTALL))
+        assert "(optional)" not in reasons and "Choose all that apply" not in reasons
+        assert "Pregnancy and birth" in reasons or "How you feel" in reasons
+
+    def test_patients_never_see_rule_ids_or_test_names(self, client):
+        html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
+        assert "(rule " not in html and "rule-id" not in html and not re.search(r"Rule R\d", html)
+        assert "SURE" not in html
+
+    def test_every_question_has_a_short_name(self):
+        assert set(SHORT_QUESTION_NAMES) == set(intake.QUESTIONS)
+        assert all(len(name.split()) <= 5 for name in SHORT_QUESTION_NAMES.values())
+        assert short_question_name("a_retired_question") == "A retired question"
+
+    def test_a_reason_already_given_is_not_repeated(self):
+        assessment = make_assessment(**AFTER_BIRTH)
+        context = summary_context(assessment)
+        items = [
+            *context["to_bring"],
+            *context["red_flags"],
+            *[i for o in context["options"].values() for i in (*o["for"], *o["against"])],
+            *context["also_discuss"],
+            *context["expectations"],
+            *context["questions_to_ask"],
+        ]
+        given = [(p["key"], p["answer"]) for item in items for p in item["because_phrases"]]
+        assert len(given) == len(set(given))
+        # ... yet nothing is lost: every reason of the stored summary is given once.
+        stored = {(b["question"], b["answer"]) for item in items for b in item["because"]}
+        assert {key for key, _ in given} == {key for key, _ in stored}
+
+
+class TestDoctorFirst:
+    def test_no_booking_call_to_action_anywhere_on_the_page(self, client, clinic_with_booking):
+        assessment = make_assessment(**RED_FLAG)
+        assert assessment.leaning == "doctor_first"
+        html = summary_html(client, assessment)
+        assert "clinic.example/book" not in html
+        assert "Book a consultation" not in html and "Book an appointment" not in html
+        assert "See your GP or a dermatologist first" in html
+
+    def test_other_summaries_keep_the_booking_link(self, client, clinic_with_booking):
+        assessment = make_assessment()
+        assert assessment.leaning != "doctor_first"
+        html = summary_html(client, assessment)
+        assert 'href="https://clinic.example/book"' in html
+        assert "See your GP or a dermatologist first" not in html
+
+    @pytest.mark.parametrize("answers", [RED_FLAG, AFTER_BIRTH], ids=["red-flag", "birth"])
+    def test_no_empty_option_cards_and_options_folded(self, client, answers):
+        assessment = make_assessment(**answers)
+        assert assessment.leaning == "doctor_first"
+        html = main_html(summary_html(client, assessment))
+        assert "Nothing in your answers" not in html
+        before, later = html.split('<details class="later-options">')
+        assert "What speaks for it" not in before and "What speaks against it" not in before
+        has_points = summary_context(assessment)["options_have_points"]
+        assert ("PRP and mesotherapy, for you" in later) == has_points
+
+    def test_pdf_has_no_booking_and_says_see_your_gp_first(self, clinic_with_booking):
+        assessment = make_assessment(**RED_FLAG)
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf.render_summary_pdf(assessment=assessment))).pages
+        )
+        assert "See your GP or a dermatologist first" in text
+        assert "Book" not in text and "clinic.example" not in text
+        assert "(rule " not in text
+
+
+class TestDeclarationOfInterest:
+    """Every summary, page and PDF, carries the clinic's declaration of interest (issue 11):
+    the clinic's own words, or the shipped default while it has none."""
+
+    @pytest.mark.parametrize("answers", [{}, RED_FLAG], ids=["quiet", "doctor-first"])
+    def test_default_declaration_on_page_and_pdf(self, client, answers):
+        cache.clear()
+        assessment = make_assessment(**answers)
+        html = main_html(summary_html(client, assessment))
+        assert "Declaration of interest" in html
+        assert "offers PRP and mesotherapy, and it is paid for them" in html
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf.render_summary_pdf(assessment=assessment))).pages
+        )
+        assert "Declaration of interest" in text
+        assert "it is paid for them" in text
+
+    def test_the_clinics_own_words_replace_the_default(self, client):
+        cache.clear()
+        ClinicDetails.objects.create(
+            name="Riverside Dermatology",
+            status=Status.PUBLISHED,
+            declaration_of_interest="Riverside sells PRP; it does not sell mesotherapy.",
+        )
+        html = main_html(summary_html(client, make_assessment()))
+        assert "Riverside sells PRP; it does not sell mesotherapy." in html
+        assert "it is paid for them" not in html
+        cache.clear()
+
+
+class TestStaffDetail:
+    def test_key_facts_first_then_answers_summary_and_review_last(self, client):
+        client.force_login(make_staff())
+        assessment = make_assessment(**RED_FLAG)
+        html = client.get(
+            reverse("staff:detail", args=[assessment.reference_display])
+        ).content.decode()
+        order = [
+            html.index(marker)
+            for marker in (
+                'id="key-facts-title"',
+                'id="answers-title"',
+                'id="summary-title"',
+                'id="review-title"',
+            )
+        ]
+        assert order == sorted(order)
+        facts = html[html.index('id="key-facts-title"') : html.index('id="answers-title"')]
+        assert "Red flag" in facts and "Sex at birth" in facts and "Age" in facts
+        assert "What rules an option out" in facts
+        # Staff see the rule behind each line of the summary.
+        assert re.search(r"Rule R\d", html[html.index('id="summary-title"') :])
+
+    def test_staff_pages_use_the_staff_layout(self, client, clinic_with_booking):
+        client.force_login(make_staff())
+        assessment = make_assessment()
+        for url in (
+            reverse("staff:list"),
+            reverse("staff:detail", args=[assessment.reference_display]),
+        ):
+            html = client.get(url).content.decode()
+            assert 'class="staff-header' in html
+            assert 'class="site-nav' not in html and "site-footer" not in html
+            assert "Book an appointment" not in html
+
+
+class TestFollowUpWithoutJavaScript:
+    def test_notice_names_and_links_the_new_question_and_the_page_jumps_there(self, client):
+        step = next(s for s in intake.STEPS if any(q.key == "allergies" for q in s.questions))
+        answers = valid_answers()
+        before = {q.key for s in intake.STEPS[: step.number - 1] for q in s.questions}
+        draft = Draft.objects.create(
+            answers={k: v for k, v in answers.items() if k in before}, furthest_step=step.number
+        )
+        client.get(reverse("assessments:resume_link", args=[draft.token]))
+        posted = {q.key: answers[q.key] for q in step.questions if q.key in answers}
+        posted["allergies"] = ["other"]
+        response = client.post(
+            reverse("assessments:step", args=[step.number]),
+            {"draft": draft.token, "action": "next", **posted},
+        )
+        assert response.status_code == 302
+        assert response["Location"].endswith("#question-allergy_other_details")
+        html = client.get(response["Location"]).content.decode()
+        assert '<a href="#question-allergy_other_details">What else are you allergic to?' in html
+        assert 'class="question question--new" id="question-allergy_other_details"' in html
+
+
+class TestQuestionOrder:
+    def test_question_then_help_then_error_then_options(self, client):
+        client.post(reverse("assessments:start"))
+        token = client.session["draft_token"]
+        html = client.post(
+            reverse("assessments:step", args=[1]), {"draft": token, "action": "next"}
+        ).content.decode()
+        block = html[
+            html.index('id="question-sex_at_birth"') : html.index('id="question-age_band"')
+        ]
+        legend = block.index("<legend")
+        help_text = block.index('id="id_sex_at_birth_helptext"')
+        error = block.index('id="id_sex_at_birth_error"')
+        first_option = block.index('id="id_sex_at_birth_0"')
+        assert legend < help_text < error < first_option
+        assert "fs-6" not in block
