@@ -1025,7 +1025,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         number=5,
-        slug="allergies",
+        slug="allergies-and-injections",
         title="Allergies and past injections",
         intro="An allergy or a past reaction can make a treatment less safe for you.",
         questions=(

@@ -365,3 +365,12 @@ def test_json_schema_describes_every_question():
 
 def test_schema_version_is_declared():
     assert intake.SCHEMA_VERSION
+
+
+def test_step_slugs_never_reuse_a_question_key():
+    # The FHIR Questionnaire uses step slugs and question keys side by side as linkIds,
+    # which must be unique in the whole resource.
+    keys = {question.key for step in intake.STEPS for question in step.questions}
+    slugs = [step.slug for step in intake.STEPS]
+    assert len(set(slugs)) == len(slugs)
+    assert not keys & set(slugs)
