@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from assessments import intake
 from assessments.models import Draft
-
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS, step_post, walk_all_steps
 
 pytestmark = pytest.mark.django_db

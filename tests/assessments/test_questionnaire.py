@@ -10,7 +10,6 @@ from django.utils import timezone
 from assessments import intake
 from assessments.models import Assessment, AuditEvent, Draft
 from assessments.services import assessment_rederive_summary
-
 from tests.assessments.conftest import build_answer_dict
 
 from .questionnaire_helpers import (

@@ -96,7 +96,7 @@ class TestExportFhir:
     def test_a_long_list_of_left_out_codes_is_cut_short(self, monkeypatch):
         monkeypatch.setattr("assessments.management.commands.export_fhir.SKIPPED_NAMED", 1)
         monkeypatch.setattr(pdf, "render_summary_pdf", lambda **kw: 1 / 0)
-        first, second, third = make_assessment(), make_assessment(), make_assessment()
+        first, second, _third = make_assessment(), make_assessment(), make_assessment()
         with pytest.raises(CommandError) as caught:
             call_command("export_fhir", stdout=io.StringIO(), stderr=io.StringIO())
         message = str(caught.value)
