@@ -34,10 +34,11 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # An editor writes an icon array as a paragraph of its own, e.g.
 #   [icon-array 45 of 100 people had pain during the injections]
 #   [icon-array about 2 of 100 people felt light-headed]
+#   [icon-array 45 of 100: had pain during the injections]   (the admin's example)
 # It becomes a 10 × 10 picture with the same words as its text equivalent. The
 # pattern is matched in the *sanitised* HTML, so the label is already escaped text.
 _ICON_ARRAY = re.compile(
-    r"<p>\[icon-array (?P<about>about )?(?P<count>\d{1,3}) (?:out )?of 100 (?P<label>[^\]<]+)\]</p>"
+    r"<p>\[icon-array (?P<about>about )?(?P<count>\d{1,3}) (?:out )?of 100:? (?P<label>[^\]<]+)\]</p>"
 )
 ICON_ARRAY_SIDE = 10
 

@@ -70,3 +70,23 @@ def test_icon_array_draws_in_a_weasyprint_pdf(tmp_path):
     assert "30 out of 100 people had it." in page.extract_text()
     # The circles are vector paths in the page's content stream.
     assert page.get_contents().get_data().count(b" c\n") > 100
+
+
+def test_the_admin_help_texts_form_with_a_colon_draws_too():
+    html = render_markdown("[icon-array 45 of 100: had pain during the injections]")
+    assert '<figure class="icon-array">' in html
+    assert "45 out of 100 had pain during the injections." in html
+
+
+@pytest.mark.parametrize(("slug", "treated", "dummy"), [
+    ("finasteride-dutasteride", "66 out of 100 men had more hair in their photos.",
+     "7 out of 100 men had more hair in their photos."),
+    ("minoxidil", "63 out of 100 women had at least a little new hair.",
+     "39 out of 100 women had at least a little new hair."),
+])
+def test_standard_medicines_show_benefit_with_and_without_treatment(client, guide, slug, treated,
+                                                                    dummy):
+    """IPDAS QL3/QL5: an 'out of 100' chance of benefit, beside the dummy arm of the same trial."""
+    html = client.get(reverse("content:option", kwargs={"slug": slug})).content.decode()
+    assert treated in html and dummy in html
+    assert html.index(treated) < html.index(dummy)
