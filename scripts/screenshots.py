@@ -17,12 +17,9 @@ Screenshots are one screen high and reduced to 256 colours, so each stays well u
 import io
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +39,8 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 sys.path.insert(0, str(ROOT))
 
 import django
+
+from devserver import free_port, start_server
 
 django.setup()
 
@@ -74,33 +73,6 @@ def build_site() -> dict:
         answers={k: v for k, v in MALE_ANSWERS.items() if k in step_keys}, furthest_step=2
     )
     return made
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return server
-        except OSError:
-            if server.poll() is not None:
-                raise SystemExit("The development server did not start.") from None
-            time.sleep(0.3)
-    server.terminate()
-    raise SystemExit("The development server did not answer within 30 seconds.")
 
 
 def save_small(png: bytes, name: str) -> Path:
