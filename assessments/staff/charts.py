@@ -168,10 +168,14 @@ def _value(value: Cell) -> dict | None:
 
 
 def _hidden_note(cells: list[Cell], threshold: int) -> str:
-    if any(value.suppressed for value in cells):
-        return (f"Counts below {threshold} are not drawn; the table says “fewer than "
+    note = ""
+    if any(value.small for value in cells):
+        note = (f"Counts below {threshold} are not drawn; the table says “fewer than "
                 f"{threshold}” for them.")
-    return ""
+    if any(value.protects for value in cells):
+        note += (" Some larger counts are not drawn either, so that a small one cannot be "
+                 "worked out from them; the table says “not shown”.")
+    return note.strip()
 
 
 def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: bool = False,

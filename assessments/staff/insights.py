@@ -12,6 +12,10 @@ as "fewer than N" in the tables, left out of the charts (drawn as 0 and said so)
 blank in the CSV, and a share or median over fewer than N people is not shown. Zero is
 shown: it points to nobody. Every number leaves this module as a ``Cell``, so no caller
 can forget the rule.
+
+Where shown numbers add up to a shown total (leanings and weeks to the period's total,
+SURE scores, reviewed and not), one hidden number could be worked out by subtraction;
+``protect_sums`` then hides one more ("not shown"), the smallest that helps.
 """
 
 from __future__ import annotations
@@ -43,10 +47,16 @@ class Cell:
 
     count: int
     threshold: int
+    # Hidden although not small, so that a small number beside it cannot be worked out.
+    protects: bool = False
+
+    @property
+    def small(self) -> bool:
+        return 0 < self.count < self.threshold
 
     @property
     def suppressed(self) -> bool:
-        return 0 < self.count < self.threshold
+        return self.small or self.protects
 
     @property
     def shown(self) -> int | None:
@@ -54,7 +64,9 @@ class Cell:
         return None if self.suppressed else self.count
 
     def __str__(self) -> str:
-        return f"fewer than {self.threshold}" if self.suppressed else f"{self.count:,}"
+        if self.small:
+            return f"fewer than {self.threshold}"
+        return "not shown" if self.protects else f"{self.count:,}"
 
     def share_of(self, total: Cell) -> str:
         """This count as a whole-number percentage of ``total``, unless either is hidden."""
@@ -63,8 +75,37 @@ class Cell:
         return f"{round(100 * self.count / total.count)}%"
 
 
-def cell(count: int) -> Cell:
-    return Cell(int(count or 0), min_count())
+def cell(count: int, *, protects: bool = False) -> Cell:
+    return Cell(int(count or 0), min_count(), protects)
+
+
+def protect_sums(counts: dict, sums: list[tuple[list, object]]) -> set:
+    """Keys of the counts to hide beyond the small ones, so that no hidden count can be
+    worked out from the numbers shown (secondary suppression).
+
+    ``counts`` maps keys to counts; each entry of ``sums`` says that the counts of some
+    keys add up to the count of another key. In every such sum either nothing is hidden
+    or at least two are: where exactly one is, the smallest other non-zero count of that
+    sum is hidden too (a hidden zero would protect nothing). Repeated until no sum
+    changes, as hiding a count in one sum can leave a single hidden count in another.
+    """
+    threshold = min_count()
+    hidden = {key for key, n in counts.items() if 0 < n < threshold}
+    small = set(hidden)
+    changed = True
+    while changed:
+        changed = False
+        for parts, total in sums:
+            members = [*parts, total]
+            if sum(key in hidden for key in members) != 1:
+                continue
+            candidates = sorted(
+                (key for key in members if key not in hidden and counts[key] > 0),
+                key=lambda key: (counts[key], key == total),
+            ) or [key for key in members if key not in hidden]
+            hidden.add(candidates[0])
+            changed = True
+    return hidden - small
 
 
 @dataclass(frozen=True)
@@ -167,7 +208,7 @@ def _median_duration(queryset: QuerySet, end: str, start: str, people: Cell) -> 
     computed at all when ``people`` (how many such rows) is a hidden small number."""
     if people.count == 0:
         return "–"
-    if people.suppressed:
+    if people.small:  # a group hidden only to protect another is large enough
         return f"not shown (fewer than {people.threshold} people)"
     return describe_duration(_median_seconds(
         queryset.filter(**{f"{end}__isnull": False}), SecondsBetween(end, start), people.count
@@ -236,22 +277,40 @@ def over_time(period: Period) -> OverTime:
     for day, leaning, n in rows:
         counts = per_leaning.setdefault(leaning, [0] * len(buckets))
         counts[index[period.bucket_of(day)]] += n
-    totals = [sum(column) for column in zip(*per_leaning.values())] or [0] * len(buckets)
-    total = cell(sum(totals))
+    keys = leaning_keys(set(per_leaning))
+    grid = {key: per_leaning.get(key, [0] * len(buckets)) for key in keys}
+    totals = [sum(grid[key][i] for key in keys) for i in range(len(buckets))]
+    # The table is a grid with totals on both sides: each row, each column and both
+    # lists of totals add up (see protect_sums).
+    counts = {("all",): sum(totals)}
+    counts |= {("week", i): n for i, n in enumerate(totals)}
+    counts |= {("leaning", key): sum(grid[key]) for key in keys}
+    counts |= {(key, i): n for key in keys for i, n in enumerate(grid[key])}
+    bucket_range = range(len(buckets))
+    protected = protect_sums(counts, [
+        ([("week", i) for i in bucket_range], ("all",)),
+        ([("leaning", key) for key in keys], ("all",)),
+        *(([(key, i) for i in bucket_range], ("leaning", key)) for key in keys),
+        *(([(key, i) for key in keys], ("week", i)) for i in bucket_range),
+    ])
+
+    def protected_cell(key) -> Cell:
+        return cell(counts[key], protects=key in protected)
+
+    total = protected_cell(("all",))
     leanings = []
-    for key in leaning_keys(set(per_leaning)):
-        counts = per_leaning.get(key, [0] * len(buckets))
-        leaning_total = cell(sum(counts))
+    for key in keys:
+        leaning_total = protected_cell(("leaning", key))
         leanings.append(Series(
             key=key, label=LEANING_LABELS.get(key, key.replace("_", " ").capitalize()),
-            values=[cell(n) for n in counts], total=leaning_total,
+            values=[protected_cell((key, i)) for i in bucket_range], total=leaning_total,
             share=leaning_total.share_of(total),
         ))
     doctor_first = next((s.total for s in leanings if s.key == "doctor_first"), cell(0))
     return OverTime(
         buckets=[period.bucket_label(bucket) for bucket in buckets], bucket_starts=buckets,
-        totals=[cell(n) for n in totals], leanings=leanings, total=total,
-        doctor_first=doctor_first,
+        totals=[protected_cell(("week", i)) for i in bucket_range], leanings=leanings,
+        total=total, doctor_first=doctor_first,
     )
 
 
@@ -354,9 +413,14 @@ def sure_scores(period: Period, total: Cell) -> list[Bar]:
         Assessment.objects.filter(created_on__gte=period.date_from, created_on__lte=period.date_to)
         .values_list("sure_score").annotate(n=Count("id")).order_by()
     )
-    return [Bar(label=f"{score} of 4", key=str(score), value=cell(rows.get(score, 0)),
-                share=cell(rows.get(score, 0)).share_of(total))
-            for score in range(5)]
+    counts = {score: rows.get(score, 0) for score in range(5)} | {"all": total.count}
+    protected = protect_sums(counts, [(list(range(5)), "all")])
+    bars = []
+    for score in range(5):
+        value = cell(counts[score], protects=score in protected)
+        bars.append(Bar(label=f"{score} of 4", key=str(score), value=value,
+                        share=value.share_of(total)))
+    return bars
 
 
 @dataclass
@@ -382,8 +446,12 @@ def reviews(period: Period) -> Reviews:
     counts = submitted_in.aggregate(
         total=Count("id"), reviewed=Count("id", filter=Q(reviewed_at__isnull=False))
     )
-    reviewed = cell(counts["reviewed"])
-    return Reviews(reviewed=reviewed, not_reviewed=cell(counts["total"] - counts["reviewed"]),
+    split = {"reviewed": counts["reviewed"], "not_reviewed": counts["total"] - counts["reviewed"],
+             "all": counts["total"]}
+    protected = protect_sums(split, [(["reviewed", "not_reviewed"], "all")])
+    reviewed = cell(split["reviewed"], protects="reviewed" in protected)
+    return Reviews(reviewed=reviewed,
+                   not_reviewed=cell(split["not_reviewed"], protects="not_reviewed" in protected),
                    median_to_review=_median_duration(submitted_in, "reviewed_at", "created_at",
                                                      reviewed))
 

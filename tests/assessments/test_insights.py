@@ -227,6 +227,80 @@ class TestSmallNumbers:
         assert "fewer than 5" in text and "Red flags" in text
 
 
+def peel(counts: dict, sums: list, hidden: set) -> set:
+    """What someone reading the tables can work out: any sum with one unknown gives it."""
+    known = set(counts) - hidden
+    progress = True
+    while progress:
+        progress = False
+        for parts, total in sums:
+            unknown = [key for key in [*parts, total] if key not in known]
+            if len(unknown) == 1:
+                known.add(unknown[0])
+                progress = True
+    return known & hidden
+
+
+class TestNoSubtraction:
+    """Secondary suppression: a hidden count never follows from a total and the others."""
+
+    @pytest.fixture(autouse=True)
+    def _five(self, settings):
+        settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
+
+    def test_one_small_count_takes_the_smallest_non_zero_other_with_it(self):
+        counts = {"a": 3, "b": 0, "c": 40, "d": 9, "all": 52}
+        sums = [(["a", "b", "c", "d"], "all")]
+        assert insights.protect_sums(counts, sums) == {"d"}
+        assert peel(counts, sums, {"a", "d"}) == set()
+
+    def test_two_small_counts_need_nothing_more(self):
+        counts = {"a": 3, "b": 2, "c": 40, "all": 45}
+        assert insights.protect_sums(counts, [(["a", "b", "c"], "all")]) == set()
+
+    @pytest.mark.parametrize("grid", [
+        [[3, 10, 0], [20, 30, 7]],
+        [[1, 0, 0], [0, 0, 0], [50, 60, 70]],
+        [[4, 4, 4, 4], [9, 9, 9, 9]],
+        [[2, 12], [30, 1], [0, 8]],
+    ])
+    def test_grids_with_both_totals(self, grid):
+        rows, cols = range(len(grid)), range(len(grid[0]))
+        counts = {(r, c): grid[r][c] for r in rows for c in cols}
+        counts |= {("row", r): sum(grid[r]) for r in rows}
+        counts |= {("col", c): sum(grid[r][c] for r in rows) for c in cols}
+        counts["all"] = sum(map(sum, grid))
+        sums = [([("row", r) for r in rows], "all"), ([("col", c) for c in cols], "all")]
+        sums += [([(r, c) for c in cols], ("row", r)) for r in rows]
+        sums += [([(r, c) for r in rows], ("col", c)) for c in cols]
+        small = {key for key, n in counts.items() if 0 < n < 5}
+        hidden = small | insights.protect_sums(counts, sums)
+        assert peel(counts, sums, hidden) == set()
+
+    def test_the_page_and_csv_hide_the_count_that_would_give_a_small_one_away(self, client):
+        for _ in range(3):
+            make_assessment(**RED_FLAG)
+        for _ in range(6):
+            make_assessment()
+        report = insights.insights_for(period_today())
+        shown = [s for s in report.over_time.leanings if s.total.count]
+        assert {s.key for s in shown} == {"doctor_first", "standard_first"}
+        by_key = {s.key: s for s in shown}
+        assert str(by_key["doctor_first"].total) == "fewer than 5"
+        assert str(by_key["standard_first"].total) == "not shown"
+        assert by_key["standard_first"].share == "not shown"
+        assert str(report.over_time.total) == "9"
+
+        client.force_login(make_staff())
+        period = {"date_from": report.period.date_from.isoformat(),
+                  "date_to": report.period.date_to.isoformat()}
+        rows = list(csv.reader(io.StringIO(client.post(CSV_URL, period).content.decode())))
+        leaning_rows = [r for r in rows if r[0] == "leaning" and r[3] not in ("0", "")]
+        assert leaning_rows and all(r[3] in ("fewer than 5", "not shown") for r in leaning_rows)
+        html = client.get(INSIGHTS).content.decode()
+        assert '<td class="num">6</td>' not in html and "not shown" in html
+
+
 class TestAccess:
     def test_anonymous_go_to_login(self, client):
         for url in (INSIGHTS,):
