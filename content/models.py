@@ -367,7 +367,7 @@ class Reference(EditorialItem):
         ordering = ["order", "pk"]
 
     def __str__(self):
-        return f"{self.citation} ({self.year})"
+        return f"{self.citation} ({self.year})" if self.year else self.citation
 
     def get_absolute_url(self):
         return f"{reverse('content:sources')}#{self.slug}"
