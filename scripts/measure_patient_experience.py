@@ -24,7 +24,6 @@ import argparse
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 READING_WORDS_PER_MINUTE = 200
 FULL_DIR = os.environ.get("FULL_DIR", "")  # full-page screenshots for a closer look
@@ -46,14 +44,11 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 sys.path.insert(0, str(ROOT))
 
 import django
-
-from devserver import free_port, start_server
+from throwaway_site import save_small_png, site_in_browser
 
 django.setup()
 
 from django.core.management import call_command
-from PIL import Image
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from assessments import intake
@@ -126,9 +121,7 @@ def build_site() -> dict:
 
 
 def save_small(png: bytes, name: str) -> None:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    small.save(OUT / f"{name}.png", optimize=True)
+    save_small_png(png, OUT / f"{name}.png")
 
 
 # Tab stops as a browser counts them: one per radio group, one per other control.
@@ -252,29 +245,9 @@ def main() -> None:
     parser.add_argument("--shots", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    server = None
-    try:
-        made = build_site()
-        port = free_port()
-        server = start_server(port)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--disable-gpu",
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                ],
-            )
-            try:
-                report = measure(browser, f"http://127.0.0.1:{port}", made, args.label, args.shots)
-            finally:
-                browser.close()
-        print(json.dumps(report, indent=1))
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(VAR_DIR, ignore_errors=True)
+    with site_in_browser(build_site, VAR_DIR) as (browser, base, made):
+        report = measure(browser, base, made, args.label, args.shots)
+    print(json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":

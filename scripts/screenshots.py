@@ -16,7 +16,6 @@ Screenshots are one screen high and reduced to 256 colours, so each stays well u
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,7 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 STAFF_USER, STAFF_PASSWORD = "nurse", "screenshots-only password 7"
 
@@ -39,15 +37,12 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 sys.path.insert(0, str(ROOT))
 
 import django
-
-from devserver import free_port, start_server
+from throwaway_site import save_small_png, site_in_browser
 
 django.setup()
 
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from PIL import Image
-from playwright.sync_api import sync_playwright
 
 from assessments.models import Draft
 from assessments.services import assessment_submit
@@ -76,14 +71,8 @@ def build_site() -> dict:
 
 
 def save_small(png: bytes, name: str) -> Path:
-    """A 256-colour PNG: text and flat colours survive, the file shrinks 3-5 times."""
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    small = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    path = OUT / f"{name}.png"
-    small.save(path, optimize=True)
-    print(
-        f"{path.relative_to(ROOT)}  {image.width}x{image.height}  {path.stat().st_size // 1024} KB"
-    )
+    path = save_small_png(png, OUT / f"{name}.png")
+    print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
     return path
 
 
@@ -133,28 +122,8 @@ def shoot(browser, base: str, made: dict) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    server = None
-    try:
-        made = build_site()
-        port = free_port()
-        server = start_server(port)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--disable-gpu",
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                ],
-            )
-            try:
-                shoot(browser, f"http://127.0.0.1:{port}", made)
-            finally:
-                browser.close()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(VAR_DIR, ignore_errors=True)
+    with site_in_browser(build_site, VAR_DIR) as (browser, base, made):
+        shoot(browser, base, made)
 
 
 if __name__ == "__main__":
