@@ -16,6 +16,7 @@ from assessments.models import (
     normalise_code,
 )
 from assessments.summary import LEANING_LABELS
+from hairtx.admin_mixins import RecordOnlyAdminMixin
 
 
 class BoundedDateHierarchyChangeList(ChangeList):
@@ -30,7 +31,7 @@ class BoundedDateHierarchyChangeList(ChangeList):
             raise IncorrectLookupParameters(exc) from exc
 
 
-class SuperuserReadOnlyAdmin(admin.ModelAdmin):
+class SuperuserReadOnlyAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     """Visible to superusers only; no adding, changing or deleting, not even for them."""
 
     actions = None
@@ -42,15 +43,6 @@ class SuperuserReadOnlyAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_changelist(self, request, **kwargs):
         return BoundedDateHierarchyChangeList
@@ -118,7 +110,7 @@ class ReviewerProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(RulesetApproval)
-class RulesetApprovalAdmin(admin.ModelAdmin):
+class RulesetApprovalAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     """The record of ruleset sign-offs: readable, never changed (approve on /staff/rulebook/)."""
 
     list_display = ["ruleset_version", "reviewer_name", "reviewer_profession", "approved_at"]
@@ -126,12 +118,3 @@ class RulesetApprovalAdmin(admin.ModelAdmin):
               "reviewer_registration", "approved_by", "approved_at", "note"]
     readonly_fields = fields
     actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

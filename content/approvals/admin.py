@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from content.approvals import registry, services
 from content.approvals.models import ContentChange
 from content.models import Status
+from hairtx.admin_mixins import RecordOnlyAdminMixin
 
 REVIEW_MANAGED_FIELDS = ("status", "last_reviewed_on", "reviewed_by")
 
@@ -153,8 +154,9 @@ class DecisionForm(forms.Form):
 
 
 @admin.register(ContentChange)
-class ContentChangeAdmin(admin.ModelAdmin):
-    """Proposals, newest first; a reviewer decides from the detail page."""
+class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
+    """Proposals, newest first; a reviewer decides from the detail page (decide_view),
+    never through a form on the row, and the record of who approved what is kept."""
 
     change_form_template = "admin/content/contentchange/change_form.html"
     list_display = ("item_label", "content_type", "state", "outcome", "proposed_by",
@@ -187,15 +189,6 @@ class ContentChangeAdmin(admin.ModelAdmin):
                           % {"count": approved})
         for reason in refused[:10]:
             self.message_user(request, reason, messages.WARNING)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False  # decisions go through decide_view, never through a form on the row
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # the record of who approved what is kept
 
     def get_urls(self):
         decide = path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view),
