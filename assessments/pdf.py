@@ -199,19 +199,16 @@ def _thread_renderer_state():
 
 # Issue 12: a PDF whose last page holds a few lines wastes a sheet. When the end of the
 # text falls in the top quarter of the last page, the summary is laid out once more
-# with tighter spacing (never a smaller body text: it stays 12 pt) and kept if that
-# saves the page. Only such summaries pay for the second layout.
+# with the appendices (answers and sources) in smaller type and tighter table rows
+# (never a smaller body text: it stays 12 pt), and kept if that saves the page. Only
+# such summaries pay for the second layout.
 END_ANCHOR = "end-of-summary"
 NEARLY_EMPTY_LAST_PAGE = 0.25
 COMPACT_CSS = """
-html { line-height: 1.25; }
-h2 { margin-top: 3.5mm; } h3 { margin-top: 2.5mm; }
-.item { margin-bottom: 1.5mm; }
 .note-lines { height: 12mm; }
 .answers-table { font-size: 10.5pt; }
 .answers-table th, .answers-table td { padding: 0.3mm 1.5mm; }
 .sources ol { font-size: 10pt; }
-@page { margin-top: 14mm; margin-bottom: 13mm; }
 """
 
 

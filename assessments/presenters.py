@@ -123,6 +123,11 @@ def guide_links(*item_lists: list[dict]) -> list[dict]:
     return [{"url": url, "title": title} for url, title in links.items()]
 
 
+def safety_count(items: list[dict]) -> int:
+    """How many lines ask for care ("take care", "not until a doctor agrees")."""
+    return sum(1 for item in items if item["severity"] != "info")
+
+
 def answer_rows(answers: dict) -> list[dict]:
     """Every asked question with its answer, grouped by step, for review and PDF."""
     rows = []
@@ -163,6 +168,7 @@ def summary_context(assessment: Assessment) -> dict:
     questions_to_ask = present_items(summary["questions_to_ask"], titles, shown)
     readiness = summary["decision_readiness"]
     doctor_first = summary["leaning"] == "doctor_first"
+    option_items = [item for o in options.values() for item in (*o["for"], *o["against"])]
     return {
         "assessment": assessment,
         "summary": summary,
@@ -170,7 +176,16 @@ def summary_context(assessment: Assessment) -> dict:
         "leaning_label": LEANING_LABELS.get(summary["leaning"], summary["leaning"]),
         "red_flags": red_flags,
         "options": options,
-        "options_have_points": any(o["for"] or o["against"] for o in options.values()),
+        "options_have_points": bool(option_items),
+        # Off a doctor-first summary, both treatment sections are folded alike (standard
+        # treatments and injections get the same weight); a fold's title says how many
+        # of its lines ask for care. The injections' fold opens by itself only when the
+        # leaning is about them ("both injections are best put off for now").
+        "safety_counts": {
+            "also_discuss": safety_count(also_discuss),
+            "options": safety_count(option_items),
+        },
+        "options_open": summary["leaning"] == "neither_for_now",
         "also_discuss": also_discuss,
         "questions_to_ask": questions_to_ask,
         "to_bring": to_bring,

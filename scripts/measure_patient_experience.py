@@ -55,6 +55,7 @@ from assessments import intake
 from assessments.models import Draft
 from assessments.services import assessment_submit
 from tests.assessments.conftest import build_answer_dict
+from tests.assessments.factories import ISSUE_12_PATIENTS
 
 
 def _fits(answers: dict) -> dict:
@@ -62,46 +63,9 @@ def _fits(answers: dict) -> dict:
     return {key: value for key, value in answers.items() if key in intake.QUESTIONS}
 
 
-PATIENTS = {
-    "receding-temples": build_answer_dict(
-        age_band="25_34",
-        pattern=["receding_temples"],
-        norwood_stage="norwood_2",
-        duration="1_5_years",
-        family_history="yes",
-        treatments_tried=["none"],
-        goal="stop_it_getting_worse",
-        priorities=["strongest_evidence", "fewer_visits"],
-    ),
-    "after-birth": build_answer_dict(
-        sex_at_birth="female",
-        age_band="25_34",
-        periods="regular",
-        pregnancy="gave_birth_last_12_months",
-        breastfeeding_now="no",
-        pattern=["diffuse_shedding", "diffuse_thinning"],
-        ludwig_stage="ludwig_1",
-        duration="3_6_months",
-        onset_speed="over_months",
-        shedding_amount="handfuls_or_clumps",
-        triggers_recent=["gave_birth", "major_stress"],
-        general_symptoms=["marked_tiredness"],
-        allergies=["local_anaesthetic"],
-        needle_comfort="very_anxious",
-        priorities=["own_body", "no_daily_routine"],
-        sure_sure="no",
-        sure_understand="no",
-    ),
-    "sudden-patches": build_answer_dict(
-        age_band="18_24",
-        pattern=["patchy_bald_spots"],
-        duration="lt_3_months",
-        onset_speed="sudden_days_weeks",
-        shedding_amount="handfuls_or_clumps",
-        nail_changes="yes",
-        family_history="no",
-    ),
-}
+# The same three as the tests (tests/assessments/factories.py). "Before" was measured on
+# commit 8187791 with these answers written out here.
+PATIENTS = {name: build_answer_dict(**answers) for name, answers in ISSUE_12_PATIENTS.items()}
 
 
 def build_site() -> dict:
@@ -173,6 +137,10 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
             (Path(FULL_DIR) / f"{name}.pdf").write_bytes(pdf)
         if shots:
             save_small(page.screenshot(), f"pe-{label}-summary-{name}")
+            if page.locator("details#also").count():  # the folded treatment sections
+                page.locator("section.headline-box").scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, -16)")
+                save_small(page.screenshot(), f"pe-{label}-folds-{name}")
             (VAR_DIR / f"{name}.pdf").write_bytes(pdf)
             prefix = VAR_DIR / f"{name}-p1"
             subprocess.run(

@@ -30,3 +30,47 @@ def make_user(username: str, *, group: str | None = None, **fields) -> User:
 
 def make_staff(username: str = "nurse") -> User:
     return make_user(username, group="Clinic staff")
+
+
+# The three patients of issue 12 (docs/patient-experience.md), as overrides of the quiet
+# baseline; scripts/measure_patient_experience.py measures the same three.
+ISSUE_12_PATIENTS: dict[str, dict] = {
+    "receding-temples": {
+        "age_band": "25_34",
+        "pattern": ["receding_temples"],
+        "norwood_stage": "norwood_2",
+        "duration": "1_5_years",
+        "family_history": "yes",
+        "treatments_tried": ["none"],
+        "goal": "stop_it_getting_worse",
+        "priorities": ["strongest_evidence", "fewer_visits"],
+    },
+    "after-birth": {
+        "sex_at_birth": "female",
+        "age_band": "25_34",
+        "periods": "regular",
+        "pregnancy": "gave_birth_last_12_months",
+        "breastfeeding_now": "no",
+        "pattern": ["diffuse_shedding", "diffuse_thinning"],
+        "ludwig_stage": "ludwig_1",
+        "duration": "3_6_months",
+        "onset_speed": "over_months",
+        "shedding_amount": "handfuls_or_clumps",
+        "triggers_recent": ["gave_birth", "major_stress"],
+        "general_symptoms": ["marked_tiredness"],
+        "allergies": ["local_anaesthetic"],
+        "needle_comfort": "very_anxious",
+        "priorities": ["own_body", "no_daily_routine"],
+        "sure_sure": "no",
+        "sure_understand": "no",
+    },
+    "sudden-patches": {
+        "age_band": "18_24",
+        "pattern": ["patchy_bald_spots"],
+        "duration": "lt_3_months",
+        "onset_speed": "sudden_days_weeks",
+        "shedding_amount": "handfuls_or_clumps",
+        "nail_changes": "yes",
+        "family_history": "no",
+    },
+}
