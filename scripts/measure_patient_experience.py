@@ -10,7 +10,8 @@ looks with Playwright and Debian's Chromium (env CHROMIUM) at a 390 px wide phon
 - the man with receding temples, the woman who gave birth in the last year, and the
   person with sudden patchy hair loss (a red flag);
 - for each summary: words on the page (the <main> text), page height at 390 px, PDF
-  pages (pypdf) and the "Because you answered" lines and rule ids a patient reads;
+  pages (pypdf), sheets when the page is printed from the browser (A4), and the
+  "Because you answered" lines and rule ids a patient reads;
 - for each step of the questionnaire, as the woman sees it with every follow-up shown:
   questions, tab stops inside the form (a radio group is one stop, as in a browser),
   words and page height; and an estimate of the time to fill it in (reading at 200
@@ -130,6 +131,8 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
             "why_disclosures": page.locator("details.why").count(),
             "rule_ids_shown": text.count("(rule "),
             "pdf_pages": len(PdfReader(io.BytesIO(pdf)).pages),
+            # The page printed from the browser (A4; JavaScript opens every fold first).
+            "browser_print_sheets": len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages),
             "first_heading_after_title": page.locator("main h2").first.inner_text(),
         }
         if FULL_DIR:

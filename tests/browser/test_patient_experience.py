@@ -7,11 +7,17 @@ colour-contrast rule reads text only (WCAG 1.4.11 asks 3:1 for borders and focus
 """
 
 import hashlib
+import io
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from assessments import intake
+from assessments.models import Draft
+from assessments.services import assessment_submit
+from tests.assessments.factories import ISSUE_12_PATIENTS, make_assessment, valid_answers
 from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
 from tests.browser.helpers import draft_at, open_draft, press, start_questionnaire
 
@@ -165,8 +171,6 @@ def test_without_javascript_the_page_opens_at_the_new_question(browser, live_ser
 
 
 def test_print_styles(page: Page, live_server):
-    from tests.assessments.factories import make_assessment
-
     assessment = make_assessment(**{k: v for k, v in FEMALE_ANSWERS.items()})
     page.goto(live_server.url + assessment.secret_summary_path())
     page.emulate_media(media="print")
@@ -189,3 +193,47 @@ def test_print_styles(page: Page, live_server):
     assert page.locator("details:not([open])").count() == 0
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("details.why[open]").count() == 0
+
+
+def _printed(page: Page) -> tuple[int, str]:
+    """Print the page as Chromium does to A4: (sheets, text with whitespace squeezed)."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    return len(reader.pages), text
+
+
+def test_printing_without_javascript_prints_every_fold(browser, live_server):
+    """A closed fold prints its text even when summary.js cannot open it (print.css,
+    ::details-content), while the fold markers and the site links stay off paper."""
+    assessment = make_assessment()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + assessment.secret_summary_path())
+        assert page.locator("details.section-fold:not([open])").count() >= 2
+        _, text = _printed(page)
+        folded = [item["text"] for item in assessment.summary["also_discuss"]]
+        folded += [item["text"] for item in assessment.summary["expectations"]]
+        for line in folded:
+            assert " ".join(line.split()) in text, line
+        assert "Why?" not in text and "Read more in the guide" not in text
+        assert "Who paid for this guide" not in text
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "sheets_before"),
+    [("receding-temples", 3), ("after-birth", 4), ("sudden-patches", 3)],
+)
+def test_browser_print_uses_fewer_sheets(page: Page, live_server, name, sheets_before):
+    """Issue 12's three patients, printed from the summary page (A4, JavaScript on, so
+    every fold is opened first): fewer sheets than before the issue (commit 8187791,
+    docs/patient-experience.md)."""
+    call_command("load_guide", verbosity=0)
+    answers = intake.drop_inapplicable(valid_answers(**ISSUE_12_PATIENTS[name]))
+    assessment = assessment_submit(draft=Draft.objects.create(answers=answers))
+    page.goto(live_server.url + assessment.secret_summary_path())
+    sheets, text = _printed(page)
+    assert "Declaration of interest" in text and "Please note" in text
+    assert sheets < sheets_before
