@@ -360,6 +360,13 @@ def summary(request, token: str):
     return render(request, "assessments/summary.html", context)
 
 
+def pdf_unavailable_response(request):
+    """The friendly 503 when a PDF cannot be made now; the next request tries again."""
+    response = render(request, "assessments/pdf_unavailable.html", status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
 def summary_pdf_response(request, assessment: Assessment):
     """The stored PDF (made on first request), or a friendly 503 if it cannot be made.
 
@@ -368,9 +375,7 @@ def summary_pdf_response(request, assessment: Assessment):
     try:
         name = pdf.summary_pdf_ensure(assessment=assessment)
     except pdf.PdfRenderError:
-        response = render(request, "assessments/pdf_unavailable.html", status=503)
-        response["Retry-After"] = "60"
-        return response
+        return pdf_unavailable_response(request)
     response = FileResponse(
         default_storage.open(name, "rb"),
         content_type="application/pdf",

@@ -25,10 +25,15 @@ import argparse
 import io
 import json
 import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
+
+from throwaway_site import (
+    load_site,
+    pdf_first_page_png,
+    save_small_png,
+    setup_django,
+    site_in_browser,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -37,19 +42,8 @@ READING_WORDS_PER_MINUTE = 200
 FULL_DIR = os.environ.get("FULL_DIR", "")  # full-page screenshots for a closer look
 SECONDS_PER_ANSWER = 4
 
-VAR_DIR = Path(tempfile.mkdtemp(prefix="hairtx-measure-"))
-os.environ["HAIRTX_VAR_DIR"] = str(VAR_DIR)
-os.environ["DJANGO_DEBUG"] = "true"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-sys.path.insert(0, str(ROOT))
+VAR_DIR = setup_django("hairtx-measure-")
 
-import django
-from throwaway_site import save_small_png, site_in_browser
-
-django.setup()
-
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from assessments import intake
@@ -70,9 +64,7 @@ PATIENTS = {name: build_answer_dict(**answers) for name, answers in ISSUE_12_PAT
 
 
 def build_site() -> dict:
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("load_guide", stdout=io.StringIO())
+    load_site()
     made = {}
     for name, answers in PATIENTS.items():
         answers = intake.drop_inapplicable(_fits(answers))
@@ -144,25 +136,7 @@ def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
                 page.locator("section.headline-box").scroll_into_view_if_needed()
                 page.evaluate("window.scrollBy(0, -16)")
                 save_small(page.screenshot(), f"pe-{label}-folds-{name}")
-            (VAR_DIR / f"{name}.pdf").write_bytes(pdf)
-            prefix = VAR_DIR / f"{name}-p1"
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "50",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    VAR_DIR / f"{name}.pdf",
-                    prefix,
-                ],
-                check=True,
-            )
-            save_small(prefix.with_suffix(".png").read_bytes(), f"pe-{label}-pdf-{name}")
+            save_small(pdf_first_page_png(pdf, VAR_DIR, name), f"pe-{label}-pdf-{name}")
 
     page.goto(f"{base}/questionnaire/resume/{made['draft'].token}/")
     total_seconds = 0.0

@@ -14,35 +14,25 @@ Screenshots are one screen high and reduced to 256 colours, so each stays well u
 150 KB. Nothing outside the temporary folder and docs/screenshots/ is touched.
 """
 
-import io
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
+
+from throwaway_site import (
+    load_site,
+    pdf_first_page_png,
+    save_small_png,
+    setup_django,
+    site_in_browser,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 STAFF_USER, STAFF_PASSWORD = "nurse", "screenshots-only password 7"
 
-VAR_DIR = Path(tempfile.mkdtemp(prefix="hairtx-screenshots-"))
 # Before Django reads its settings: the database and media live in the temporary folder.
-os.environ["HAIRTX_VAR_DIR"] = str(VAR_DIR)
-os.environ["DJANGO_DEBUG"] = "true"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
-# Playwright's sync API runs an event loop in this thread; the ORM calls below are
-# ordinary blocking calls in a one-off script.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-sys.path.insert(0, str(ROOT))
-
-import django
-from throwaway_site import save_small_png, site_in_browser
-
-django.setup()
+VAR_DIR = setup_django("hairtx-screenshots-")
 
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 
 from assessments.models import Draft
 from assessments.services import assessment_submit
@@ -50,9 +40,7 @@ from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
 
 
 def build_site() -> dict:
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("load_guide", stdout=io.StringIO())
+    load_site()
     staff = User.objects.create_user(STAFF_USER, password=STAFF_PASSWORD)
     staff.groups.add(Group.objects.get(name="Clinic staff"))
     made = {}
@@ -109,15 +97,7 @@ def shoot(browser, base: str, made: dict) -> None:
         save_small(page.screenshot(), f"staff-list-{label}")
         context.close()
 
-    assert pdf_bytes.startswith(b"%PDF"), pdf_bytes[:100]
-    pdf_path = VAR_DIR / "summary.pdf"
-    pdf_path.write_bytes(pdf_bytes)
-    prefix = VAR_DIR / "pdf-page"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdf_path, prefix],
-        check=True,
-    )
-    save_small(prefix.with_suffix(".png").read_bytes(), "pdf-page-1")
+    save_small(pdf_first_page_png(pdf_bytes, VAR_DIR, "summary"), "pdf-page-1")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -23,6 +24,48 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def setup_django(prefix: str) -> Path:
+    """Point Django at a new temporary folder (database and media) and set it up.
+
+    Call it before importing anything that needs Django's settings; returns the folder.
+    """
+    var_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ["HAIRTX_VAR_DIR"] = str(var_dir)
+    os.environ["DJANGO_DEBUG"] = "true"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of these
+    # scripts are ordinary blocking calls in a one-off run.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    return var_dir
+
+
+def load_site() -> None:
+    """Migrate the temporary database and load the shipped guide."""
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_guide", stdout=io.StringIO())
+
+
+def pdf_first_page_png(pdf: bytes, work_dir: Path, name: str) -> bytes:
+    """Page 1 of a PDF as a 50 dpi PNG (pdftoppm), made in ``work_dir``."""
+    if not pdf.startswith(b"%PDF"):
+        raise SystemExit(f"Not a PDF: {pdf[:80]!r}")
+    pdf_path = work_dir / f"{name}.pdf"
+    pdf_path.write_bytes(pdf)
+    prefix = work_dir / f"{name}-p1"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdf_path, prefix],
+        check=True,
+    )
+    return prefix.with_suffix(".png").read_bytes()
 
 
 def free_port() -> int:

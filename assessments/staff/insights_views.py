@@ -22,6 +22,7 @@ from assessments.staff import charts, insights
 from assessments.staff.forms import InsightsForm
 from assessments.staff.report import render_insights_pdf
 from assessments.staff.views import _audit
+from assessments.views import pdf_unavailable_response
 
 INSIGHTS_PERM = "assessments.view_insights"
 
@@ -72,9 +73,7 @@ def _download(request, action: str, kind: str):
         try:
             body = render_insights_pdf({**_context(form), "pdf": True})
         except pdf.PdfRenderError:
-            response = render(request, "assessments/pdf_unavailable.html", status=503)
-            response["Retry-After"] = "60"
-            return response
+            return pdf_unavailable_response(request)
         response = HttpResponse(body, content_type="application/pdf")
     _audit(request, action,
            detail=f"insights {period.date_from.isoformat()} to {period.date_to.isoformat()}")

@@ -34,7 +34,11 @@ from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
 from assessments.summary import LEANING_LABELS
-from assessments.views import started_by_another_site, summary_pdf_response
+from assessments.views import (
+    pdf_unavailable_response,
+    started_by_another_site,
+    summary_pdf_response,
+)
 from hairtx.addresses import client_address
 
 VIEW_PERM = "assessments.view_assessment"
@@ -205,9 +209,7 @@ def assessment_fhir(request, reference_code: str):
     try:
         bundle = fhir_export.bundle_json(assessment)
     except pdf.PdfRenderError:
-        response = render(request, "assessments/pdf_unavailable.html", status=503)
-        response["Retry-After"] = "60"
-        return response
+        return pdf_unavailable_response(request)
     _audit(request, AuditEvent.Action.FHIR_DOWNLOAD, assessment=assessment)
     return HttpResponse(
         bundle,
