@@ -359,6 +359,21 @@ class TestDownloads:
         assert [e.action for e in events] == ["insights_csv", "insights_pdf"]
         assert all(e.detail == "insights 2026-09-01 to 2026-11-30" for e in events)
 
+    def test_a_pdf_that_cannot_be_made_gives_a_clear_503_and_no_audit(self, client):
+        from unittest import mock
+
+        from assessments.pdf import PdfRenderError
+
+        user = make_staff()
+        client.force_login(user)
+        data = {"date_from": "2026-09-01", "date_to": "2026-11-30"}
+        with mock.patch("assessments.staff.insights_views.render_insights_pdf",
+                        side_effect=PdfRenderError("boom")):
+            response = client.post(PDF_URL, data)
+        assert response.status_code == 503 and response["Retry-After"] == "60"
+        assert "try again" in response.content.decode().lower()
+        assert not AuditEvent.objects.filter(actor=user).exists()
+
     def test_bad_dates_get_a_clear_message(self, client):
         client.force_login(make_staff())
         response = client.get(INSIGHTS, {"date_from": "2026-12-01", "date_to": "2026-11-01"})
