@@ -93,7 +93,7 @@ class AssessmentAdmin(SuperuserReadOnlyAdmin):
 
     @admin.display(description="what to discuss", ordering="leaning")
     def leaning_label(self, obj):
-        return LEANING_LABELS.get(obj.leaning, obj.leaning)
+        return obj.leaning_label
 
     @admin.display(description="reference code", ordering="reference_code")
     def reference_display(self, obj):

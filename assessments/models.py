@@ -15,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.summary import LEANING_LABELS
+
 # No 0/O, 1/I/L: a code read out over the phone cannot be misheard as another.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -247,6 +249,11 @@ class Assessment(models.Model):
     @property
     def reference_display(self) -> str:
         return format_code(self.reference_code)
+
+    @property
+    def leaning_label(self) -> str:
+        """The leaning in words ("Standard treatments first"); the stored value if unknown."""
+        return LEANING_LABELS.get(self.leaning, self.leaning)
 
     @property
     def is_reviewed(self) -> bool:

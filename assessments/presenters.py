@@ -8,7 +8,7 @@ reason four times made the summary long and hard to read).
 
 from assessments import intake
 from assessments.models import Assessment
-from assessments.summary import LEANING_LABELS, NEED_ADVICE
+from assessments.summary import NEED_ADVICE
 from content.selectors import declaration_of_interest, section_titles, section_url
 
 # What a reason calls each question: a few words, not the whole question (which may end
@@ -173,7 +173,7 @@ def summary_context(assessment: Assessment) -> dict:
         "assessment": assessment,
         "summary": summary,
         "doctor_first": doctor_first,
-        "leaning_label": LEANING_LABELS.get(summary["leaning"], summary["leaning"]),
+        "leaning_label": assessment.leaning_label,
         "red_flags": red_flags,
         "options": options,
         "options_have_points": bool(option_items),
@@ -221,7 +221,7 @@ def key_facts(assessment: Assessment) -> dict:
         if item["severity"] == "stop"
     ]
     return {
-        "leaning_label": LEANING_LABELS.get(summary["leaning"], summary["leaning"]),
+        "leaning_label": assessment.leaning_label,
         "about": about,
         "red_flags": [{"text": item["text"], "rule": item["rule"]} for item in summary["red_flags"]],
         "ruled_out": ruled_out,

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from assessments import pdf
 from assessments.models import Assessment
-from assessments.summary import LEANING_LABELS
 
 from .bundle import assessment_bundle
 
@@ -39,7 +38,7 @@ def bundle_json(assessment: Assessment, *, assembled_at: datetime | None = None)
     bundle = assessment_bundle(
         assessment,
         pdf=pdf_bytes,
-        leaning_label=LEANING_LABELS.get(assessment.leaning, assessment.leaning),
+        leaning_label=assessment.leaning_label,
         assembled_at=assembled_at or timezone.now(),
     )
     return bundle.model_dump_json()

@@ -33,7 +33,6 @@ from assessments.presenters import key_facts, summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
 from assessments.staff.services import assessment_mark_reviewed, audit_record
-from assessments.summary import LEANING_LABELS
 from assessments.views import (
     pdf_unavailable_response,
     started_by_another_site,
@@ -136,8 +135,6 @@ def assessment_list(request):
         if refused := ratelimit.over_limit_response(request, "reference", per_user=True):
             return refused
     page = selectors.page_of(selectors.assessment_list(**filters), number=page_number)
-    for row in page.rows:
-        row.leaning_label = LEANING_LABELS.get(row.leaning, row.leaning)
     if normalise_code(filters.get("q", "")):
         found = page.rows[0] if len(page.rows) == 1 else None
         _audit(request, AuditEvent.Action.SEARCH, assessment=found,
