@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessments import intake, rules
+from assessments.intake_versions import read_answers
 from assessments.reasoning.engine import ANY
 from content.approvals.diff import FieldDiff, field_diffs
 
@@ -202,13 +203,13 @@ def worked_examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
             continue
         file_name, who, expected = match.group(1), match.group(2).strip(), match.group(3)
         try:
-            answers = intake.IntakeAnswers.model_validate(
+            answers, as_given = read_answers(
                 json.loads((folder / file_name).read_text(encoding="utf-8")))
         except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
             examples.append(Example(file_name, who, expected, "", "",
                                     problem=f"cannot be run: {str(error)[:300]}"))
             continue
-        summary = rules.assess(answers).model_dump(mode="json", by_alias=True)
+        summary = rules.assess(answers, as_given=as_given).model_dump(mode="json", by_alias=True)
         examples.append(Example(file_name, who, expected, summary["leaning"],
                                 summary["headline"], _summary_lines(summary)))
     return examples

@@ -1,14 +1,20 @@
-"""The rules engine (ruleset 2026.12): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
+"""The rules engine (ruleset 2027.01): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
 
-The rules of the design note "rules.md" v2 live in modules by concern, run in this
+The rules of the design note "rules.md" v3 live in modules by concern, run in this
 order (which is also the order of lines within each part of the summary):
 
-- ``always``: R0, what every summary carries (standard treatments first);
+- ``always``: R0, what every summary carries (standard treatments first, in words that
+  fit the person's age and sex), R33 and R34 (the medicines and the heart, fertility);
 - ``red_flags``: R1-R6d, warning signs, from the one list in ``content.warning_signs``;
-- ``safety``: R7-R14, R21, R23, what makes an injection less safe or rules both out;
+- ``safety``: R7-R14, R21, R23, what makes an injection less safe or rules both out
+  (R11's scalp infection is a warning sign too);
 - ``fit``: R15-R27, the pattern-hair-loss fit, temporary causes, what was tried;
 - ``values``: R28-R32, what matters to the person, readiness, the combined plan;
-- ``leaning``: settles the leaning after every rule has run (it never stops early).
+- ``standard_medicines``: step 4, whether a standard medicine had a fair try (per
+  medicine) or none is left that suits, and the 5-ARI group;
+- ``leaning``: settles the leaning after every rule has run (it never stops early), and
+  the headline;
+- ``what_would_change``: for clinicians, the single-answer changes that would change it.
 
 The wording is a patient-facing contract: a test pins a fingerprint of every rule's
 trigger, inputs and sentences to ``RULESET_VERSION``. Change a sentence or a rule, bump
@@ -27,7 +33,7 @@ from assessments.intake_versions import AsGiven
 from assessments.reasoning import always, red_flags, safety, fit, values  # noqa: F401
 # isort: on
 from assessments.reasoning.engine import RULES, Answers, Finding, Findings, Rule
-from assessments.reasoning.leaning import HEADLINES, settle_leaning
+from assessments.reasoning.leaning import HEADLINES, headline, settle_leaning
 from assessments.summary import (
     SURE_NEEDS,
     Because,
@@ -38,7 +44,7 @@ from assessments.summary import (
     Summary,
 )
 
-RULESET_VERSION = "2026.12.2"
+RULESET_VERSION = "2027.01.1"
 
 __all__ = ["HEADLINES", "RULES", "RULESET_VERSION", "Rule", "all_texts", "assess",
            "ruleset_fingerprint"]
@@ -82,7 +88,7 @@ def assess(answers: IntakeAnswers, *, as_given: AsGiven | None = None) -> Summar
     return Summary(
         ruleset_version=RULESET_VERSION,
         leaning=leaning,
-        headline=HEADLINES[leaning],
+        headline=headline(leaning, readable, findings),
         red_flags=items("red_flags"),
         options=Options(
             prp=OptionPoints(for_=items("prp_for"), against=items("prp_against")),
@@ -99,9 +105,14 @@ def assess(answers: IntakeAnswers, *, as_given: AsGiven | None = None) -> Summar
 
 
 def all_texts() -> dict[str, str]:
-    """Every sentence the engine can write, keyed "R8.both.prp", "headline.open", ..."""
+    """Every sentence the engine can write, keyed "R8.both.prp", "R8.both.prp.label",
+    "headline.open", ..."""
     texts = {f"{each.id}.{key}": says.text for each in RULES for key, says in each.says.items()}
-    texts.update({f"headline.{leaning}": text for leaning, text in HEADLINES.items()})
+    for each in RULES:
+        for key, says in each.says.items():
+            if says.headline:
+                texts[f"{each.id}.{key}.headline"] = says.headline
+    texts.update({f"headline.{key}": text for key, text in HEADLINES.items()})
     return texts
 
 

@@ -46,9 +46,13 @@ class Says:
     place: Place
     severity: Severity = "info"
     see: SectionSlug = "preparing-for-your-appointment"
-    counts: bool = False  # a point towards the leaning (only R15 PRP, R25, R25m)
+    counts: bool = False  # a point towards the leaning (only R15 PRP, R15m, R25)
     leaning_neither: bool = False  # rules out both options for now
-    holds: bool = False  # no leaning beyond "open" (R17, R22)
+    holds: bool = False  # no leaning beyond "open" (R13b, R17, R22, R22b, R18 at Norwood 5)
+    # A "stop" line's own label, what it means for this rule (principle 9).
+    label: str = ""
+    # On a line that can put both options off: the headline's plain reason for it.
+    headline: str = ""
     blocks: Option | None = None  # this option cannot be the leaning (R26)
     combination: bool = False  # R32: PRP added to a standard medicine that helps
     hidden_when_doctor_first: bool = False  # e.g. effect sizes beside a red flag
@@ -167,9 +171,9 @@ class Findings:
     def has_stop(self, option: Option) -> bool:
         return any(f.says.severity == "stop" for f in self.at(f"{option}_against"))
 
-    def caution_rules(self, option: Option) -> set[str]:
-        """The rules that put a caution on ``option`` (each weighs -1, never merged)."""
-        return {f.rule for f in self.at(f"{option}_against") if f.says.severity == "caution"}
+    def caution_lines(self, option: Option) -> list[Finding]:
+        """The caution lines on ``option``: each weighs -1, never merged (principle 4)."""
+        return [f for f in self.at(f"{option}_against") if f.says.severity == "caution"]
 
     def fired(self, rule_id: str) -> bool:
         return any(f.rule == rule_id for f in self.found)
@@ -190,6 +194,14 @@ class Say:
     def both(self, key: str, because: Pairs) -> list[Finding]:
         """The sentence ``key`` written against both options (see ``against_both``)."""
         return [self(f"{key}.{option}", because) for option in OPTIONS]
+
+    def each(self, key: str, answers: Pairs, also: Pairs = ()) -> list[Finding]:
+        """One line per answer named (principle 4: each caution weighs on its own)."""
+        return [self(key, (pair, *also)) for pair in answers]
+
+    def both_each(self, key: str, answers: Pairs, also: Pairs = ()) -> list[Finding]:
+        """One line per answer named, on each option."""
+        return [line for pair in answers for line in self.both(key, (pair, *also))]
 
 
 RuleFunction = Callable[[Answers, Say, Findings], Iterable[Finding]]

@@ -110,13 +110,15 @@ class TestConditionalQuestions:
         )
         # Post/redirect/get to the first new question: the browser scrolls to it.
         assert response.status_code == 302
-        assert response["Location"] == step_url(1) + "?new=periods,pregnancy#question-periods"
+        assert response["Location"] == (
+            step_url(1) + "?new=periods,pregnancy,breastfeeding_now#question-periods"
+        )
         response = client.get(response["Location"])
         html = response.content.decode()
         assert "there are more questions on this page" in html
         # The notice names each new question and links to it; each is marked as new.
         assert 'href="#question-periods"' in html and 'href="#question-pregnancy"' in html
-        assert html.count("question--new") == 2
+        assert html.count("question--new") == 3
         assert 'name="periods"' in html and 'name="pregnancy"' in html
         assert 'aria-invalid="true"' not in html  # new questions are not errors
         draft.refresh_from_db()
