@@ -13,7 +13,8 @@ No Django here.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import wraps
+from typing import Literal, TypeVar
 
 from assessments.intake import IntakeAnswers
 from assessments.intake_versions import AsGiven
@@ -33,6 +34,7 @@ Place = Literal[
     "expectations",
 ]
 Pairs = tuple[tuple[str, str], ...]
+T = TypeVar("T")
 
 ANY = ("*",)
 """In ``reads``: the rule tells every value of this question apart."""
@@ -115,19 +117,24 @@ class Finding:
 class Answers:
     """Read-only helpers over one valid answer set, returning ``because`` pairs."""
 
-    def __init__(self, answers: IntakeAnswers, as_given: AsGiven | None = None):
-        self.plain = answers.as_plain_dict()
+    def __init__(self, answers: IntakeAnswers | Mapping[str, object],
+                 as_given: AsGiven | None = None):
+        # A plain dict is taken as already valid (what_would_change builds many).
+        self.plain = answers.as_plain_dict() if isinstance(answers, IntakeAnswers) else dict(
+            answers)
         self.as_given = as_given or AsGiven()  # how older-schema answers were given
+        self._chosen = {
+            key: tuple(value) if isinstance(value, list) else (value,)
+            for key, value in self.plain.items()
+        }
+        self._memo: dict = {}  # see ``per_answer_set``
 
     def one(self, key: str) -> str | None:
         value = self.plain.get(key)
         return value if isinstance(value, str) else None
 
     def chosen(self, key: str) -> tuple[str, ...]:
-        value = self.plain.get(key)
-        if isinstance(value, list):
-            return tuple(value)
-        return (value,) if isinstance(value, str) else ()
+        return self._chosen.get(key, ())
 
     def pairs(self, key: str, values: Iterable[str] | None = None) -> Pairs:
         """(key, value) for each chosen value that is in ``values`` (all when None)."""
@@ -154,6 +161,21 @@ class Answers:
             if treatment in treatments and result in wanted:
                 found += (("treatments_tried", treatment), (f"result_{treatment}", result))
         return found
+
+
+def per_answer_set(function: Callable[["Answers"], T]) -> Callable[["Answers"], T]:
+    """Work out a helper several rules read (the R15 fit, step 4) once per answer set.
+
+    "What would change it" re-runs every rule a few hundred times per summary.
+    """
+
+    @wraps(function)
+    def once(a: "Answers") -> T:
+        if function not in a._memo:
+            a._memo[function] = function(a)
+        return a._memo[function]
+
+    return once
 
 
 @dataclass

@@ -20,6 +20,7 @@ from assessments.reasoning.engine import (
     discuss,
     expect,
     favours,
+    per_answer_set,
     rule,
 )
 from assessments.reasoning.groups import (
@@ -42,6 +43,7 @@ from assessments.reasoning.standard_medicines import (
 )
 
 
+@per_answer_set
 def dutasteride_mixture_could_suit(a: Answers) -> Pairs:
     """Why a mesotherapy mixture with dutasteride could suit (R15m); empty if it could not.
 

@@ -4,10 +4,11 @@ Read by several rules (R15, R15m, R18, R32, R0's "what is left") and by the lean
 lives apart from the rules themselves: importing it registers no rule.
 """
 
-from assessments.reasoning.engine import Answers, Pairs
+from assessments.reasoning.engine import Answers, Pairs, per_answer_set
 from assessments.reasoning.groups import EARLY_LUDWIG, EARLY_NORWOOD, FEMALE_PATTERN, MALE_PATTERN
 
 
+@per_answer_set
 def pattern_loss_fit(a: Answers) -> Pairs:
     """The answers that make early-to-middle pattern hair loss a likely fit (R15).
 

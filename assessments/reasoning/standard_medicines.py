@@ -16,7 +16,7 @@ dutasteride could be offered) is defined here once; step 4, R0 and R15m read it.
 from dataclasses import dataclass
 from typing import Literal
 
-from assessments.reasoning.engine import Answers, Pairs
+from assessments.reasoning.engine import Answers, Pairs, per_answer_set
 
 STANDARD_MEDICINES = (
     "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",
@@ -29,6 +29,7 @@ STANDARD_RESULT_KEYS = tuple(f"result_{medicine}" for medicine in STANDARD_MEDIC
 Route = Literal["not_yet", "helped", "fair_try", "nothing_left"]
 
 
+@per_answer_set
 def five_ari_group(a: Answers) -> Pairs:
     """Why finasteride or dutasteride could be offered to this person (empty: they could not).
 
@@ -71,6 +72,7 @@ class StandardMedicines:
         return self.route in {"fair_try", "nothing_left"}
 
 
+@per_answer_set
 def standard_medicines(a: Answers) -> StandardMedicines:
     helped = a.results(STANDARD_MEDICINES, {"helped"})
     if helped:
