@@ -15,6 +15,7 @@ reassurance the rules give for the same answers sits beside the warning sign.
 import functools
 
 from assessments import intake
+from assessments.governance.services import review_status
 from assessments.models import Assessment
 from assessments.reasoning import RULES
 from assessments.reasoning.engine import Says
@@ -297,6 +298,7 @@ def summary_context(assessment: Assessment) -> dict:
         "more_reasons": max(len(putting_off) - 1, 0) if neither else 0,
         "reassurance": reassurance(summary, titles) if doctor_first else [],
         "red_flags": red_flags,
+        "review_status": review_status(ruleset_approval=assessment.ruleset_approval),
         "options": options,
         "options_have_points": bool(option_items),
         # Off a doctor-first summary, both treatment sections are folded alike (standard
