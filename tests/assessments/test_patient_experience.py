@@ -329,7 +329,7 @@ class TestDeclarationOfInterest:
 
 
 class TestStaffDetail:
-    def test_key_facts_first_then_answers_summary_and_review_last(self, client):
+    def test_key_facts_and_review_first_then_answers_and_summary(self, client):
         client.force_login(make_staff())
         assessment = make_assessment(**RED_FLAG)
         html = client.get(
@@ -339,13 +339,13 @@ class TestStaffDetail:
             html.index(marker)
             for marker in (
                 'id="key-facts-title"',
+                'id="review-title"',
                 'id="answers-title"',
                 'id="summary-title"',
-                'id="review-title"',
             )
         ]
         assert order == sorted(order)
-        facts = html[html.index('id="key-facts-title"') : html.index('id="answers-title"')]
+        facts = html[html.index('id="key-facts-title"') : html.index('id="review-title"')]
         assert "Red flag" in facts and "Sex at birth" in facts and "Age" in facts
         assert "What rules an option out" in facts
         # Staff see the rule behind each line of the summary.
