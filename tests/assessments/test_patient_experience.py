@@ -329,7 +329,7 @@ class TestDeclarationOfInterest:
 
 
 class TestStaffDetail:
-    def test_key_facts_and_review_first_then_answers_and_summary(self, client):
+    def test_review_and_key_facts_first_then_answers_and_summary(self, client):
         client.force_login(make_staff())
         assessment = make_assessment(**RED_FLAG)
         html = client.get(
@@ -338,14 +338,14 @@ class TestStaffDetail:
         order = [
             html.index(marker)
             for marker in (
-                'id="key-facts-title"',
                 'id="review-title"',
+                'id="key-facts-title"',
                 'id="answers-title"',
                 'id="summary-title"',
             )
         ]
         assert order == sorted(order)
-        facts = html[html.index('id="key-facts-title"') : html.index('id="review-title"')]
+        facts = html[html.index('id="key-facts-title"') : html.index('id="answers-title"')]
         assert "Red flag" in facts and "Sex at birth" in facts and "Age" in facts
         assert "What rules an option out" in facts
         # Staff see the rule behind each line of the summary.
