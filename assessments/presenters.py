@@ -245,8 +245,8 @@ def leaning_heading(leaning: str, reasons: list[dict]) -> str:
 def reassurance(summary: dict, titles: dict[str, str]) -> list[dict]:
     """Lines of the reassuring rules (R16's "this often stops by itself"), each text once,
     outside the questions to ask (those keep their own place)."""
-    sections = [summary["red_flags"], summary["also_discuss"], summary["expectations"],
-                *(summary["options"][name]["against"] for name in OPTION_LABELS)]
+    sections = [*(summary["options"][name]["against"] for name in OPTION_LABELS),
+                summary["red_flags"], summary["also_discuss"], summary["expectations"]]
     lines = [item for items in sections for item in items if item["rule"] in REASSURING_RULES]
     return [{**item, "severity": "info", "label": ""}
             for item in unique_texts(present_items(lines, titles))]
