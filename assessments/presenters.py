@@ -25,9 +25,9 @@ from content.selectors import declaration_of_interest, section_titles, section_u
 # What a reason calls each question: a few words, not the whole question (which may end
 # in "(optional)" or "Choose all that apply."). Two questions never share a name (a test
 # checks): "What matters most" for two questions made a "Why?" ambiguous (issue 23).
-# Keys of intake schema 3 and retired keys are named too, so summaries made before or
-# after a schema change read the same. A key missing here falls back to
-# ``short_question_name``'s trimmed label, so a new question never breaks the page.
+# Retired keys are named below (RETIRED_SHORT_QUESTION_NAMES). A key missing from both
+# falls back to ``short_question_name``'s trimmed label, so a new question never breaks
+# the page.
 SHORT_QUESTION_NAMES: dict[str, str] = {
     "sex_at_birth": "Sex at birth",
     "age_band": "Age",
@@ -66,14 +66,13 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "needle_comfort": "Needles",
     "visit_availability": "Clinic visits",
     "treatments_tried": "Tried before",
-    "tried_result": "How it went (all treatments)",
-    "result_minoxidil_topical": "Result: minoxidil lotion or foam",
-    "result_minoxidil_oral": "Result: minoxidil tablets",
-    "result_finasteride": "Result: finasteride",
-    "result_dutasteride_oral": "Result: dutasteride tablets",
-    "result_antiandrogen_other": "Result: other hormone blocker",
-    "result_prp": "Result: PRP",
-    "result_mesotherapy": "Result: mesotherapy",
+    "result_minoxidil_topical": "Minoxidil lotion: how it went",
+    "result_minoxidil_oral": "Minoxidil tablets: how it went",
+    "result_finasteride": "Finasteride: how it went",
+    "result_dutasteride_oral": "Dutasteride: how it went",
+    "result_antiandrogen_other": "Hormone blockers: how it went",
+    "result_prp": "PRP: how it went",
+    "result_mesotherapy": "Mesotherapy: how it went",
     "goal": "Your goal",
     "priorities": "What matters most",
     "decision_stage": "Where you are in deciding",
@@ -85,19 +84,9 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
 }
 
 # How a "stop" line is labelled: what it means for that rule (principle 9), not one
-# "Not until a doctor agrees" for all. The engine's own declaration wins (``Says.label``
-# from ruleset 2027.01); these cover rules that declare none, as in summaries stored
-# under earlier rulesets.
-STOP_LABELS: dict[str, str] = {
-    "R3": "Not until a doctor has checked it",
-    "R7": "Not unless a blood specialist agrees",
-    "R8": "Not until the doctor who prescribes it agrees",
-    "R11": "Not until the skin has healed",
-    "R12": "Not during pregnancy or breastfeeding",
-    "R14": "Not until your cancer doctor agrees",
-    "R21": "Not again unless a skin doctor agrees",
-}
-
+# "Not until a doctor agrees" for all. Each stop sentence declares its label (``Says.label``,
+# ruleset 2027.01); a line stored under an earlier ruleset, whose words the running rules
+# no longer write, takes its rule's label.
 # The headline's heading when advanced loss (R18) is the only reason both injections are
 # put off: they are unlikely to help at this stage, which "for now" would misstate.
 ADVANCED_LOSS_RULE = "R18"
@@ -116,6 +105,16 @@ def _declarations() -> dict[tuple[str, str], Says]:
     return {(each.id, says.text): says for each in RULES for says in each.says.values()}
 
 
+@functools.cache
+def _rule_stop_labels() -> dict[str, str]:
+    """Each running rule's first stop label, for lines written in older words."""
+    labels: dict[str, str] = {}
+    for (rule_id, _), says in _declarations().items():
+        if says.severity == "stop" and says.label:
+            labels.setdefault(rule_id, says.label)
+    return labels
+
+
 def declared(item: dict) -> Says | None:
     """The running engine's declaration of a stored line; None for a line of a rule or
     wording that is no longer running (an older summary)."""
@@ -129,7 +128,7 @@ def severity_label(item: dict) -> str:
     if item["severity"] == "caution":
         return SEVERITY_LABELS["caution"]
     says = declared(item)
-    return (getattr(says, "label", "") if says else "") or STOP_LABELS.get(
+    return (says.label if says else "") or _rule_stop_labels().get(
         item["rule"], SEVERITY_LABELS["stop"]
     )
 
@@ -144,10 +143,16 @@ def puts_off(item: dict, both_options: set[str]) -> bool:
     return says.leaning_neither if says else item["text"] in both_options
 
 
+# Questions of an older intake schema that stored summaries may cite.
+RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
+
+
 def short_question_name(key: str) -> str:
     """A few words naming the question, for reasons and key facts."""
     if key in SHORT_QUESTION_NAMES:
         return SHORT_QUESTION_NAMES[key]
+    if key in RETIRED_SHORT_QUESTION_NAMES:
+        return RETIRED_SHORT_QUESTION_NAMES[key]
     question = intake.QUESTIONS.get(key)
     if question is None:  # a question retired since this summary was made
         return key.replace("_", " ").capitalize()
@@ -162,7 +167,7 @@ def because_phrases(because: list[dict]) -> list[dict]:
         answers_by_question.setdefault(pair["question"], []).append(pair["answer"])
     phrases = []
     for key, values in answers_by_question.items():
-        question = intake.QUESTIONS.get(key)
+        question = intake.QUESTIONS.get(key) or intake.RETIRED_QUESTIONS.get(key)
         answer = intake.answer_text(question, values) if question else ", ".join(values)
         phrases.append({"key": key, "question": short_question_name(key), "answer": answer})
     return phrases
@@ -292,10 +297,9 @@ def summary_context(assessment: Assessment) -> dict:
         "summary": summary,
         "doctor_first": doctor_first,
         "leaning_label": leaning_heading(leaning, putting_off),
-        # On "neither for now" the first reason is shown with the headline, the others
-        # are counted there and given in full on the option cards below.
+        # On "neither for now" the first reason is shown under the headline (which names
+        # it and counts the others); all are given on the option cards below.
         "reasons_first": putting_off[:1] if neither else [],
-        "more_reasons": max(len(putting_off) - 1, 0) if neither else 0,
         "reassurance": reassurance(summary, titles) if doctor_first else [],
         "red_flags": red_flags,
         "review_status": review_status(ruleset_approval=assessment.ruleset_approval),

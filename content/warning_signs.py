@@ -6,7 +6,7 @@ first" section lists exactly these signs, in this order (``load_guide`` writes i
 ``see_a_doctor_first_body``). A test fails if the two ever name different signs.
 
 Plain data, no Django: the rules engine imports it, and it must run anywhere.
-Facts: clinical-facts §2.4 as amended by §10 and rules.md v2 (R1-R6d).
+Facts: clinical-facts §2.4 as amended by §10 and §11, and rules.md v3 (R1-R6d, R11).
 """
 
 from dataclasses import dataclass
@@ -27,7 +27,10 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     WarningSign("R2", "sudden", (("onset_speed", ("sudden_days_weeks",)),),
                 "Your hair loss started suddenly, over days or weeks."),
     WarningSign("R2", "clumps", (("shedding_amount", ("handfuls_or_clumps",)),),
-                "Hair comes out in clumps or handfuls."),
+                "Hair comes out in clumps or handfuls. (Shedding all over the head in the "
+                "months after a birth, an illness or a big shock is common and usually "
+                "settles, but see a doctor if there are bald patches or it lasts over 6 "
+                "months.)"),
     WarningSign("R2", "patches", (("pattern", ("patchy_bald_spots",)),),
                 "You have bald patches with clear edges."),
     WarningSign("R2", "broken", (("pattern", ("broken_hairs",)),),
@@ -57,15 +60,26 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
                 "at any age."),
     WarningSign("R5", "urgent",
                 (("androgen_signs", ("deeper_voice_or_other_body_changes",)),),
-                "Your voice has got deeper or your body has changed in other new ways. "
-                "See a doctor soon."),
+                "Your voice has got deeper or your body has changed in other new ways, and "
+                "you do not take testosterone. See a doctor soon."),
+    WarningSign("R5", "low_dose",
+                (("testosterone_purpose", ("low_dose_for_symptoms",)),
+                 ("androgen_signs", ("deeper_voice_or_other_body_changes",
+                                     "new_facial_or_body_hair"))),
+                "You take a low dose of testosterone, and your voice is getting deeper, your "
+                "body is changing or new hair grows on your face. Talk to the doctor who "
+                "prescribes it soon: a deeper voice may not go back."),
     WarningSign("R5", "signs",
                 (("androgen_signs", ("new_facial_or_body_hair", "irregular_or_absent_periods")),),
                 "You have new hair on your face or body. Or your periods have changed or "
-                "stopped, and no medicine, pregnancy or the menopause explains it."),
+                "stopped, and no medicine, pregnancy, breastfeeding or the menopause explains "
+                "it."),
+    WarningSign("R5", "periods_stopped", (("periods", ("stopped_other_reason",)),),
+                "Your periods have stopped, and it is not because of pregnancy, "
+                "breastfeeding, the menopause or a hormone medicine."),
     WarningSign("R5", "temples", (("pattern", ("receding_temples",)),),
-                "You have periods and your hair is going back at the temples, and you do not "
-                "take testosterone."),
+                "Your hair is going back at the temples, you have not been through the "
+                "menopause, and you do not take testosterone."),
     WarningSign("R6", "body",
                 (("general_symptoms", ("unexplained_weight_loss", "fever_or_night_sweats",
                                        "always_cold_or_hot_or_racing_heart",
@@ -84,6 +98,9 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     WarningSign("R6d", "bruising",
                 (("bleeding_disorder", ("bruise_or_bleed_easily_undiagnosed",)),),
                 "You bruise or bleed easily and nobody has found out why."),
+    WarningSign("R11", "infection", (("scalp_conditions", ("scalp_infection",)),),
+                "You have a scalp infection. It can itself cause hair loss, and it needs its "
+                "own treatment first."),
 )
 
 _INTRO = """

@@ -7,12 +7,15 @@ from the rules that run. `snapshot()` is what a ruleset approval stores; `compar
 shows what changed since then (triggers and texts, word by word). No HTTP here.
 """
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessments import intake, rules
+from assessments.intake_versions import read_answers
+from assessments.reasoning.what_would_change import what_would_change
 from assessments.reasoning.engine import ANY
 from content.approvals.diff import FieldDiff, field_diffs
 
@@ -173,6 +176,9 @@ class Example:
     headline: str
     lines: list[SummaryLine] = field(default_factory=list)
     problem: str = ""  # the file could not be read or is not a valid answer set
+    # What would change it: each single-answer change that changes the leaning or the
+    # red flags ("if `smoking` were `no`: PRP instead of open").
+    changes: list[str] = field(default_factory=list)
 
     @property
     def as_expected(self) -> bool:
@@ -190,6 +196,17 @@ def _summary_lines(summary: dict) -> list[SummaryLine]:
             for place, items in places for item in items]
 
 
+def _changes(answers: intake.IntakeAnswers) -> list[str]:
+    """What would change an example (a few hundred engine runs: once per process)."""
+    return list(_changes_of(answers.model_dump_json(exclude_none=True)))
+
+
+@functools.lru_cache(maxsize=128)
+def _changes_of(answers_json: str) -> tuple[str, ...]:
+    answers = intake.IntakeAnswers.model_validate_json(answers_json)
+    return tuple(change.line for change in what_would_change(answers))
+
+
 def worked_examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
     """Each example listed in the folder's README table, run through today's rules."""
     readme = folder / "README.md"
@@ -202,15 +219,16 @@ def worked_examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
             continue
         file_name, who, expected = match.group(1), match.group(2).strip(), match.group(3)
         try:
-            answers = intake.IntakeAnswers.model_validate(
+            answers, as_given = read_answers(
                 json.loads((folder / file_name).read_text(encoding="utf-8")))
         except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
             examples.append(Example(file_name, who, expected, "", "",
                                     problem=f"cannot be run: {str(error)[:300]}"))
             continue
-        summary = rules.assess(answers).model_dump(mode="json", by_alias=True)
+        summary = rules.assess(answers, as_given=as_given).model_dump(mode="json", by_alias=True)
         examples.append(Example(file_name, who, expected, summary["leaning"],
-                                summary["headline"], _summary_lines(summary)))
+                                summary["headline"], _summary_lines(summary),
+                                changes=_changes(answers)))
     return examples
 
 
@@ -285,5 +303,8 @@ def to_markdown(*, approved_snapshot: dict | None, approval_line: str,
                   f"Leaning today: `{example.leaning}` ({verdict}). Headline: {example.headline}",
                   ""]
         lines += [f"- {line.place} [{line.rule}]: {line.text}" for line in example.lines]
+        lines += ["", "What would change it:", ""]
+        lines += [f"- {change}" for change in example.changes] or [
+            "- No single answer would change the leaning or the red flags."]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

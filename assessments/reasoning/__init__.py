@@ -1,14 +1,20 @@
-"""The rules engine (ruleset 2026.12): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
+"""The rules engine (ruleset 2027.01): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
 
-The rules of the design note "rules.md" v2 live in modules by concern, run in this
+The rules of the design note "rules.md" v3 live in modules by concern, run in this
 order (which is also the order of lines within each part of the summary):
 
-- ``always``: R0, what every summary carries (standard treatments first);
+- ``always``: R0, what every summary carries (standard treatments first, in words that
+  fit the person's age and sex), R33 and R34 (the medicines and the heart, fertility);
 - ``red_flags``: R1-R6d, warning signs, from the one list in ``content.warning_signs``;
-- ``safety``: R7-R14, R21, R23, what makes an injection less safe or rules both out;
+- ``safety``: R7-R14, R21, R23, what makes an injection less safe or rules both out
+  (R11's scalp infection is a warning sign too);
 - ``fit``: R15-R27, the pattern-hair-loss fit, temporary causes, what was tried;
 - ``values``: R28-R32, what matters to the person, readiness, the combined plan;
-- ``leaning``: settles the leaning after every rule has run (it never stops early).
+- ``standard_medicines``: step 4, whether a standard medicine had a fair try (per
+  medicine) or none is left that suits, and the 5-ARI group;
+- ``leaning``: settles the leaning after every rule has run (it never stops early), and
+  the headline;
+- ``what_would_change``: for clinicians, the single-answer changes that would change it.
 
 The wording is a patient-facing contract: a test pins a fingerprint of every rule's
 trigger, inputs and sentences to ``RULESET_VERSION``. Change a sentence or a rule, bump
@@ -20,13 +26,14 @@ import json
 from dataclasses import asdict
 
 from assessments.intake import IntakeAnswers
+from assessments.intake_versions import AsGiven
 
 # isort: off
 # Importing a module registers its rules; this order is the order the rules run in.
 from assessments.reasoning import always, red_flags, safety, fit, values  # noqa: F401
 # isort: on
 from assessments.reasoning.engine import RULES, Answers, Finding, Findings, Rule
-from assessments.reasoning.leaning import HEADLINES, settle_leaning
+from assessments.reasoning.leaning import HEADLINES, headline, settle_leaning
 from assessments.summary import (
     SURE_NEEDS,
     Because,
@@ -37,18 +44,18 @@ from assessments.summary import (
     Summary,
 )
 
-RULESET_VERSION = "2026.12.1"
+RULESET_VERSION = "2027.01.1"
 
 __all__ = ["HEADLINES", "RULES", "RULESET_VERSION", "Rule", "all_texts", "assess",
            "ruleset_fingerprint"]
 
 
-def _item(finding: Finding) -> Item:
+def _item(finding: Finding, as_given: AsGiven) -> Item:
     return Item(
         rule=finding.rule,
         text=finding.says.text,
         severity=finding.says.severity,
-        because=[Because(question=q, answer=v) for q, v in dict.fromkeys(finding.because)],
+        because=[Because(question=q, answer=v) for q, v in as_given.as_given(finding.because)],
         see=finding.says.see,
     )
 
@@ -58,9 +65,14 @@ def decision_readiness(answers: Answers) -> DecisionReadiness:
     return DecisionReadiness(sure_score=len(SURE_NEEDS) - len(needs), needs=needs)
 
 
-def assess(answers: IntakeAnswers) -> Summary:
-    """Run every rule on one valid answer set and build the reasoned summary."""
-    readable = Answers(answers)
+def assess(answers: IntakeAnswers, *, as_given: AsGiven | None = None) -> Summary:
+    """Run every rule on one valid answer set and build the reasoned summary.
+
+    ``as_given`` (from ``intake_versions.read_answers``) says how answers of an older
+    intake schema were really given, so that each line cites them as given.
+    """
+    as_given = as_given or AsGiven()
+    readable = Answers(answers, as_given)
     findings = Findings()
     for each in RULES:
         findings.found.extend(each.run(readable, findings))
@@ -71,12 +83,12 @@ def assess(answers: IntakeAnswers) -> Summary:
     ]
 
     def items(place: str) -> list[Item]:
-        return [_item(f) for f in shown if f.says.place == place]
+        return [_item(f, as_given) for f in shown if f.says.place == place]
 
     return Summary(
         ruleset_version=RULESET_VERSION,
         leaning=leaning,
-        headline=HEADLINES[leaning],
+        headline=headline(leaning, readable, findings),
         red_flags=items("red_flags"),
         options=Options(
             prp=OptionPoints(for_=items("prp_for"), against=items("prp_against")),
@@ -93,9 +105,14 @@ def assess(answers: IntakeAnswers) -> Summary:
 
 
 def all_texts() -> dict[str, str]:
-    """Every sentence the engine can write, keyed "R8.both.prp", "headline.open", ..."""
+    """Every sentence the engine can write, keyed "R8.both.prp", "R8.both.prp.label",
+    "headline.open", ..."""
     texts = {f"{each.id}.{key}": says.text for each in RULES for key, says in each.says.items()}
-    texts.update({f"headline.{leaning}": text for leaning, text in HEADLINES.items()})
+    for each in RULES:
+        for key, says in each.says.items():
+            if says.headline:
+                texts[f"{each.id}.{key}.headline"] = says.headline
+    texts.update({f"headline.{key}": text for key, text in HEADLINES.items()})
     return texts
 
 

@@ -13,9 +13,11 @@ No Django here.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import wraps
+from typing import Literal, TypeVar
 
 from assessments.intake import IntakeAnswers
+from assessments.intake_versions import AsGiven
 from assessments.summary import SectionSlug, Severity
 
 Option = Literal["prp", "mesotherapy"]
@@ -32,6 +34,7 @@ Place = Literal[
     "expectations",
 ]
 Pairs = tuple[tuple[str, str], ...]
+T = TypeVar("T")
 
 ANY = ("*",)
 """In ``reads``: the rule tells every value of this question apart."""
@@ -45,9 +48,13 @@ class Says:
     place: Place
     severity: Severity = "info"
     see: SectionSlug = "preparing-for-your-appointment"
-    counts: bool = False  # a point towards the leaning (only R15 PRP, R25, R25m)
+    counts: bool = False  # a point towards the leaning (only R15 PRP, R15m, R25)
     leaning_neither: bool = False  # rules out both options for now
-    holds: bool = False  # no leaning beyond "open" (R17, R22)
+    holds: bool = False  # no leaning beyond "open" (R13b, R17, R22, R22b, R18 at Norwood 5)
+    # A "stop" line's own label, what it means for this rule (principle 9).
+    label: str = ""
+    # On a line that can put both options off: the headline's plain reason for it.
+    headline: str = ""
     blocks: Option | None = None  # this option cannot be the leaning (R26)
     combination: bool = False  # R32: PRP added to a standard medicine that helps
     hidden_when_doctor_first: bool = False  # e.g. effect sizes beside a red flag
@@ -110,18 +117,24 @@ class Finding:
 class Answers:
     """Read-only helpers over one valid answer set, returning ``because`` pairs."""
 
-    def __init__(self, answers: IntakeAnswers):
-        self.plain = answers.as_plain_dict()
+    def __init__(self, answers: IntakeAnswers | Mapping[str, object],
+                 as_given: AsGiven | None = None):
+        # A plain dict is taken as already valid (what_would_change builds many).
+        self.plain = answers.as_plain_dict() if isinstance(answers, IntakeAnswers) else dict(
+            answers)
+        self.as_given = as_given or AsGiven()  # how older-schema answers were given
+        self._chosen = {
+            key: tuple(value) if isinstance(value, list) else (value,)
+            for key, value in self.plain.items()
+        }
+        self._memo: dict = {}  # see ``per_answer_set``
 
     def one(self, key: str) -> str | None:
         value = self.plain.get(key)
         return value if isinstance(value, str) else None
 
     def chosen(self, key: str) -> tuple[str, ...]:
-        value = self.plain.get(key)
-        if isinstance(value, list):
-            return tuple(value)
-        return (value,) if isinstance(value, str) else ()
+        return self._chosen.get(key, ())
 
     def pairs(self, key: str, values: Iterable[str] | None = None) -> Pairs:
         """(key, value) for each chosen value that is in ``values`` (all when None)."""
@@ -137,6 +150,32 @@ class Answers:
 
     def pairs_except_none(self, key: str) -> Pairs:
         return self.pairs(key, set(self.chosen(key)) - {"none", "none_known"})
+
+    def results(self, treatments: Iterable[str], values: Iterable[str]) -> Pairs:
+        """Each treatment tried (of ``treatments``) whose own result is in ``values``, with
+        that result: (("treatments_tried", t), ("result_t", value), ...)."""
+        wanted = set(values)
+        found: Pairs = ()
+        for treatment in self.chosen("treatments_tried"):
+            result = self.one(f"result_{treatment}")
+            if treatment in treatments and result in wanted:
+                found += (("treatments_tried", treatment), (f"result_{treatment}", result))
+        return found
+
+
+def per_answer_set(function: Callable[["Answers"], T]) -> Callable[["Answers"], T]:
+    """Work out a helper several rules read (the R15 fit, step 4) once per answer set.
+
+    "What would change it" re-runs every rule a few hundred times per summary.
+    """
+
+    @wraps(function)
+    def once(a: "Answers") -> T:
+        if function not in a._memo:
+            a._memo[function] = function(a)
+        return a._memo[function]
+
+    return once
 
 
 @dataclass
@@ -154,9 +193,9 @@ class Findings:
     def has_stop(self, option: Option) -> bool:
         return any(f.says.severity == "stop" for f in self.at(f"{option}_against"))
 
-    def caution_rules(self, option: Option) -> set[str]:
-        """The rules that put a caution on ``option`` (each weighs -1, never merged)."""
-        return {f.rule for f in self.at(f"{option}_against") if f.says.severity == "caution"}
+    def caution_lines(self, option: Option) -> list[Finding]:
+        """The caution lines on ``option``: each weighs -1, never merged (principle 4)."""
+        return [f for f in self.at(f"{option}_against") if f.says.severity == "caution"]
 
     def fired(self, rule_id: str) -> bool:
         return any(f.rule == rule_id for f in self.found)
@@ -177,6 +216,14 @@ class Say:
     def both(self, key: str, because: Pairs) -> list[Finding]:
         """The sentence ``key`` written against both options (see ``against_both``)."""
         return [self(f"{key}.{option}", because) for option in OPTIONS]
+
+    def each(self, key: str, answers: Pairs, also: Pairs = ()) -> list[Finding]:
+        """One line per answer named (principle 4: each caution weighs on its own)."""
+        return [self(key, (pair, *also)) for pair in answers]
+
+    def both_each(self, key: str, answers: Pairs, also: Pairs = ()) -> list[Finding]:
+        """One line per answer named, on each option."""
+        return [line for pair in answers for line in self.both(key, (pair, *also))]
 
 
 RuleFunction = Callable[[Answers, Say, Findings], Iterable[Finding]]

@@ -20,66 +20,73 @@ from assessments.reasoning.engine import (
     discuss,
     expect,
     favours,
+    per_answer_set,
     rule,
 )
 from assessments.reasoning.groups import (
-    DID_NOT_SUIT,
     DIFFUSE_PATTERN,
-    EARLY_LUDWIG,
-    EARLY_NORWOOD,
     FEMALE_PATTERN,
-    HORMONE_BLOCKING_TABLETS,
     MALE_PATTERN,
     MIXTURE_ALLERGIES,
     RECENT_DURATION,
     SHEDDING_TRIGGERS,
-    STANDARD_TREATMENTS,
+    explained_handfuls,
+)
+from assessments.reasoning.pattern import at_norwood_5, pattern_loss_fit
+from assessments.reasoning.standard_medicines import (
+    FIVE_ARI_MEDICINES,
+    STANDARD_MEDICINES,
+    STANDARD_RESULT_KEYS,
+    five_ari_group,
+    five_ari_ruled_out,
+    standard_medicines,
 )
 
 
-def pattern_loss_fit(a: Answers) -> Pairs:
-    """The answers that make early-to-middle pattern hair loss a likely fit (R15).
+@per_answer_set
+def dutasteride_mixture_could_suit(a: Answers) -> Pairs:
+    """Why a mesotherapy mixture with dutasteride could suit (R15m); empty if it could not.
 
-    Empty when the conditions are not all met. Self-staging is a hint, never a
-    diagnosis, so an unsure stage does not count. For intersex people and those who
-    prefer not to say, either pattern set can fit.
+    The R15 fit at an early or middle stage; an adult in the 5-ARI group; no allergy to
+    finasteride or dutasteride or to what a mixture holds; neither 5-ARI medicine stopped
+    for side effects; hormone-type medicines not declined; no past reaction to
+    mesotherapy; visits possible.
     """
-    if a.one("age_band") == "under_18" or a.one("onset_speed") != "slowly_over_years":
-        return ()
-    sex = a.one("sex_at_birth")
-    male_fit = a.pairs("pattern", MALE_PATTERN) if sex != "female" else ()
-    female_fit = a.pairs("pattern", FEMALE_PATTERN) if sex != "male" else ()
-    if male_fit and a.one("norwood_stage") in EARLY_NORWOOD:
-        fit = male_fit + a.pair("norwood_stage")
-    elif female_fit and a.one("ludwig_stage") in EARLY_LUDWIG:
-        fit = female_fit + a.pair("ludwig_stage")
-    else:
-        return ()
-    fit += a.pair("onset_speed")
-    if a.one("family_history") == "yes":
-        fit += a.pair("family_history")
-    return fit
-
-
-def standard_treatment_tried(a: Answers) -> Pairs:
-    return a.pairs("treatments_tried", STANDARD_TREATMENTS)
+    fit = pattern_loss_fit(a)
+    group = five_ari_group(a)
+    reacted_to_mesotherapy = a.pairs("past_injection_types", {"mesotherapy"}) and a.one(
+        "past_injection_reaction"
+    ) not in {None, "no_problems"}
+    if (
+        fit and not at_norwood_5(a) and group
+        and not a.pairs("allergies", MIXTURE_ALLERGIES)
+        and not a.results(FIVE_ARI_MEDICINES, {"stopped_side_effects"})
+        and not a.pairs("priorities", {"avoid_hormonal_medicines"})
+        and not reacted_to_mesotherapy
+        and a.one("visit_availability") not in {None, "not_sure"}
+    ):
+        return fit + group + a.pair("visit_availability")
+    return ()
 
 
 @rule(
     "R15",
     "Early to middle pattern hair loss",
     trigger=(
-        "Adult; hair thinning slowly over years; temples or crown (Norwood 2 to 4) for anyone "
+        "Adult; hair thinning slowly over years; temples or crown (Norwood 2 to 5) for anyone "
         "not female at birth, or a wider parting or thinning all over (Ludwig 1 or 2) for "
-        "anyone not male at birth; no warning sign. Not sure of the kind, speed or stage: a "
-        "question."
+        "anyone not male at birth, and either pattern for anyone on testosterone; no warning "
+        "sign. PRP's line counts, except at Norwood 5 (R18). Mesotherapy's line counts only "
+        "where a dutasteride mixture could suit (R15m). Not sure of the kind, speed or stage: "
+        "a question."
     ),
     reads={
         "sex_at_birth": ANY, "age_band": ANY, "onset_speed": ANY,
         "pattern": (*sorted(MALE_PATTERN | FEMALE_PATTERN), "other", "not_sure"),
         "norwood_stage": ANY, "ludwig_stage": ANY, "family_history": ("yes",),
+        "hormone_medicines": ("testosterone",),
     },
-    source="clinical-facts §3.3, §4.4, §5; rules.md v2 R15",
+    source="clinical-facts §3.3, §4.4, §5, §11 (advanced stages); rules.md v3 R15",
     says={
         "prp": favours(
             "prp",
@@ -87,6 +94,11 @@ def standard_treatment_tried(a: Answers) -> Pairs:
             "can confirm. PRP has been studied most for this, mostly added to a standard "
             "medicine.",
             counts=True,
+        ),
+        "prp_late": favours(
+            "prp",
+            "Your answers can fit pattern hair loss, which a doctor can confirm. PRP has been "
+            "studied mostly in earlier stages, added to a standard medicine.",
         ),
         "mesotherapy": favours(
             "mesotherapy",
@@ -103,8 +115,9 @@ def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Findin
         return
     fit = pattern_loss_fit(a)
     if fit:
-        yield say("prp", fit)
-        yield say("mesotherapy", fit)
+        yield say("prp_late" if at_norwood_5(a) else "prp", fit)
+        if not dutasteride_mixture_could_suit(a):  # else R15m writes mesotherapy's line
+            yield say("mesotherapy", fit)
         return
     unsure = (
         a.pairs("pattern", {"other", "not_sure"}) + a.pairs("onset_speed", {"not_sure"})
@@ -112,6 +125,42 @@ def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Findin
     )
     if unsure:
         yield say("unsure", unsure)
+
+
+@rule(
+    "R15m",
+    "Pattern hair loss where a dutasteride mixture could suit",
+    trigger=(
+        "All of: the R15 fit at Norwood 2 to 4 or Ludwig 1 or 2; adult; the 5-ARI group (male "
+        "at birth, periods stopped by the menopause, or gender-affirming testosterone); no "
+        "allergy to finasteride or dutasteride or to what a mixture holds; neither stopped for "
+        "side effects; hormone-type medicines not declined; no reaction to mesotherapy; visits "
+        "possible. Mesotherapy's fit line then counts."
+    ),
+    reads={
+        "sex_at_birth": ("male",), "periods": ("stopped_menopause",),
+        "testosterone_purpose": ("gender_affirming",),
+        "allergies": tuple(sorted(MIXTURE_ALLERGIES)),
+        "result_finasteride": ("stopped_side_effects",),
+        "result_dutasteride_oral": ("stopped_side_effects",),
+        "priorities": ("avoid_hormonal_medicines",),
+        "past_injection_types": ("mesotherapy",), "past_injection_reaction": ANY,
+        "visit_availability": ("not_sure",), "norwood_stage": ("norwood_5",),
+    },
+    source="clinical-facts §4.4, §4.6, §11 (dutasteride); rules.md v3 R15m",
+    says={
+        "mesotherapy": favours(
+            "mesotherapy",
+            "Mesotherapy with dutasteride has a few small trials in pattern hair loss (low "
+            "certainty). Mixtures of vitamins only have almost none.",
+            see="evidence", counts=True,
+        ),
+    },
+)
+def dutasteride_mixture_fit(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    because = dutasteride_mixture_could_suit(a)
+    if because and not found.has_red_flag():
+        yield say("mesotherapy", because)
 
 
 @rule(
@@ -126,14 +175,27 @@ def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Findin
         "triggers_recent": tuple(sorted(SHEDDING_TRIGGERS)),
         "duration": tuple(sorted(RECENT_DURATION)),
         "pregnancy": ("gave_birth_last_12_months",),
+        "shedding_amount": ("handfuls_or_clumps",),
     },
-    source="clinical-facts §2.3, §5; rules.md v2 R16",
+    source="clinical-facts §2.3, §5; rules.md v3 R2, R16",
     says={
+        "settles": expect(
+            "Shedding like this after a birth or an illness is common. It usually settles "
+            "within 6 to 12 months.",
+            see="temporary-shedding",
+        ),
         **against_both(
             "both",
             "Your answers can fit a short spell of shedding after a shock to the body. This "
             "often stops by itself, so injections are not a first step.",
             "caution", see="temporary-shedding", leaning_neither=True,
+            headline="Your answers can fit a short spell of shedding after a shock to the "
+                     "body. It often stops by itself. So both injections are best put off for "
+                     "now.",
+        ),
+        "handfuls": ask(
+            "The shedding is heavy now. When should I see a doctor if it does not settle?",
+            see="temporary-shedding",
         ),
         "ask": ask(
             "Could this be shedding that will settle? When should we look again if it does "
@@ -162,26 +224,29 @@ def likely_temporary_shedding(a: Answers, say: Say, found: Findings) -> Iterable
         because = diffuse + birth
     else:
         return
+    # The reassurance first (rules.md v3 R2): it is what this shedding most often is.
+    yield say("settles", because)
     yield from say.both("both", because)
-    yield say("ask", because)
+    handfuls = explained_handfuls(a)
+    yield say("handfuls", handfuls) if handfuls else say("ask", because)
     yield say("treat_cause", because)
 
 
 @rule(
     "R16b",
     "Low iron, heavy periods or a thyroid problem",
-    trigger="Low iron, heavy periods or a thyroid problem, with thinning or shedding all over.",
-    reads={
-        "triggers_recent": ("low_iron_or_heavy_periods", "thyroid_problem"),
-        "pattern": tuple(sorted(DIFFUSE_PATTERN)),
-    },
-    source="clinical-facts §2.3, §2.4 item 6; rules.md v2 R16b",
+    trigger="Low iron, heavy periods or a thyroid problem, with any pattern of hair loss: "
+            "neither for now, until the cause is checked and treated.",
+    reads={"triggers_recent": ("low_iron_or_heavy_periods", "thyroid_problem")},
+    source="clinical-facts §2.3, §2.4 item 6, §11 (iron, anaemia and thyroid); rules.md v3 R16b",
     says={
         **against_both(
             "both",
-            "Low iron and thyroid problems can thin hair all over. Checking and treating them "
-            "comes before any injection.",
+            "Low iron and thyroid problems can cause or add to hair loss of any kind. Checking "
+            "and treating them comes before any injection.",
             "caution", see="temporary-shedding", leaning_neither=True,
+            headline="Low iron or a thyroid problem is best checked and treated first. Both "
+                     "injections can wait.",
         ),
         "ask": ask("Can I have my ferritin (iron stores) and thyroid checked with a blood test?",
                    see="temporary-shedding"),
@@ -189,10 +254,9 @@ def likely_temporary_shedding(a: Answers, say: Say, found: Findings) -> Iterable
 )
 def iron_or_thyroid(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     causes = a.pairs("triggers_recent", {"low_iron_or_heavy_periods", "thyroid_problem"})
-    diffuse = a.pairs("pattern", DIFFUSE_PATTERN)
-    if causes and diffuse:
-        yield from say.both("both", causes + diffuse)
-        yield say("ask", causes + diffuse)
+    if causes:
+        yield from say.both("both", causes)
+        yield say("ask", causes)
 
 
 @rule(
@@ -224,15 +288,37 @@ def long_shedding_without_trigger(a: Answers, say: Say, found: Findings) -> Iter
 @rule(
     "R18",
     "Advanced hair loss",
-    trigger="Norwood 6 or 7, or Ludwig 3.",
-    reads={"norwood_stage": ("norwood_6", "norwood_7"), "ludwig_stage": ("ludwig_3",)},
-    source="clinical-facts §3.3, §5",
+    trigger=(
+        "Norwood 6 or 7, or Ludwig 3: neither, as the injections are unlikely to help at this "
+        "stage. Norwood 5 with the R15 fit: standard medicines first until they had a fair "
+        "try (or none suits); then no leaning (a hold), as the injections are less likely to "
+        "help."
+    ),
+    reads={"norwood_stage": ("norwood_5", "norwood_6", "norwood_7"), "ludwig_stage": ("ludwig_3",)},
+    source="clinical-facts §3.3, §5, §11 (advanced stages); rules.md v3 R18",
     says={
         **against_both(
             "both",
-            "Injections help hair that is thinning but still there. With this much loss, they "
-            "are not likely to help much on their own.",
+            "Injections help hair that is thinning but still there. At this stage they are "
+            "unlikely to help.",
             "caution", see="who-each-may-suit", leaning_neither=True,
+            headline="At this stage of hair loss, the injections are unlikely to help. Ask "
+                     "your dermatologist about a transplant, hair fibres or medicines.",
+        ),
+        "norwood_5": expect(
+            "At this stage the injections are less likely to help: they are studied mostly in "
+            "earlier stages. Medicines keep the hair that is there. Ask about a transplant and "
+            "camouflage too.",
+            see="who-each-may-suit",
+        ),
+        "norwood_5_hold": expect(
+            "With the standard medicines tried, no injection stands out at this stage.",
+            see="who-each-may-suit", holds=True,
+        ),
+        "other_options": discuss(
+            "A hair transplant, a hairpiece or hair fibres (camouflage) are other options at "
+            "this stage.",
+            see="other-options",
         ),
         "ask": ask("Would a hair transplant, a hairpiece or hair fibres suit me?",
                    see="other-options"),
@@ -244,7 +330,16 @@ def advanced_loss(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     )
     if stage:
         yield from say.both("both", stage)
+        yield say("other_options", stage)
         yield say("ask", stage)
+        return
+    fit = pattern_loss_fit(a)
+    if fit and at_norwood_5(a) and not found.has_red_flag():
+        yield say("norwood_5", fit)
+        yield say("other_options", a.pair("norwood_stage"))
+        route = standard_medicines(a)
+        if route.passed:
+            yield say("norwood_5_hold", a.pair("norwood_stage") + route.because)
 
 
 @rule(
@@ -288,24 +383,39 @@ def styling_damage(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 
 @rule(
     "R20",
-    "Hormone-blocking drugs in a mixture, for anyone who could become pregnant",
-    trigger="Not male at birth, not pregnant now (R12 covers that), and periods regular, "
-            "irregular or stopped for a reason other than the menopause.",
-    reads={"sex_at_birth": ANY, "periods": ANY, "pregnancy": ("pregnant",)},
-    source="clinical-facts §4.6, §5; rules.md v2 R20",
+    "Contraception, for anyone who could become pregnant",
+    trigger="Anyone who could become pregnant: not male at birth, periods not stopped by the "
+            "menopause, under 50, not pregnant now (R12 covers that), whatever the periods "
+            "answer (testosterone is not contraception). A question about hormone-type mixtures; "
+            "another about spironolactone and similar medicines when taken.",
+    reads={"sex_at_birth": ANY, "periods": ANY, "pregnancy": ("pregnant",),
+           "age_band": ("50_64", "65_plus"),
+           "hormone_medicines": ("anti_androgen_or_spironolactone",)},
+    source="clinical-facts §4.6, §5, §11 (spironolactone); rules.md v3 R20",
     says={
         "ask": ask(
-            "Does the mixture contain dutasteride or finasteride? Then reliable birth control "
-            "is needed, and for 6 months after.",
+            "Does the mixture contain dutasteride or finasteride? Then you need birth control "
+            "(contraception) that works well, and for 6 months after.",
             see="who-should-not-have-mesotherapy",
+        ),
+        "anti_androgen": ask(
+            "Medicines like spironolactone need birth control that works well. Is mine good "
+            "enough?",
+            see="other-options",
         ),
     },
 )
-def hormone_mixture_and_pregnancy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    if a.one("sex_at_birth") != "male" and a.one("pregnancy") != "pregnant" and a.one(
-        "periods"
-    ) in {"regular", "irregular", "stopped_other_reason"}:
-        yield say("ask", a.pair("sex_at_birth") + a.pair("periods"))
+def contraception(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    if (
+        a.one("sex_at_birth") == "male" or a.one("pregnancy") == "pregnant"
+        or a.one("periods") == "stopped_menopause" or a.one("age_band") in {"50_64", "65_plus"}
+    ):
+        return
+    who = a.pair("sex_at_birth") + a.pair("age_band")
+    yield say("ask", who)
+    blockers = a.pairs("hormone_medicines", {"anti_androgen_or_spironolactone"})
+    if blockers:
+        yield say("anti_androgen", who + blockers)
 
 
 @rule(
@@ -336,6 +446,30 @@ def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable
 
 
 @rule(
+    "R22b",
+    "Steroid injections into the scalp",
+    trigger="A steroid injection in the scalp in the last month, or steroid injections before: "
+            "what were they for? Another diagnosis may be in play, so no leaning (a hold).",
+    reads={"steroids_immunosuppressants": ("steroid_injection_in_scalp_last_month",),
+           "past_injection_types": ("steroid_injections",)},
+    source="clinical-facts §11 (steroid injections into the scalp); rules.md v3 R22b",
+    says={
+        "ask": ask(
+            "What were the steroid injections for? The cause of the hair loss should be known "
+            "before other injections.",
+            see="see-a-doctor-first", holds=True,
+        ),
+    },
+)
+def scalp_steroid_injections(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    because = a.pairs("steroids_immunosuppressants", {"steroid_injection_in_scalp_last_month"}) + (
+        a.pairs("past_injection_types", {"steroid_injections"})
+    )
+    if because:
+        yield say("ask", because)
+
+
+@rule(
     "R24",
     "Visits only every few months",
     trigger="Can get to a clinic only every few months.",
@@ -356,93 +490,59 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
 
 @rule(
     "R25",
-    "A standard medicine did not help or was not tolerated",
-    trigger="An adult tried a standard treatment (minoxidil, finasteride, dutasteride or "
-            "another hormone blocker) and it did not help after 6 months, or was stopped "
-            "for side effects.",
+    "A standard medicine had a fair try",
+    trigger="An adult tried a standard medicine (minoxidil, finasteride, dutasteride or another "
+            "hormone blocker) and that medicine's own result is no change after 6 months. Not "
+            "when another standard medicine helps (it decides), and not on the 'nothing "
+            "suitable left' route.",
     reads={
-        "treatments_tried": tuple(sorted(STANDARD_TREATMENTS)),
-        "tried_result": tuple(sorted(DID_NOT_SUIT)),
+        "treatments_tried": tuple(sorted(STANDARD_MEDICINES)),
+        **{key: ("no_change_after_6_months", "helped") for key in STANDARD_RESULT_KEYS},
         "age_band": ("under_18",),
     },
-    source="clinical-facts §3.3, §4.4; rules.md v2 R25",
+    source="clinical-facts §3.3, §4.4; rules.md v3 R25, step 4",
     says={
         "no_change": favours(
             "prp",
             "A standard medicine did not help after 6 months. PRP has been studied as an add-on "
-            "or another choice. Other standard options, such as tablets, are worth asking about "
-            "first.",
-            counts=True,
-        ),
-        "side_effects": favours(
-            "prp",
-            "You stopped a standard medicine because of side effects. PRP has been studied as "
-            "another choice. Other standard options are worth asking about first.",
+            "or another choice. Other standard options, such as another form or another "
+            "medicine, are worth asking about too.",
             counts=True,
         ),
     },
 )
-def standard_medicine_did_not_suit(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    tried = standard_treatment_tried(a)
-    result = a.one("tried_result")
-    if tried and result in DID_NOT_SUIT and a.one("age_band") != "under_18":
-        key = "no_change" if result == "no_change_after_6_months" else "side_effects"
-        yield say(key, tried + a.pair("tried_result"))
+def standard_medicine_fair_try(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    route = standard_medicines(a)
+    if route.route == "fair_try" and a.one("age_band") != "under_18":
+        yield say("no_change", route.because)
 
 
 @rule(
-    "R25m",
-    "Hormone tablets did not suit: mesotherapy with dutasteride",
-    trigger=(
-        "All of: the R15 fit; adult; finasteride, dutasteride or another hormone blocker "
-        "stopped for side effects, or no hormone-type medicines wanted and a standard "
-        "treatment gave no change after 6 months; male at birth or periods stopped by the "
-        "menopause; no allergy to a mixture and no reaction to mesotherapy; visits possible."
-    ),
+    "R25d",
+    "Mixtures with dutasteride, when hormone-type medicines do not suit",
+    trigger="No hormone-type medicines wanted, finasteride or dutasteride stopped for side "
+            "effects, or an allergy to them: a caution on mesotherapy (some mixtures hold "
+            "dutasteride).",
     reads={
-        "treatments_tried": tuple(sorted(STANDARD_TREATMENTS | {"mesotherapy"})),
-        "tried_result": ("stopped_side_effects", "no_change_after_6_months"),
         "priorities": ("avoid_hormonal_medicines",),
-        "sex_at_birth": ("male",),
-        "periods": ("stopped_menopause",),
-        "allergies": tuple(sorted(MIXTURE_ALLERGIES)),
-        "past_injection_types": ("mesotherapy",),
-        "past_injection_reaction": ANY,
-        "visit_availability": ("not_sure",),
+        "result_finasteride": ("stopped_side_effects",),
+        "result_dutasteride_oral": ("stopped_side_effects",),
+        "allergies": ("finasteride_or_dutasteride",),
     },
-    source="clinical-facts §4.4, §4.6; rules.md v2 R25m",
+    source="clinical-facts §4.2, §11 (dutasteride); rules.md v3 R25d",
     says={
-        "mesotherapy": favours(
+        "mesotherapy": against(
             "mesotherapy",
-            "Mesotherapy with dutasteride is worth asking about when hormone tablets do not "
-            "suit. The proof for it is low certainty.",
-            see="evidence", counts=True,
+            "Some mesotherapy mixtures contain dutasteride. It is a hormone-type medicine like "
+            "finasteride, with the same warnings. Ask exactly what is in the mixture.",
+            "caution", see="who-should-not-have-mesotherapy",
         ),
     },
 )
-def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    fit = pattern_loss_fit(a)
-    result = a.one("tried_result")
-    tablets = a.pairs("treatments_tried", HORMONE_BLOCKING_TABLETS)
-    no_hormones = a.pairs("priorities", {"avoid_hormonal_medicines"})
-    if tablets and result == "stopped_side_effects":
-        reason = tablets + a.pair("tried_result")
-    elif no_hormones and standard_treatment_tried(a) and result == "no_change_after_6_months":
-        reason = no_hormones + standard_treatment_tried(a) + a.pair("tried_result")
-    else:
-        return
-    who = a.pair("sex_at_birth") if a.one("sex_at_birth") == "male" else (
-        a.pair("periods") if a.one("periods") == "stopped_menopause" else ()
-    )
-    reacted_to_mesotherapy = a.pairs("past_injection_types", {"mesotherapy"}) and a.one(
-        "past_injection_reaction"
-    ) not in {None, "no_problems"}
-    if (
-        fit and who and a.one("age_band") != "under_18"
-        and not a.pairs("allergies", MIXTURE_ALLERGIES) and not reacted_to_mesotherapy
-        and a.one("visit_availability") != "not_sure"
-    ):
-        yield say("mesotherapy", fit + reason + who + a.pair("visit_availability"))
+def dutasteride_in_mixtures(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    because = five_ari_ruled_out(a)
+    if because:
+        yield say("mesotherapy", because)
 
 
 @rule(
@@ -451,7 +551,8 @@ def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[F
     trigger="PRP (or mesotherapy) tried with no change after 6 months: check the diagnosis "
             "again, and that injection cannot be the leaning.",
     reads={"treatments_tried": ("prp", "mesotherapy"),
-           "tried_result": ("no_change_after_6_months",)},
+           "result_prp": ("no_change_after_6_months",),
+           "result_mesotherapy": ("no_change_after_6_months",)},
     source="clinical-facts §3.3; rules.md v2 R26",
     says={
         "prp": ask("PRP did not help me after 6 months. Should we check the cause of my hair "
@@ -462,12 +563,10 @@ def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[F
     },
 )
 def injection_did_not_help(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    if a.one("tried_result") != "no_change_after_6_months":
-        return
     for option in ("prp", "mesotherapy"):
-        tried = a.pairs("treatments_tried", {option})
+        tried = a.results({option}, {"no_change_after_6_months"})
         if tried:
-            yield say(option, tried + a.pair("tried_result"))
+            yield say(option, tried)
 
 
 @rule(

@@ -30,7 +30,7 @@ ACTIVE_SCALP_PROBLEMS = frozenset({
 HEALING_RISK_CONDITIONS = frozenset({
     "diabetes_not_well_controlled", "autoimmune_disease", "liver_or_kidney_disease",
 })
-PREGNANCY_NOW_OR_SOON = frozenset({"pregnant", "breastfeeding", "trying_to_conceive"})
+PREGNANCY_NOW_OR_SOON = frozenset({"pregnant", "trying_to_conceive"})
 INJECTION_REACTIONS = frozenset({
     "rash_or_swelling", "infection_or_lumps", "hair_loss_at_injection_sites", "severe_reaction",
 })
@@ -42,34 +42,37 @@ SHEDDING_TRIGGERS = frozenset({
 })
 DIFFUSE_PATTERN = frozenset({"diffuse_shedding", "diffuse_thinning"})
 RECENT_DURATION = frozenset({"lt_3_months", "3_6_months"})
+# The shocks after which shedding, even in handfuls, usually settles by itself (R2, R16).
+SETTLING_SHEDDING_TRIGGERS = frozenset({
+    "gave_birth", "high_fever_or_severe_illness", "surgery", "rapid_weight_loss_or_crash_diet",
+    "major_stress",
+})
 MALE_PATTERN = frozenset({"receding_temples", "crown_thinning"})
 FEMALE_PATTERN = frozenset({"widening_part", "diffuse_thinning"})
 EARLY_NORWOOD = frozenset({"norwood_2", "norwood_3", "norwood_3v", "norwood_4"})
 EARLY_LUDWIG = frozenset({"ludwig_1", "ludwig_2"})
-# The guideline treatments for pattern hair loss (rules.md step 4).
-STANDARD_TREATMENTS = frozenset({
-    "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",
-    "antiandrogen_other",
-})
-HORMONE_BLOCKING_TABLETS = frozenset({"finasteride", "dutasteride_oral", "antiandrogen_other"})
-NOT_A_FAIR_TRY = frozenset({"used_less_than_6_months", "helped"})
-DID_NOT_SUIT = frozenset({"no_change_after_6_months", "stopped_side_effects"})
-# Hormone medicines that can explain changed periods (R5).
-HORMONE_MEDICINES_TAKEN = frozenset({
-    "contraceptive_pill_patch_or_implant", "hrt", "testosterone",
-    "anti_androgen_or_spironolactone", "other_hormone",
-})
-PERIODS_BEFORE_MENOPAUSE = frozenset({"regular", "irregular"})
-# Periods answers of someone who could become pregnant (R20).
-COULD_BECOME_PREGNANT = frozenset({"regular", "irregular", "stopped_other_reason"})
-
-
 def pregnant_or_breastfeeding(a) -> tuple[tuple[str, str], ...]:
     """The answers that say pregnant, trying, or breastfeeding now (R12, R0)."""
     if a.one("pregnancy") in PREGNANCY_NOW_OR_SOON:
         return a.pair("pregnancy")
     if a.one("breastfeeding_now") == "yes":
         return a.pair("pregnancy") + a.pair("breastfeeding_now")
+    return ()
+
+
+def explained_handfuls(a) -> tuple[tuple[str, str], ...]:
+    """Shedding in handfuls that a recent shock explains (rules.md v3 R2): all over the
+    head, nothing patchy, after a birth in the last 12 months or another shock, for under
+    6 months. Empty when it is not explained (then it stays a warning sign)."""
+    if a.one("shedding_amount") != "handfuls_or_clumps" or a.pairs("pattern", {"patchy_bald_spots"}):
+        return ()
+    diffuse = a.pairs("pattern", DIFFUSE_PATTERN)
+    trigger = a.pairs("triggers_recent", SETTLING_SHEDDING_TRIGGERS) + a.pairs(
+        "pregnancy", {"gave_birth_last_12_months"}
+    )
+    recent = a.pairs("duration", RECENT_DURATION)
+    if diffuse and trigger and recent:
+        return a.pair("shedding_amount") + diffuse + trigger + recent
     return ()
 
 

@@ -29,6 +29,14 @@ INFORMATIONAL: dict[tuple[str, str], str] = {
     ("cancer", "never"): "No cancer: nothing to say.",
     ("smoking", "no"): "Not smoking: nothing to say.",
     ("needle_comfort", "fine"): "At ease with needles: nothing to say.",
+    ("family_plans", "no"): "R34 reads only 'trying for a baby'.",
+    ("family_plans", "not_sure"): "R34 reads only 'trying for a baby'; not sure is for the "
+                                  "conversation.",
+    **{(key, value): "Only 'no change after 6 months' of an injection changes the summary "
+                     "(R26, R32); the rest is for the conversation."
+       for key in ("result_prp", "result_mesotherapy")
+       for value in ("helped", "stopped_side_effects", "used_less_than_6_months",
+                     "still_using_too_early")},
 }
 
 # "None of these", and the other answer of a yes/no question whose first answer a rule

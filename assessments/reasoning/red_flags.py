@@ -19,8 +19,10 @@ from assessments.reasoning.engine import (
     rule,
 )
 from assessments.reasoning.groups import (
-    HORMONE_MEDICINES_TAKEN,
-    PERIODS_BEFORE_MENOPAUSE,
+    DIFFUSE_PATTERN,
+    RECENT_DURATION,
+    SETTLING_SHEDDING_TRIGGERS,
+    explained_handfuls,
     warning_sign_values,
 )
 
@@ -51,16 +53,22 @@ def under_18(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     "R2",
     "Sudden loss, clumps, bald patches, broken hairs or nail changes",
     trigger=(
-        "Hair loss started over days or weeks; or hair comes out in handfuls; or there are "
-        "bald patches; or broken hairs; or nail changes."
+        "Hair loss started over days or weeks; or hair comes out in handfuls, unless a recent "
+        "trigger explains it (shedding all over, nothing patchy, after a birth in the last 12 "
+        "months, a high fever or illness, an operation, a crash diet or great stress, for "
+        "under 6 months: R16 then says it usually settles); or there are bald patches; or "
+        "broken hairs; or nail changes."
     ),
     reads={
         "onset_speed": ("sudden_days_weeks",),
         "shedding_amount": ("handfuls_or_clumps",),
-        "pattern": ("patchy_bald_spots", "broken_hairs"),
+        "pattern": ("patchy_bald_spots", "broken_hairs", *sorted(DIFFUSE_PATTERN)),
+        "triggers_recent": tuple(sorted(SETTLING_SHEDDING_TRIGGERS)),
+        "pregnancy": ("gave_birth_last_12_months",),
+        "duration": tuple(sorted(RECENT_DURATION)),
         "nail_changes": ("yes",),
     },
-    source="clinical-facts §1.6, §2.4 items 1, 2, 9, 11; §10",
+    source="clinical-facts §1.6, §2.3, §2.4 items 1, 2, 9, 11; §10; rules.md v3 R2",
     says={
         "sudden": red_flag(
             "Hair loss that starts suddenly is best checked by a doctor before you choose a "
@@ -83,7 +91,9 @@ def under_18(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 def sudden_patchy_or_broken(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     if a.one("onset_speed") in _sign("R2", "sudden", "onset_speed"):
         yield say("sudden", a.pair("onset_speed"))
-    if a.one("shedding_amount") in _sign("R2", "clumps", "shedding_amount"):
+    if a.one("shedding_amount") in _sign("R2", "clumps", "shedding_amount") and not (
+        explained_handfuls(a)
+    ):
         yield say("clumps", a.pair("shedding_amount"))
     for key in ("patches", "broken"):
         because = a.pairs("pattern", _sign("R2", key, "pattern"))
@@ -126,7 +136,7 @@ def sudden_patchy_or_broken(a: Answers, say: Say, found: Findings) -> Iterable[F
         **against_both(
             "not_now",
             "Not while the scalp may be inflamed or scarring. A doctor needs to check it first.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not until a doctor has checked it",
         ),
         "itch_only": ask("Could the itch on my scalp be linked to my hair loss?"),
     },
@@ -183,37 +193,55 @@ def loss_elsewhere_or_hairline_band(a: Answers, say: Say, found: Findings) -> It
 
 @rule(
     "R5",
-    "Signs of high male-type hormones",
+    "Signs of high male-type hormones, or of too much testosterone",
     trigger=(
-        "For anyone not male at birth. Soon: a deeper voice or other body changes, or any "
-        "hormone sign when the loss came on suddenly. Doctor first: new face or body hair, "
-        "irregular or absent periods, or temples going back before the menopause, unless "
-        "explained (periods by the menopause, pregnancy, breastfeeding or a hormone medicine; "
-        "testosterone explains every sign). Adult acne alone is a question."
+        "For anyone not male at birth, from every answer that can show a sign. Soon: a deeper "
+        "voice or other body changes (unless from gender-affirming testosterone); on a low dose "
+        "of testosterone, a deeper voice, body changes or new face hair (talk to the "
+        "prescriber). Doctor first: new face or body hair; periods that changed or stopped "
+        "(the hormone-sign answer) or stopped for another reason (the periods answer), unless "
+        "the menopause, pregnancy, breastfeeding, hormonal birth control or testosterone "
+        "explains it; temples going back unless periods stopped with the menopause or "
+        "testosterone is taken. Testosterone taken for a reason not given: a question. Adult "
+        "acne alone is a question."
     ),
     reads={
         "sex_at_birth": ANY,
         "androgen_signs": ANY,
         "pattern": ("receding_temples",),
-        "periods": ("regular", "irregular", "stopped_menopause"),
-        "onset_speed": ("sudden_days_weeks",),
-        "pregnancy": ("pregnant", "breastfeeding"),
+        "periods": ANY,  # temples: every answer but the menopause; stopped: a sign
+        "pregnancy": ("pregnant",),
         "breastfeeding_now": ("yes",),
-        "hormone_medicines": tuple(sorted(HORMONE_MEDICINES_TAKEN)),
+        "hormone_medicines": ("contraceptive_pill_patch_or_implant", "testosterone"),
+        "testosterone_purpose": ANY,
     },
-    source="clinical-facts §2.4 item 5, §10 (hormone signs, warning signs); rules.md v2 R5",
+    source="clinical-facts §2.4 item 5, §10 (hormone signs, warning signs), §11 (low-dose "
+           "testosterone, periods that stop); rules.md v3 R5",
     says={
         "urgent": red_flag(
-            "New body changes like these, or signs that came on fast, need a doctor soon. "
-            "Please do not wait for a hair clinic visit."
+            "A deeper voice or other new changes in your body need a doctor soon. Please do "
+            "not wait for a hair clinic visit."
+        ),
+        "low_dose": red_flag(
+            "Talk to the doctor who prescribes your testosterone soon. On a low dose, a deeper "
+            "voice, body changes or new face hair are signs the dose may be too high, and a "
+            "deeper voice may not go back."
         ),
         "signs": red_flag(
             "New face or body hair, or periods that have changed, can be a sign of high "
             "male-type hormones. A doctor can check with a blood test first."
         ),
+        "periods_stopped": red_flag(
+            "Periods that stop when pregnancy, breastfeeding or the menopause do not explain "
+            "it need a doctor's check first. A blood test can look for a hormone cause."
+        ),
         "temples": red_flag(
             "Hair going back at the temples before the menopause can be a sign of high "
             "male-type hormones. A doctor can check with a blood test."
+        ),
+        "prescriber": ask(
+            "Are these changes expected with my testosterone? I will ask the doctor who "
+            "prescribes it."
         ),
         "acne": ask("Could my acne be linked to my hormones or to my hair loss?"),
     },
@@ -222,36 +250,52 @@ def androgen_excess(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     if a.one("sex_at_birth") == "male":
         return
     testosterone = a.pairs("hormone_medicines", {"testosterone"})
-    if testosterone:
-        return  # testosterone explains every hormone sign and temple recession (rules.md)
-    signs = a.pairs_except_none("androgen_signs")
+    purpose = a.one("testosterone_purpose")
     voice = a.pairs("androgen_signs", _sign("R5", "urgent", "androgen_signs"))
-    sudden = a.pairs("onset_speed", {"sudden_days_weeks"})
-    if voice or (signs and sudden):
-        yield say("urgent", voice + (signs + sudden if sudden else ()))
-
-    periods_explained = (
-        a.one("periods") == "stopped_menopause"
-        or a.one("pregnancy") in {"pregnant", "breastfeeding"}
-        or a.one("breastfeeding_now") == "yes"
-        or bool(a.pairs("hormone_medicines", HORMONE_MEDICINES_TAKEN))
-    )
-    routine = a.pairs("androgen_signs", {"new_facial_or_body_hair"})
-    if not periods_explained:
+    new_hair = a.pairs("androgen_signs", {"new_facial_or_body_hair"})
+    if testosterone:
+        # Testosterone explains stopped periods and temples whatever it is for; body
+        # changes and new face hair only when that is its purpose (rules.md v3 R5).
+        changes = voice + new_hair
+        if changes and purpose == "low_dose_for_symptoms":
+            yield say("low_dose", changes + testosterone + a.pair("testosterone_purpose"))
+        elif changes and purpose != "gender_affirming":
+            yield say("prescriber", changes + testosterone + a.pair("testosterone_purpose"))
+    elif voice:
+        yield say("urgent", voice)
+    explained = periods_explained(a)
+    routine = () if testosterone else new_hair
+    if not explained:
         routine += a.pairs("androgen_signs", {"irregular_or_absent_periods"})
     if routine:
         yield say("signs", routine)
+    doctor_already = bool(routine) or bool(voice and not testosterone) or (
+        bool(testosterone and voice + new_hair) and purpose == "low_dose_for_symptoms"
+    )
+    stopped = a.pairs("periods", {"stopped_other_reason"})
+    if stopped and not explained:
+        yield say("periods_stopped", stopped)
+        doctor_already = True
 
     temples = a.pairs("pattern", _sign("R5", "temples", "pattern"))
-    if a.one("periods") not in PERIODS_BEFORE_MENOPAUSE:
-        temples = ()
-    if temples:
+    if temples and not testosterone and a.one("periods") != "stopped_menopause":
         yield say("temples", temples + a.pair("periods"))
+        doctor_already = True
 
     acne = a.pairs("androgen_signs", {"new_or_severe_adult_acne"})
-    already_to_a_doctor = voice or (signs and sudden) or routine or temples
-    if acne and not already_to_a_doctor:
+    if acne and not doctor_already:
         yield say("acne", acne)
+
+
+def periods_explained(a: Answers) -> bool:
+    """Whether something everyday explains changed or stopped periods (R5)."""
+    return (
+        a.one("periods") == "stopped_menopause"
+        or a.one("pregnancy") == "pregnant"
+        or a.one("breastfeeding_now") == "yes"
+        or bool(a.pairs("hormone_medicines", {"contraceptive_pill_patch_or_implant",
+                                               "testosterone"}))
+    )
 
 
 @rule(

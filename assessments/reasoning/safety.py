@@ -16,6 +16,7 @@ from assessments.reasoning.engine import (
     against,
     against_both,
     ask,
+    red_flag,
     rule,
 )
 from assessments.reasoning.groups import (
@@ -30,6 +31,7 @@ from assessments.reasoning.groups import (
     SELF_CHOSEN_BLOOD_THINNERS,
     SHARED_MATERIAL_ALLERGIES,
     pregnant_or_breastfeeding,
+    warning_sign_values,
 )
 
 
@@ -44,7 +46,9 @@ from assessments.reasoning.groups import (
             "both",
             "Not with a platelet or clotting problem, unless a blood specialist agrees. The "
             "many small injections can bleed and bruise.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not until a blood specialist agrees",
+            headline="With a platelet or clotting problem, both injections are best put off. "
+                     "A blood specialist can say if they are safe.",
         ),
         "ask": ask("Would my blood specialist agree to scalp injections for me?"),
     },
@@ -59,15 +63,18 @@ def platelet_or_clotting_disorder(a: Answers, say: Say, found: Findings) -> Iter
 @rule(
     "R7b",
     "Possible anaemia, or unsure about a blood problem",
-    trigger="Anaemia, or not sure whether there is a blood problem.",
+    trigger="Anaemia, or not sure whether there is a blood problem: neither for now, until a "
+            "blood count and ferritin are checked.",
     reads={"bleeding_disorder": tuple(sorted(POSSIBLE_BLOOD_PROBLEMS))},
-    source="clinical-facts §3.5, §2.3",
+    source="clinical-facts §3.5, §2.3, §11 (iron, anaemia and thyroid); rules.md v3 R7b",
     says={
         **against_both(
             "both",
-            "Anaemia, or a blood problem you are unsure about, is worth checking first. A "
-            "simple blood count can tell.",
-            "caution",
+            "Anaemia and low iron are treatable causes of hair loss. Treat them first: a blood "
+            "count and an iron test (ferritin) can tell.",
+            "caution", leaning_neither=True,
+            headline="Anaemia, or a blood problem you are unsure about, is best checked and "
+                     "treated first. Both injections can wait.",
         ),
         "ask": ask("Should I have a blood count first? Could low iron be part of my hair loss?"),
     },
@@ -91,7 +98,9 @@ def possible_blood_problem(a: Answers, say: Say, found: Findings) -> Iterable[Fi
             "both",
             "Not while you take a prescribed blood thinner, unless the doctor who prescribes "
             "it agrees. It raises the risk of bleeding and bruising.",
-            "stop",
+            "stop", label="Not until the doctor who prescribes it agrees",
+            headline="You take a blood thinner from a doctor. So both injections are best put "
+                     "off until the doctor who prescribes it agrees.",
         ),
         "ask": ask(
             "Is this safe with my blood thinner, and who decides about it? Please do not stop "
@@ -110,43 +119,56 @@ def prescribed_blood_thinners(a: Answers, say: Say, found: Findings) -> Iterable
     "R8b",
     "Painkillers, supplements, smoking or recent steroids",
     trigger=(
-        "Self-bought aspirin or anti-inflammatory painkillers, or fish oil, vitamin E, ginkgo "
-        "or garlic taken regularly; smoking; steroid tablets in the last 2 weeks or a scalp "
-        "steroid injection in the last month."
+        "One caution line per answer: smoking (PRP); self-bought aspirin or anti-inflammatory "
+        "painkillers (PRP: weaker platelets and bruising; mesotherapy: bruising); fish oil, "
+        "vitamin E, ginkgo or garlic (each injection: bruising); steroid tablets in the last 2 "
+        "weeks or a scalp steroid injection in the last month (PRP)."
     ),
     reads={
         "blood_thinners": tuple(sorted(SELF_CHOSEN_BLOOD_THINNERS)),
         "smoking": ("yes",),
         "steroids_immunosuppressants": tuple(sorted(RECENT_STEROIDS)),
     },
-    source="clinical-facts §3.5, §4.6",
+    source="clinical-facts §3.5, §4.6; rules.md v3 R8b",
     says={
-        "prp": against(
+        "smoking": against("prp", "Smoking can make PRP work less well.", "caution"),
+        "painkillers_prp": against(
             "prp",
-            "Some painkillers, some supplements, smoking and recent steroids can make you "
-            "bleed more. They can also make PRP work less well.",
+            "Aspirin and painkillers like ibuprofen make platelets work less well, so PRP may "
+            "work less well. They also make bruising more likely.",
             "caution",
         ),
-        "mesotherapy": against(
+        "painkillers_mesotherapy": against(
             "mesotherapy",
-            "Some painkillers and supplements can make you bruise or bleed more from the many "
-            "small injections.",
+            "Aspirin and painkillers like ibuprofen can make you bruise more from the "
+            "needles.",
             "caution",
         ),
-        "ask": ask("Should I pause any of these before a session, and for how long?"),
+        **against_both(
+            "supplements",
+            "Fish oil, vitamin E, ginkgo and garlic pills can make you bruise more from the "
+            "many small needles.",
+            "caution",
+        ),
+        "steroids": against(
+            "prp", "Recent steroids can make PRP work less well.", "caution"
+        ),
+        "ask": ask("Should I pause any of these before a session, and for how long? The clinic "
+                   "should tell me when."),
     },
 )
 def prp_relative_risks(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    thinning = a.pairs("blood_thinners", SELF_CHOSEN_BLOOD_THINNERS)
-    because = (
-        thinning
-        + (a.pair("smoking") if a.one("smoking") == "yes" else ())
-        + a.pairs("steroids_immunosuppressants", RECENT_STEROIDS)
-    )
+    smoking = a.pair("smoking") if a.one("smoking") == "yes" else ()
+    painkillers = a.pairs("blood_thinners", {"aspirin_or_nsaid_self_bought_regularly"})
+    supplements = a.pairs("blood_thinners", {"fish_oil_vitamin_e_ginkgo_garlic"})
+    steroids = a.pairs("steroids_immunosuppressants", RECENT_STEROIDS)
+    yield from say.each("smoking", smoking)
+    yield from say.each("painkillers_prp", painkillers)
+    yield from say.each("painkillers_mesotherapy", painkillers)
+    yield from say.both_each("supplements", supplements)
+    yield from say.each("steroids", steroids)
+    because = smoking + painkillers + supplements + steroids
     if because:
-        yield say("prp", because)
-        if thinning:
-            yield say("mesotherapy", thinning)
         yield say("ask", because)
 
 
@@ -155,8 +177,9 @@ def prp_relative_risks(a: Answers, say: Say, found: Findings) -> Iterable[Findin
     "Allergy to what a mixture may hold, or a severe allergy",
     trigger=(
         "An allergy to vitamin injections, minoxidil, finasteride or dutasteride, or "
-        "hyaluronic acid or fillers: a caution on mesotherapy. A severe allergic reaction "
-        "ever, or a severe reaction to an injection: a caution on both."
+        "hyaluronic acid or fillers: a caution on mesotherapy, one line per allergy. A severe "
+        "allergic reaction ever, or a severe reaction to an injection: a caution on both, one "
+        "line per answer."
     ),
     reads={
         "allergies": tuple(sorted(MIXTURE_ALLERGIES)),
@@ -183,21 +206,20 @@ def prp_relative_risks(a: Answers, say: Say, found: Findings) -> Iterable[Findin
 def allergies(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     mixture = a.pairs("allergies", MIXTURE_ALLERGIES)
     if mixture:
-        yield say("mesotherapy", mixture)
+        yield from say.each("mesotherapy", mixture)
         yield say("ask", mixture)
     severe = (a.pair("severe_allergy_ever") if a.one("severe_allergy_ever") == "yes" else ()) + (
         a.pairs("past_injection_reaction", {"severe_reaction"})
     )
-    if severe:
-        yield from say.both("severe", severe)
+    yield from say.both_each("severe", severe)
 
 
 @rule(
     "R10",
     "Allergy to numbing drugs, skin cleaners or latex",
     trigger=(
-        "An allergy to local anaesthetic, antiseptics or latex: a caution on both. Another "
-        "allergy: a question."
+        "An allergy to local anaesthetic, antiseptics or latex: a caution on both, one line per "
+        "allergy. Another allergy: a question."
     ),
     reads={"allergies": (*sorted(SHARED_MATERIAL_ALLERGIES), "other")},
     source="clinical-facts §3.1, §4.2, §10 (numbing-drug allergy)",
@@ -220,7 +242,7 @@ def allergies(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 def shared_material_allergy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     allergy = a.pairs("allergies", SHARED_MATERIAL_ALLERGIES)
     if allergy:
-        yield from say.both("both", allergy)
+        yield from say.both_each("both", allergy)
         yield say("ask", allergy)
     other = a.pairs("allergies", {"other"})
     if other:
@@ -230,19 +252,31 @@ def shared_material_allergy(a: Answers, say: Say, found: Findings) -> Iterable[F
 @rule(
     "R11",
     "Infection, sores or a flare on the scalp now",
-    trigger="A scalp infection, cold sores or shingles, open sores, or a psoriasis, "
-            "dermatitis or eczema flare now.",
+    trigger="A scalp infection: a warning sign (it can itself cause hair loss). Cold sores or "
+            "shingles, open sores, or a psoriasis, dermatitis or eczema flare now: neither "
+            "injection until the skin has healed.",
     reads={"scalp_conditions": tuple(sorted(ACTIVE_SCALP_PROBLEMS))},
-    source="clinical-facts §3.5, §4.6",
-    says=against_both(
-        "both",
-        "Not while the scalp has an infection, sores or a flare. Treat the scalp first, then "
-        "think again.",
-        "stop", leaning_neither=True,
-    ),
+    source="clinical-facts §3.5, §4.6, §11 (scalp infection); rules.md v3 R11",
+    says={
+        "infection": red_flag(
+            "A scalp infection can itself cause hair loss, and injections cannot go through "
+            "infected skin. Please see a doctor first."
+        ),
+        **against_both(
+            "both",
+            "Not while the scalp has sores or a flare. Treat the scalp first, then think again.",
+            "stop", leaning_neither=True, label="Not until the skin has healed",
+            headline="Because your scalp has sores or a flare now, both injections are best "
+                     "put off until the skin has healed.",
+        ),
+    },
 )
 def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    problems = a.pairs("scalp_conditions", ACTIVE_SCALP_PROBLEMS)
+    infection = a.pairs("scalp_conditions", warning_sign_values("R11", "infection",
+                                                                "scalp_conditions"))
+    if infection:
+        yield say("infection", infection)
+    problems = a.pairs("scalp_conditions", ACTIVE_SCALP_PROBLEMS - {"scalp_infection"})
     if problems:
         yield from say.both("both", problems)
 
@@ -259,7 +293,9 @@ def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Find
             "both",
             "Clinics do not give these injections during pregnancy or breastfeeding. Safety "
             "has not been tested.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not during pregnancy or breastfeeding",
+            headline="You are pregnant, breastfeeding or trying for a baby. So both "
+                     "injections are best put off for now.",
         ),
         "ask": ask("Which hair treatments are safe for me now, and when can I think about the "
                    "others?"),
@@ -276,16 +312,17 @@ def pregnancy_now_or_planned(a: Answers, say: Say, found: Findings) -> Iterable[
     "R13",
     "Slower healing, fainting or raised scars",
     trigger=(
-        "A medicine that calms the immune system, diabetes that is not well controlled, an "
-        "autoimmune disease, or liver or kidney disease; a heart problem or low blood "
-        "pressure; keloid scars. Each a caution on both."
+        "One caution line per answer, on both: a medicine that calms the immune system, "
+        "diabetes that is not well controlled, an autoimmune disease, or liver or kidney "
+        "disease (infection and healing); a heart problem or low blood pressure (fainting: for "
+        "PRP the blood draw and the injections, for mesotherapy the injections); keloid scars."
     ),
     reads={
         "steroids_immunosuppressants": ("immunosuppressant_or_biologic",),
         "other_conditions": (*sorted(HEALING_RISK_CONDITIONS),
                              "heart_condition_or_low_blood_pressure", "keloid_scars"),
     },
-    source="clinical-facts §3.4, §3.5, §4.5, §4.6; rules.md v2 R13",
+    source="clinical-facts §3.4, §3.5, §4.5, §4.6; rules.md v3 R13",
     says={
         **against_both(
             "healing",
@@ -293,10 +330,16 @@ def pregnancy_now_or_planned(a: Answers, say: Say, found: Findings) -> Iterable[
             "slow healing.",
             "caution", see="side-effects",
         ),
-        **against_both(
-            "fainting",
-            "With a heart problem or low blood pressure, fainting during a blood draw or "
-            "injections is more likely.",
+        "fainting.prp": against(
+            "prp",
+            "With a heart problem or low blood pressure, fainting during the blood draw or "
+            "the injections is more likely.",
+            "caution", see="side-effects",
+        ),
+        "fainting.mesotherapy": against(
+            "mesotherapy",
+            "With a heart problem or low blood pressure, fainting during the injections is "
+            "more likely.",
             "caution", see="side-effects",
         ),
         **against_both(
@@ -312,14 +355,32 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         a.pairs("other_conditions", HEALING_RISK_CONDITIONS)
     )
     if healing:
-        yield from say.both("healing", healing)
+        yield from say.both_each("healing", healing)
         yield say("ask", healing)
-    heart = a.pairs("other_conditions", {"heart_condition_or_low_blood_pressure"})
-    if heart:
-        yield from say.both("fainting", heart)
-    keloid = a.pairs("other_conditions", {"keloid_scars"})
-    if keloid:
-        yield from say.both("keloid", keloid)
+    yield from say.both_each("fainting", a.pairs("other_conditions",
+                                                 {"heart_condition_or_low_blood_pressure"}))
+    yield from say.both_each("keloid", a.pairs("other_conditions", {"keloid_scars"}))
+
+
+@rule(
+    "R13b",
+    "An autoimmune disease",
+    trigger="An autoimmune disease: some (such as lupus) can scar, and some of their medicines "
+            "cause shedding, so the cause is asked first and there is no leaning (a hold).",
+    reads={"other_conditions": ("autoimmune_disease",)},
+    source="clinical-facts §11 (autoimmune disease); rules.md v3 R13b",
+    says={
+        "ask": ask(
+            "Could my autoimmune condition or its medicines be causing my hair loss? Some, "
+            "such as lupus, can leave scars.",
+            see="see-a-doctor-first", holds=True,
+        ),
+    },
+)
+def autoimmune_cause_first(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+    autoimmune = a.pairs("other_conditions", {"autoimmune_disease"})
+    if autoimmune:
+        yield say("ask", autoimmune)
 
 
 @rule(
@@ -336,7 +397,9 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         **against_both(
             "active",
             "Not for now. Cancer care comes first, and these injections are not advised with it.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not during cancer care",
+            headline="Because cancer care comes first, both injections are best put off for "
+                     "now.",
         ),
         "active_ask": ask(
             "Talk with your cancer team before any hair treatment. Hair lost to cancer "
@@ -347,13 +410,15 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
             "prp",
             "PRP is not advised after a blood or bone marrow cancer, as it uses your own "
             "blood cells.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not after a blood cancer",
+            headline="You had a blood or bone marrow cancer. So both injections are best put "
+                     "off until your blood doctor agrees.",
         ),
         "blood_mesotherapy": against(
             "mesotherapy",
             "After a blood or bone marrow cancer, ask your blood doctor first. Do this before "
             "any scalp injections.",
-            "stop", leaning_neither=True,
+            "stop", leaning_neither=True, label="Not until your blood doctor agrees",
         ),
         "past": ask("I had cancer in the past. Does my treatment then change anything now?"),
     },
@@ -391,7 +456,7 @@ def cancer(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
             "mesotherapy",
             "You reacted to mesotherapy before. It is best not to have it again, unless a "
             "skin doctor says it is safe.",
-            "stop", see="side-effects",
+            "stop", see="side-effects", label="Not until a skin doctor agrees",
         ),
         "prp_after_mesotherapy": against(
             "prp",

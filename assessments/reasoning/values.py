@@ -17,7 +17,8 @@ from assessments.reasoning.engine import (
     favours,
     rule,
 )
-from assessments.reasoning.fit import pattern_loss_fit, standard_treatment_tried
+from assessments.reasoning.pattern import pattern_loss_fit
+from assessments.reasoning.standard_medicines import STANDARD_MEDICINES, STANDARD_RESULT_KEYS
 from assessments.summary import SURE_NEEDS
 
 FITS = "Fits what matters to you: "
@@ -27,11 +28,13 @@ FITS = "Fits what matters to you: "
     "R28",
     "What matters to you",
     trigger="One sentence for each priority the person chose (own body, nothing added, low "
-            "allergy risk, fewer needles, no hormone-type medicines, a quick change). Never "
-            "counts towards the leaning.",
+            "allergy risk, no blood taken, fewer needles, no hormone-type medicines, a quick "
+            "change, the biggest effect), true of both options or naming the option it fits. "
+            "Never counts towards the leaning.",
     reads={"priorities": ("own_body", "avoid_added_substances", "low_allergy_risk",
-                          "fewer_needles", "avoid_hormonal_medicines", "fast_change")},
-    source="clinical-facts §3.1, §4.2, §4.5; rules.md v2 R28",
+                          "no_blood_draw", "fewer_needles", "avoid_hormonal_medicines",
+                          "fast_change", "maximum_effect")},
+    source="clinical-facts §3.1, §3.3, §4.2, §4.5; rules.md v3 R28",
     says={
         "own_body": favours("prp", FITS + "PRP uses your own blood.", see="how-they-differ"),
         "avoid_added_substances": favours(
@@ -43,14 +46,23 @@ FITS = "Fits what matters to you: "
             "skin cleaners, used for both injections, can still cause reactions.",
             see="how-they-differ",
         ),
+        "no_blood_draw": favours(
+            "mesotherapy", FITS + "mesotherapy needs no blood to be taken.",
+            see="how-they-differ",
+        ),
         "fewer_needles": discuss(FITS + "lotions and tablets need no needles. Both injections "
-                                 "mean many small needles at each visit."),
+                                 "mean many small needles at each visit, and PRP also needs "
+                                 "a blood draw."),
         "avoid_hormonal_medicines": discuss(
             FITS + "minoxidil and PRP hold no hormones. Finasteride, dutasteride and some "
             "mesotherapy mixes act on hormones."
         ),
         "fast_change": expect(FITS + "every option here takes months. Changes show after 2 to "
                               "3 months at the soonest, and often later."),
+        "maximum_effect": expect(
+            FITS + "in studies, the standard medicines gave the clearest gains. Adding PRP to "
+            "one of them is the best-studied mix, though the proof is weak.", see="evidence",
+        ),
     },
 )
 def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
@@ -62,12 +74,17 @@ def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 @rule(
     "R29",
     "Wants the strongest evidence",
-    trigger="The best proof matters. Never counts towards the leaning.",
-    reads={"priorities": ("strongest_evidence",)},
-    source="clinical-facts §3.3, §4.4, §5",
+    trigger="The best proof matters: for men, finasteride and minoxidil; for women and others, "
+            "minoxidil (no medicine that is not for them is named); of the two injections, PRP "
+            "has more studies. Never counts towards the leaning.",
+    reads={"priorities": ("strongest_evidence",), "sex_at_birth": ("male",)},
+    source="clinical-facts §3.3, §4.4, §5; rules.md v3 R29",
     says={
-        "medicines": discuss(
+        "medicines_men": discuss(
             FITS + "minoxidil and finasteride have the strongest proof of all.", see="evidence"
+        ),
+        "medicines": discuss(
+            FITS + "minoxidil has the strongest proof of all.", see="evidence"
         ),
         "prp": favours("prp", "Of the two injections, PRP has more studies. The proof is still "
                        "weak.", see="evidence"),
@@ -76,7 +93,10 @@ def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 def evidence_priority(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     wish = a.pairs("priorities", {"strongest_evidence"})
     if wish:
-        yield say("medicines", wish)
+        if a.one("sex_at_birth") == "male":
+            yield say("medicines_men", wish + a.pair("sex_at_birth"))
+        else:
+            yield say("medicines", wish)
         yield say("prp", wish)
 
 
@@ -134,19 +154,19 @@ def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Findi
     "R32",
     "PRP added to a standard medicine that helps",
     trigger=(
-        "All of: the R15 fit; a standard treatment helped; the goal is regrowth or thicker "
-        "hair, or the biggest effect matters; visits every 2 to 4 weeks or more often are "
-        "possible; no caution or stop on PRP."
+        "All of: the R15 fit; a standard medicine's own result is 'helped'; the goal is "
+        "regrowth or thicker hair, or the biggest effect matters; visits every 2 to 4 weeks "
+        "or more often are possible; no caution or stop on PRP; PRP not tried without benefit."
     ),
     reads={
-        "treatments_tried": ("minoxidil_topical", "minoxidil_oral", "finasteride",
-                             "dutasteride_oral", "antiandrogen_other"),
-        "tried_result": ("helped",),
+        "treatments_tried": STANDARD_MEDICINES,
+        **{key: ("helped",) for key in STANDARD_RESULT_KEYS},
+        "result_prp": ("no_change_after_6_months",),
         "goal": ("regrow_some_hair", "thicker_hair"),
         "priorities": ("maximum_effect",),
         "visit_availability": ("weekly_possible", "every_2_4_weeks"),
     },
-    source="clinical-facts §3.2, §3.3, §4.4; rules.md v2 R32",
+    source="clinical-facts §3.2, §3.3, §4.4; rules.md v3 R32",
     says={
         "prp": favours(
             "prp",
@@ -162,15 +182,16 @@ def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Findi
 )
 def prp_added_to_standard(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     fit = pattern_loss_fit(a)
-    helped = standard_treatment_tried(a) + a.pairs("tried_result", {"helped"})
+    helped = a.results(STANDARD_MEDICINES, {"helped"})
     wish = a.pairs("goal", {"regrow_some_hair", "thicker_hair"}) + a.pairs(
         "priorities", {"maximum_effect"}
     )
     visits = a.pairs("visit_availability", {"weekly_possible", "every_2_4_weeks"})
-    prp_clear = not found.has_stop("prp") and not found.caution_rules("prp")
+    prp_clear = not found.has_stop("prp") and not found.caution_lines("prp")
+    prp_failed = a.one("result_prp") == "no_change_after_6_months"
     if (
-        fit and standard_treatment_tried(a) and a.one("tried_result") == "helped" and wish
-        and visits and prp_clear and not found.has_red_flag()
+        fit and helped and wish and visits and prp_clear and not prp_failed
+        and not found.has_red_flag()
     ):
         because = fit + helped + wish + visits
         yield say("prp", because)

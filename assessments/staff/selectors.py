@@ -12,9 +12,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from pydantic import ValidationError
 
-from assessments import intake
+from assessments import intake, rules
+from assessments.intake_versions import read_answers
 from assessments.models import Assessment, normalise_code
+from assessments.reasoning.what_would_change import LEANING_WORDS, what_would_change
 
 PAGE_SIZE = 25
 LIST_FIELDS = (
@@ -135,3 +138,26 @@ def export_rows(queryset: QuerySet) -> Iterator[list[str]]:
             "yes" if reviewed_at else "no",
             *(_answer_cell(answers, key) for key in intake.QUESTIONS),
         ]
+
+
+@dataclass(frozen=True)
+class WhatWouldChange:
+    """For a clinical reviewer: single-answer changes that would change this summary."""
+
+    ruleset_version: str  # the rules re-run (today's), which may differ from the stored
+    leaning: str  # today's leaning for the stored answers
+    lines: list[str]
+    problem: str = ""  # why it could not be worked out, in plain words
+
+
+def what_would_change_for(assessment: Assessment) -> WhatWouldChange:
+    """Re-run today's rules on the stored answers, one answer changed at a time."""
+    try:
+        answers, as_given = read_answers(assessment.answers,
+                                         stored_schema=assessment.intake_schema)
+    except ValidationError:
+        return WhatWouldChange(rules.RULESET_VERSION, "", [],
+                               problem="The stored answers no longer fit today's questions.")
+    leaning = rules.assess(answers, as_given=as_given).leaning
+    return WhatWouldChange(rules.RULESET_VERSION, LEANING_WORDS[leaning],
+                           [change.line for change in what_would_change(answers)])

@@ -152,6 +152,8 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
     context = {
         **summary_context(assessment),
         "key_facts": key_facts(assessment),
+        # For clinicians only: never on a patient's page or PDF (rules.md v3).
+        "what_would_change": selectors.what_would_change_for(assessment),
         "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
         "can_review": request.user.has_perm("assessments.review_assessment"),

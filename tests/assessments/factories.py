@@ -53,7 +53,10 @@ ISSUE_12_PATIENTS: dict[str, dict] = {
         "breastfeeding_now": "no",
         "pattern": ["diffuse_shedding", "diffuse_thinning"],
         "ludwig_stage": "ludwig_1",
-        "duration": "3_6_months",
+        # 6 to 12 months (issue 12 had 3 to 6): from ruleset 2027.01 handfuls under 6 months
+        # after a birth are no warning sign (rules.md v3 R2), and these measurements are of
+        # her red-flag page.
+        "duration": "6_12_months",
         "onset_speed": "over_months",
         "shedding_amount": "handfuls_or_clumps",
         "triggers_recent": ["gave_birth", "major_stress"],

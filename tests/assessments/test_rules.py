@@ -15,9 +15,10 @@ FEMALE = {"sex_at_birth": "female"}
 FEMALE_DIFFUSE = {**FEMALE, "pattern": ["diffuse_thinning"], "ludwig_stage": "ludwig_1"}
 NEW_MOTHER = {**FEMALE_DIFFUSE, "pregnancy": "gave_birth_last_12_months",
               "breastfeeding_now": "no"}
-MINOXIDIL_HELPED = {"treatments_tried": ["minoxidil_topical"], "tried_result": "helped"}
-MINOXIDIL_NO_CHANGE = {"treatments_tried": ["minoxidil_topical"],
-                       "tried_result": "no_change_after_6_months"}
+MINOXIDIL_HELPED = {"treatments_tried": ["minoxidil_topical"], "result_minoxidil_topical": "helped"}
+HANDFULS_AFTER_A_SHOCK = {"pattern": ["diffuse_shedding"], "shedding_amount": "handfuls_or_clumps",
+                         "triggers_recent": ["major_stress"], "duration": "6_12_months"}
+MINOXIDIL_NO_CHANGE = {"treatments_tried": ["minoxidil_topical"], "result_minoxidil_topical": "no_change_after_6_months"}
 
 # rule id -> list of (answers that make it fire, neighbouring answers that must not)
 RULE_CASES = {
@@ -28,6 +29,8 @@ RULE_CASES = {
         ({"pattern": ["receding_temples", "patchy_bald_spots"]}, {"pattern": ["receding_temples"]}),
         ({"pattern": ["receding_temples", "broken_hairs"]}, {"pattern": ["receding_temples"]}),
         ({"nail_changes": "yes"}, {"nail_changes": "no"}),
+        # Handfuls that a recent shock explains are R16's, not a warning sign (v3).
+        (HANDFULS_AFTER_A_SHOCK, {**HANDFULS_AFTER_A_SHOCK, "duration": "3_6_months"}),
     ],
     "R3": [
         ({"scalp_symptoms": ["scaling_or_flaking"]}, {"scalp_symptoms": ["mild_dandruff_only"]}),
@@ -44,11 +47,18 @@ RULE_CASES = {
          {**FEMALE, "androgen_signs": ["none"]}),
         ({**FEMALE, "androgen_signs": ["new_facial_or_body_hair"]},
          {**FEMALE, "androgen_signs": ["new_facial_or_body_hair"],
-          "hormone_medicines": ["testosterone"]}),
+          "hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming"}),
         ({**FEMALE, "pattern": ["receding_temples"], "norwood_stage": "norwood_2",
           "periods": "irregular"},
          {**FEMALE, "pattern": ["receding_temples"], "norwood_stage": "norwood_2",
           "periods": "stopped_menopause"}),
+        ({**FEMALE, "periods": "stopped_other_reason"},
+         {**FEMALE, "periods": "stopped_other_reason",
+          "hormone_medicines": ["contraceptive_pill_patch_or_implant"]}),
+        ({**FEMALE, "androgen_signs": ["deeper_voice_or_other_body_changes"],
+          "hormone_medicines": ["testosterone"], "testosterone_purpose": "low_dose_for_symptoms"},
+         {**FEMALE, "androgen_signs": ["deeper_voice_or_other_body_changes"],
+          "hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming"}),
     ],
     "R5b": [({"hormone_medicines": ["testosterone"]}, {"hormone_medicines": ["none"]})],
     "R6": [
@@ -83,9 +93,11 @@ RULE_CASES = {
         ({"allergies": ["local_anaesthetic"]}, {"allergies": ["minoxidil"]}),
         ({"allergies": ["other"]}, {"allergies": ["none_known"]}),
     ],
-    "R11": [({"scalp_conditions": ["psoriasis_flare"]}, {"scalp_conditions": ["none"]})],
+    "R11": [({"scalp_conditions": ["psoriasis_flare"]}, {"scalp_conditions": ["none"]}),
+            ({"scalp_conditions": ["scalp_infection"]},
+             {"scalp_conditions": ["diagnosed_alopecia_areata"]})],
     "R12": [
-        ({**FEMALE, "pregnancy": "breastfeeding"}, {**FEMALE, "pregnancy": "not_pregnant"}),
+        ({**FEMALE, "breastfeeding_now": "yes"}, {**FEMALE, "pregnancy": "not_pregnant"}),
         ({**NEW_MOTHER, "breastfeeding_now": "yes"}, NEW_MOTHER),
     ],
     "R13": [
@@ -96,6 +108,7 @@ RULE_CASES = {
         ({"steroids_immunosuppressants": ["immunosuppressant_or_biologic"]},
          {"steroids_immunosuppressants": ["none"]}),
     ],
+    "R13b": [({"other_conditions": ["autoimmune_disease"]}, {"other_conditions": ["keloid_scars"]})],
     "R14": [
         ({"cancer": "blood_or_bone_marrow_cancer_ever"}, {"cancer": "never"}),
         ({"cancer": "other_cancer_finished_treatment"}, {"cancer": "never"}),
@@ -104,7 +117,10 @@ RULE_CASES = {
         ({}, {"onset_speed": "over_months"}),
         ({}, {"norwood_stage": "norwood_1"}),
         (FEMALE_DIFFUSE, {**FEMALE_DIFFUSE, "ludwig_stage": "ludwig_3"}),
+        ({"norwood_stage": "norwood_5"}, {"norwood_stage": "norwood_6"}),
     ],
+    "R15m": [({}, {"visit_availability": "not_sure"}),
+             ({}, {"priorities": ["avoid_hormonal_medicines"]})],
     "R16": [
         ({"pattern": ["diffuse_shedding"], "triggers_recent": ["high_fever_or_severe_illness"],
           "duration": "lt_3_months"},
@@ -112,14 +128,16 @@ RULE_CASES = {
           "duration": "6_12_months"}),
         (NEW_MOTHER, {**NEW_MOTHER, "pregnancy": "not_pregnant"}),
     ],
-    "R16b": [({**FEMALE_DIFFUSE, "triggers_recent": ["low_iron_or_heavy_periods"]},
-              {**FEMALE, "triggers_recent": ["low_iron_or_heavy_periods"]})],
+    "R16b": [({**FEMALE, "triggers_recent": ["low_iron_or_heavy_periods"]},
+              {**FEMALE, "triggers_recent": ["major_stress"]}),
+             ({"triggers_recent": ["thyroid_problem"]}, {"triggers_recent": ["none"]})],
     "R17": [({"pattern": ["diffuse_shedding"], "triggers_recent": ["none"],
               "duration": "1_5_years"},
              {"pattern": ["diffuse_shedding"], "triggers_recent": ["surgery"],
               "duration": "1_5_years"})],
     "R18": [
-        ({"norwood_stage": "norwood_6"}, {"norwood_stage": "norwood_5"}),
+        ({"norwood_stage": "norwood_6"}, {"norwood_stage": "norwood_4"}),
+        ({"norwood_stage": "norwood_5"}, {"norwood_stage": "norwood_4"}),
         ({**FEMALE_DIFFUSE, "ludwig_stage": "ludwig_3"}, FEMALE_DIFFUSE),
     ],
     "R19": [
@@ -130,32 +148,48 @@ RULE_CASES = {
         ({"triggers_recent": ["harsh_chemicals_or_heat"]}, {"triggers_recent": ["none"]}),
     ],
     "R20": [({**FEMALE, "periods": "regular"}, {**FEMALE, "periods": "stopped_menopause"}),
+            ({**FEMALE, "periods": "not_applicable"},
+             {**FEMALE, "periods": "not_applicable", "age_band": "50_64"}),
             ({**FEMALE, "periods": "regular"}, {**FEMALE, "periods": "regular",
                                                 "pregnancy": "pregnant"})],
     "R21": [({"past_injection_types": ["mesotherapy"], "past_injection_reaction": "rash_or_swelling"},
              {"past_injection_types": ["mesotherapy"], "past_injection_reaction": "no_problems"})],
     "R22": [({"scalp_conditions": ["diagnosed_alopecia_areata"]},
              {"scalp_conditions": ["diagnosed_alopecia_areata"], "nail_changes": "yes"})],
+    "R22b": [({"past_injection_types": ["steroid_injections"],
+               "past_injection_reaction": "no_problems"},
+              {"past_injection_types": ["fillers"], "past_injection_reaction": "no_problems"}),
+             ({"steroids_immunosuppressants": ["steroid_injection_in_scalp_last_month"]},
+              {"steroids_immunosuppressants": ["steroid_tablets_last_2_weeks"]})],
     "R23": [({"needle_comfort": "have_fainted_before"}, {"needle_comfort": "nervous_but_ok"})],
     "R24": [({"visit_availability": "every_few_months"}, {"visit_availability": "not_sure"})],
     "R25": [(MINOXIDIL_NO_CHANGE, MINOXIDIL_HELPED),
-            ({"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects"},
-             {"treatments_tried": ["supplements"], "tried_result": "stopped_side_effects"})],
-    "R25m": [({"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects"},
-              {"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects",
-               "visit_availability": "not_sure"})],
-    "R26": [({"treatments_tried": ["prp"], "tried_result": "no_change_after_6_months"},
-             {"treatments_tried": ["prp"], "tried_result": "used_less_than_6_months"}),
-            ({"treatments_tried": ["mesotherapy"], "tried_result": "no_change_after_6_months"},
-             {"treatments_tried": ["mesotherapy"], "tried_result": "helped"})],
+            # A medicine that helps decides over one that did not (v3).
+            (MINOXIDIL_NO_CHANGE, {"treatments_tried": ["minoxidil_topical", "finasteride"],
+                                   "result_minoxidil_topical": "no_change_after_6_months",
+                                   "result_finasteride": "helped"}),
+            # Side effects of one medicine are not a fair try of the standard medicines.
+            (MINOXIDIL_NO_CHANGE,
+             {"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"})],
+    "R25d": [({"priorities": ["avoid_hormonal_medicines"]}, {"priorities": ["low_cost"]}),
+             ({"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"},
+              {"treatments_tried": ["finasteride"], "result_finasteride": "used_less_than_6_months"})],
+    "R26": [({"treatments_tried": ["prp"], "result_prp": "no_change_after_6_months"},
+             {"treatments_tried": ["prp"], "result_prp": "used_less_than_6_months"}),
+            ({"treatments_tried": ["mesotherapy"], "result_mesotherapy": "no_change_after_6_months"},
+             {"treatments_tried": ["mesotherapy"], "result_mesotherapy": "helped"})],
     "R27": [({}, {"nail_changes": "yes"})],
-    "R28": [({"priorities": ["avoid_added_substances"]}, {"priorities": ["low_cost"]})],
+    "R28": [({"priorities": ["avoid_added_substances"]}, {"priorities": ["low_cost"]}),
+            ({"priorities": ["no_blood_draw"]}, {"priorities": ["strongest_evidence"]})],
     "R29": [({"priorities": ["strongest_evidence"]}, {"priorities": ["fewer_needles"]})],
     "R30": [({"priorities": ["no_daily_routine"]}, {"priorities": ["fewer_needles"]})],
     "R31": [({"sure_understand": "no"}, {}),
             ({"decision_stage": "not_thought_yet"}, {"decision_stage": "close_to_choosing"})],
     "R32": [({**MINOXIDIL_HELPED, "goal": "thicker_hair"},
              {**MINOXIDIL_HELPED, "goal": "thicker_hair", "visit_availability": "every_few_months"})],
+    "R33": [({"other_conditions": ["heart_condition_or_low_blood_pressure"]},
+             {"other_conditions": ["keloid_scars"]})],
+    "R34": [({"family_plans": "trying_for_baby_or_soon"}, {"family_plans": "not_sure"})],
 }
 
 
@@ -209,9 +243,10 @@ class TestWhatEachRuleAdds:
         assert "GP" in texts[0]
 
     def test_finasteride_line_carries_the_current_warnings(self, answers_with):
-        (line,) = [i for i in assess(answers_with()).also_discuss if "Finasteride" in i.text]
-        assert "low mood" in line.text and "suicide" in line.text
-        assert "last after stopping" in line.text
+        (line,) = [i for i in assess(answers_with()).also_discuss if "low mood" in i.text]
+        assert "suicide" in line.text and "last after stopping" in line.text
+        assert "sperm" in line.text and "breasts" in line.text and "spray" in line.text
+        assert any("PSA" in i.text for i in assess(answers_with()).also_discuss)
 
     def test_medicines_wait_during_pregnancy(self, answers_with):
         summary = assess(answers_with(**FEMALE, pregnancy="pregnant"))
@@ -255,9 +290,9 @@ class TestWhatEachRuleAdds:
 
     @pytest.mark.parametrize("explanation", [
         {"periods": "stopped_menopause"},
-        {"pregnancy": "breastfeeding"},
+        {"breastfeeding_now": "yes"},
         {"hormone_medicines": ["contraceptive_pill_patch_or_implant"]},
-        {"hormone_medicines": ["hrt"]},
+        {"hormone_medicines": ["testosterone"], "testosterone_purpose": "prefer_not_to_say"},
     ])
     def test_r5_changed_periods_explained_are_no_red_flag(self, answers_with, explanation):
         summary = assess(answers_with(**FEMALE, androgen_signs=["irregular_or_absent_periods"],
@@ -374,11 +409,12 @@ class TestWhatEachRuleAdds:
         assert items_of(summary, "R24", "expectations")
         assert against_severities(summary, "R24") == ([], [])
 
-    def test_r25_says_which_result(self, answers_with):
+    def test_side_effects_of_one_medicine_are_not_a_fair_try(self, answers_with):
         summary = assess(answers_with(treatments_tried=["finasteride"],
-                                      tried_result="stopped_side_effects"))
-        (point,) = items_of(summary, "R25", "prp_for")
-        assert "side effects" in point.text
+                                      result_finasteride="stopped_side_effects"))
+        assert summary.leaning == "standard_first"
+        assert not items_of(summary, "R25", "prp_for")
+        assert "fair try" not in summary.headline
 
     def test_r27_gives_the_number_with_its_range(self, answers_with):
         (prp,) = [i for i in items_of(assess(answers_with()), "R27", "expectations")
@@ -409,8 +445,10 @@ class TestLeaning:
         assert assess(answers_with(onset_speed="over_months")).leaning == "open"
 
     @pytest.mark.parametrize("tried", [
-        {}, {"treatments_tried": ["minoxidil_topical"], "tried_result": "used_less_than_6_months"},
-        MINOXIDIL_HELPED, {"treatments_tried": ["supplements"], "tried_result": "helped"},
+        {},
+        {"treatments_tried": ["minoxidil_topical"],
+         "result_minoxidil_topical": "used_less_than_6_months"},
+        MINOXIDIL_HELPED, {"treatments_tried": ["supplements"]},
     ])
     def test_standard_first_until_a_fair_try(self, answers_with, tried):
         assert assess(answers_with(**tried)).leaning == "standard_first"
@@ -424,19 +462,23 @@ class TestLeaning:
                                       smoking="yes"))
         assert summary.leaning == "open"
 
-    def test_one_caution_still_leaves_a_lead_with_a_margin(self, answers_with):
-        summary = assess(answers_with(**MINOXIDIL_NO_CHANGE, smoking="yes"))
-        assert summary.leaning == "prp"  # PRP 2 - 1 = 1, mesotherapy 0
+    def test_a_lead_needs_a_margin(self, answers_with):
+        # PRP 2 (R15, R25), mesotherapy 1 (R15m): PRP leads by one.
+        assert assess(answers_with(**MINOXIDIL_NO_CHANGE)).leaning == "prp"
+        # One caution line on PRP (smoking): 1 against 1, no lead.
+        assert assess(answers_with(**MINOXIDIL_NO_CHANGE, smoking="yes")).leaning == "open"
 
-    def test_r25m_alone_does_not_beat_prp(self, answers_with):
-        summary = assess(answers_with(treatments_tried=["finasteride"],
-                                      tried_result="stopped_side_effects"))
-        assert summary.leaning == "prp"  # PRP 2 (R15, R25), mesotherapy 1 (R25m)
+    def test_declining_hormones_gives_mesotherapy_no_point(self, answers_with):
+        summary = assess(answers_with(**MINOXIDIL_NO_CHANGE,
+                                      priorities=["avoid_hormonal_medicines"]))
+        assert not [i for i in summary.options.mesotherapy.for_ if i.rule == "R15m"]
+        assert items_of(summary, "R25d", "mesotherapy_against")
+        assert summary.leaning == "prp"  # PRP 2, mesotherapy 0 - 1
 
     def test_mesotherapy_when_prp_was_tried_without_benefit(self, answers_with):
         summary = assess(answers_with(treatments_tried=["minoxidil_topical", "prp"],
-                                      tried_result="no_change_after_6_months",
-                                      priorities=["avoid_hormonal_medicines"]))
+                                      result_minoxidil_topical="no_change_after_6_months",
+                                      result_prp="no_change_after_6_months"))
         assert summary.leaning == "mesotherapy"
 
     def test_combination_means_prp_added_to_a_medicine_that_helps(self, answers_with):
@@ -455,7 +497,9 @@ class TestLeaning:
 
     @pytest.mark.parametrize("leaning", sorted(LEANING_LABELS))
     def test_every_leaning_has_a_label_and_headline(self, leaning):
-        assert rules.HEADLINES[leaning] and LEANING_LABELS[leaning]
+        routes = [f"{leaning}.fair_try", f"{leaning}.nothing_left"]
+        keys = routes if leaning in {"prp", "mesotherapy"} else [leaning]
+        assert all(rules.HEADLINES[key] for key in keys) and LEANING_LABELS[leaning]
 
     def test_headline_matches_leaning(self, answers_with):
         summary = assess(answers_with())
@@ -466,6 +510,10 @@ class TestTexts:
     def test_fingerprint_is_pinned_to_the_version(self):
         recorded = {
             "2026.12.1": "4064bd8fcab7829c06be906a391d0240c40cba52240b40d92ba5dd71a5cb0dc4",
+            # The same rules, reading intake schema 3 (a result per treatment tried).
+            "2026.12.2": "bbffe5fd4c38f5f0c17a7430631c3f2d6bed91077c52c1802571b1c7c910e00a",
+            # Reasoning v3 (rules.md v3).
+            "2027.01.1": "2a53ae6a3f3af076a51e56dbeb724f2da23c9b6482e1e8f06bbbe0726765c835",
         }
         assert recorded.get(RULESET_VERSION) == ruleset_fingerprint(), (
             "The rules' texts, triggers or inputs changed. Bump RULESET_VERSION in "

@@ -94,6 +94,8 @@ SIGN_CONTEXT = {
     ("R5", "urgent"): {"sex_at_birth": "female"},
     ("R5", "temples"): {"sex_at_birth": "female", "periods": "regular",
                         "norwood_stage": "norwood_2"},
+    ("R5", "periods_stopped"): {"sex_at_birth": "female"},
+    ("R5", "low_dose"): {"sex_at_birth": "female", "hormone_medicines": ["testosterone"]},
     ("R6c", "after_injections"): {"past_injection_types": ["fillers"]},
 }
 
@@ -201,13 +203,22 @@ def test_an_option_never_leads_with_a_standing_of_zero_or_less(data):
 
 # (e) ---------------------------------------------------------------------------
 
+# Facts of which only part applies to mesotherapy: each option's line says only what
+# applies to it (principle 8: a blood draw is PRP's alone).
+WORDED_PER_OPTION = {("R13", "fainting")}
+
+
 def test_shared_facts_are_declared_for_both_options_alike():
     for each in RULES:
         for key, says in each.says.items():
             stem, _, option = key.rpartition(".")
             if stem and option == "prp":
                 twin = each.says[f"{stem}.mesotherapy"]
-                assert (twin.text, twin.severity) == (says.text, says.severity), (each.id, key)
+                assert twin.severity == says.severity, (each.id, key)
+                if (each.id, stem) in WORDED_PER_OPTION:
+                    assert "blood draw" in says.text and "blood draw" not in twin.text, key
+                else:
+                    assert twin.text == says.text, (each.id, key)
 
 
 # Rules whose facts rules.md says apply to both injections (numbing, bleeding, fainting,
@@ -273,7 +284,8 @@ def test_answers_the_first_engine_ignored_are_read(answers_with, overrides):
     {"periods": "stopped_menopause", "androgen_signs": ["irregular_or_absent_periods"]},
     {"hormone_medicines": ["contraceptive_pill_patch_or_implant"],
      "androgen_signs": ["irregular_or_absent_periods"]},
-    {"hormone_medicines": ["testosterone"], "androgen_signs": ["new_facial_or_body_hair"]},
+    {"hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming",
+     "androgen_signs": ["new_facial_or_body_hair"]},
 ])
 def test_hormone_changes_with_an_everyday_explanation_are_no_red_flag(answers_with, overrides):
     assert not assess(answers_with(sex_at_birth="female", **overrides)).red_flags

@@ -5,6 +5,7 @@ with nothing to draw says so in words."""
 import csv
 import io
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -98,4 +99,5 @@ class TestChartsWithNothingToDraw:
         for _ in range(3):
             make_assessment()
         chart = charts.charts_for(insights.insights_for(insights.Period.default()))["per_period"]
-        assert chart.drawn and chart.svg.startswith("<svg") and not chart.words
+        assert chart.drawn and not chart.words
+        assert ElementTree.fromstring(chart.svg).tag == "{http://www.w3.org/2000/svg}svg"

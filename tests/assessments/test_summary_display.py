@@ -16,12 +16,7 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from assessments import pdf, presenters
-from assessments.presenters import (
-    ADVANCED_LOSS_HEADING,
-    STOP_LABELS,
-    severity_label,
-    summary_context,
-)
+from assessments.presenters import ADVANCED_LOSS_HEADING, severity_label, summary_context
 from assessments.reasoning import RULES
 from assessments.summary import LEANING_LABELS
 from tests.assessments.conftest import NOT_MALE_EXTRAS
@@ -67,24 +62,23 @@ class TestStopLabels:
         assert "Not until a doctor agrees" not in page_main(client, assessment)
 
     def test_every_stop_the_running_rules_can_write_has_its_own_label(self):
-        stop_rules = {each.id for each in RULES for says in each.says.values()
-                      if says.severity == "stop" and says.place != "red_flags"}
-        assert stop_rules <= set(STOP_LABELS) | {
-            each.id for each in RULES for says in each.says.values()
-            if getattr(says, "label", "")
-        }
+        unlabelled = [f"{each.id}.{key}" for each in RULES for key, says in each.says.items()
+                      if says.severity == "stop" and says.place != "red_flags"
+                      and not says.label]
+        assert unlabelled == []
 
-    def test_the_engines_own_label_wins(self, monkeypatch):
-        """From ruleset 2027.01 each sentence declares its label (``Says.label``)."""
-        item = {"rule": "R8", "text": "A stop line.", "severity": "stop"}
-        declared = {("R8", "A stop line."): SimpleNamespace(label="The engine's words",
-                                                            leaning_neither=False)}
+    def test_a_line_in_older_words_takes_its_rules_label(self, monkeypatch):
+        """A summary stored under an earlier ruleset keeps its words; the label follows
+        the rule id."""
+        item = {"rule": "R8", "text": "Older words of the blood thinner line.",
+                "severity": "stop"}
+        assert severity_label(item) == "Not until the doctor who prescribes it agrees"
+        # A rule that no longer runs gets the general label.
+        assert severity_label({**item, "rule": "R99"}) == "Not until a doctor agrees"
+        declared = {("R8", item["text"]): SimpleNamespace(label="The engine's words",
+                                                          severity="stop")}
         monkeypatch.setattr(presenters, "_declarations", lambda: declared)
         assert severity_label(item) == "The engine's words"
-        # A line the running rules no longer write keeps its rule's label...
-        assert severity_label({**item, "text": "Older words."}) == STOP_LABELS["R8"]
-        # ... and a rule with none gets the general one.
-        assert severity_label({**item, "rule": "R99"}) == "Not until a doctor agrees"
 
 
 class TestNeutralHeadings:
@@ -121,17 +115,22 @@ class TestTheReasonFirst:
         assert "Not until the doctor who prescribes it agrees" in box
         assert html.index("headline-box") < html.index('id="next-title"')
 
-    def test_several_reasons_give_the_first_and_count_the_rest(self, client):
+    def test_several_reasons_give_the_first_under_the_headline_and_all_below(self, client):
         assessment = make_assessment(scalp_conditions=["cold_sores_or_shingles_now"], **WARFARIN)
         context = summary_context(assessment)
-        assert len(context["reasons_first"]) == 1 and context["more_reasons"] == 1
+        assert len(context["reasons_first"]) == 1
         html = page_main(client, assessment)
-        assert '<a href="#injections">And 1 more reason below</a>' in html
-        assert "And 1 more reason under PRP and mesotherapy below." in pdf_text(assessment)
+        box = html[html.index('class="headline-box"') : html.index("</section>",
+                                                                  html.index("headline-box"))]
+        assert box.count('class="summary-item') == 1
+        cards = html[html.index('id="option-prp"') :]
+        for label in ("Not until the doctor who prescribes it agrees",
+                      "Not until the skin has healed"):
+            assert f"{label}: </strong>" in cards
 
     def test_other_leanings_name_no_reason_in_the_headline(self):
         context = summary_context(make_assessment())
-        assert context["reasons_first"] == [] and context["more_reasons"] == 0
+        assert context["reasons_first"] == []
 
     def test_what_puts_an_option_off_comes_before_what_speaks_for_it(self, client):
         assessment = make_assessment(smoking="yes", **WARFARIN)

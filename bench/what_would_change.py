@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""How long "what would change it" takes for one summary (issue 21: under a second).
+
+    .venv/bin/python bench/what_would_change.py [--repeat 3]
+
+Runs ``reasoning.what_would_change`` on every worked example in docs/examples (typical
+summaries of every leaning), ``--repeat`` times each, and reports per summary the number
+of answer sets re-run, the changes found and the best time; then the median and the
+slowest over all examples. Best-of-N, because the machine may be shared. No Django
+database; not part of the test run.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hairtx.settings")
+
+from assessments.intake_versions import read_answers  # noqa: E402
+from assessments.reasoning.what_would_change import (  # noqa: E402
+    _single_answer_changes,
+    what_would_change,
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    best_times = []
+    print(f"{'example':42} {'re-runs':>7} {'changes':>7} {'best s':>7}")
+    for path in sorted((ROOT / "docs" / "examples").glob("*.json")):
+        answers, _ = read_answers(json.loads(path.read_text(encoding="utf-8")))
+        reruns = sum(1 for _ in _single_answer_changes(answers.as_plain_dict()))
+        times = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            changes = what_would_change(answers)
+            times.append(time.perf_counter() - started)
+        best_times.append(min(times))
+        print(f"{path.name:42} {reruns:>7} {len(changes):>7} {min(times):>7.3f}")
+    print(f"median {statistics.median(best_times):.3f} s, slowest {max(best_times):.3f} s "
+          f"over {len(best_times)} summaries (load average {os.getloadavg()[0]:.1f})")
+
+
+if __name__ == "__main__":
+    main()
