@@ -1,19 +1,33 @@
 """Turn a stored summary into what the summary page and the PDF show.
 
 Each item gains its reasons (a short name of the question and the answer in plain
-words) and a link to the guide section that explains it. A reason is shown once: the
-first item it explains carries it, later items do not repeat it (issue 12: the same
-reason four times made the summary long and hard to read).
+words), the label its severity is shown with, and a link to the guide section that
+explains it. Each "Why?" lists every answer of its line's ``because``, even when another
+line shows the same answer (rules.md v3, principle 7: a line explained only by the
+answers left over after earlier lines read as if unrelated answers caused it).
+
+The display follows the leaning (rules.md v3): the reason comes first. On "neither for
+now" the reason that puts both injections off is shown with the headline; on each
+option what puts it off comes before what speaks for it; on "see a doctor first" the
+reassurance the rules give for the same answers sits beside the warning sign.
 """
 
+import functools
+
 from assessments import intake
+from assessments.governance.services import review_status
 from assessments.models import Assessment
-from assessments.summary import NEED_ADVICE
+from assessments.reasoning import RULES
+from assessments.reasoning.engine import Says
+from assessments.summary import LEANING_LABELS, NEED_ADVICE, SEVERITY_LABELS
 from content.selectors import declaration_of_interest, section_titles, section_url
 
 # What a reason calls each question: a few words, not the whole question (which may end
-# in "(optional)" or "Choose all that apply."). A key missing here falls back to
-# ``short_question_name``'s trimmed label, so a new question never breaks the page.
+# in "(optional)" or "Choose all that apply."). Two questions never share a name (a test
+# checks): "What matters most" for two questions made a "Why?" ambiguous (issue 23).
+# Retired keys are named below (RETIRED_SHORT_QUESTION_NAMES). A key missing from both
+# falls back to ``short_question_name``'s trimmed label, so a new question never breaks
+# the page.
 SHORT_QUESTION_NAMES: dict[str, str] = {
     "sex_at_birth": "Sex at birth",
     "age_band": "Age",
@@ -42,11 +56,13 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "bleeding_disorder": "Bleeding problems",
     "blood_thinners": "Blood thinners",
     "hormone_medicines": "Hormone medicines",
+    "testosterone_purpose": "Why you take testosterone",
     "steroids_immunosuppressants": "Steroids and immune medicines",
     "scalp_conditions": "Scalp problems",
     "cancer": "Cancer",
     "other_conditions": "Other health problems",
     "smoking": "Smoking",
+    "family_plans": "Plans for a baby",
     "needle_comfort": "Needles",
     "visit_availability": "Clinic visits",
     "treatments_tried": "Tried before",
@@ -57,17 +73,74 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "result_antiandrogen_other": "Hormone blockers: how it went",
     "result_prp": "PRP: how it went",
     "result_mesotherapy": "Mesotherapy: how it went",
-    "family_plans": "Plans for a baby",
-    "testosterone_purpose": "Why testosterone",
     "goal": "Your goal",
     "priorities": "What matters most",
     "decision_stage": "Where you are in deciding",
     "decision_role": "How you want to decide",
     "sure_sure": "Feeling sure",
     "sure_understand": "Knowing good and bad points",
-    "sure_risks_benefits": "What matters most",
+    "sure_risks_benefits": "Clear on your priorities",
     "sure_encouragement": "Support",
 }
+
+# How a "stop" line is labelled: what it means for that rule (principle 9), not one
+# "Not until a doctor agrees" for all. Each stop sentence declares its label (``Says.label``,
+# ruleset 2027.01); a line stored under an earlier ruleset, whose words the running rules
+# no longer write, takes its rule's label.
+# The headline's heading when advanced loss (R18) is the only reason both injections are
+# put off: they are unlikely to help at this stage, which "for now" would misstate.
+ADVANCED_LOSS_RULE = "R18"
+ADVANCED_LOSS_HEADING = "Injections unlikely to help at this stage"
+
+# Rules whose lines reassure ("this often settles by itself"). On a doctor-first summary
+# they are shown beside the warning sign instead of folded away with the options.
+REASSURING_RULES = frozenset({"R16"})
+
+OPTION_LABELS = {"prp": "PRP (platelet-rich plasma)", "mesotherapy": "Mesotherapy"}
+
+
+@functools.cache
+def _declarations() -> dict[tuple[str, str], Says]:
+    """Every sentence the running rules may write, by (rule id, text)."""
+    return {(each.id, says.text): says for each in RULES for says in each.says.values()}
+
+
+@functools.cache
+def _rule_stop_labels() -> dict[str, str]:
+    """Each running rule's first stop label, for lines written in older words."""
+    labels: dict[str, str] = {}
+    for (rule_id, _), says in _declarations().items():
+        if says.severity == "stop" and says.label:
+            labels.setdefault(rule_id, says.label)
+    return labels
+
+
+def declared(item: dict) -> Says | None:
+    """The running engine's declaration of a stored line; None for a line of a rule or
+    wording that is no longer running (an older summary)."""
+    return _declarations().get((item["rule"], item["text"]))
+
+
+def severity_label(item: dict) -> str:
+    """"Take care", or a stop line's own label; "" for information (shown unlabelled)."""
+    if item["severity"] == "info":
+        return ""
+    if item["severity"] == "caution":
+        return SEVERITY_LABELS["caution"]
+    says = declared(item)
+    return (says.label if says else "") or _rule_stop_labels().get(
+        item["rule"], SEVERITY_LABELS["stop"]
+    )
+
+
+def puts_off(item: dict, both_options: set[str]) -> bool:
+    """Whether an "against" line puts the option off (a stop, or a reason for "neither
+    for now"), rather than asking for care. A line the running rules do not declare any
+    more counts when it is said against both options, as every such reason is."""
+    if item["severity"] == "stop":
+        return True
+    says = declared(item)
+    return says.leaning_neither if says else item["text"] in both_options
 
 
 # Questions of an older intake schema that stored summaries may cite.
@@ -100,27 +173,21 @@ def because_phrases(because: list[dict]) -> list[dict]:
     return phrases
 
 
-def present_item(item: dict, titles: dict[str, str], shown: set | None = None) -> dict:
-    """An item with its reasons in words and its guide link (none if the section is gone).
-
-    ``shown`` holds the reasons already given by earlier items; this item gives only the
-    new ones and adds them to it.
-    """
+def present_item(item: dict, titles: dict[str, str]) -> dict:
+    """An item with all its reasons in words, its label and its guide link (none if the
+    section is gone)."""
     title = titles.get(item["see"], "")
-    phrases = because_phrases(item.get("because", []))
-    if shown is not None:
-        phrases = [p for p in phrases if (p["key"], p["answer"]) not in shown]
-        shown.update((p["key"], p["answer"]) for p in phrases)
     return {
         **item,
-        "because_phrases": phrases,
+        "because_phrases": because_phrases(item.get("because", [])),
+        "label": severity_label(item),
         "see_url": section_url(item["see"]) if title else "",
         "see_title": title,
     }
 
 
-def present_items(items: list[dict], titles: dict[str, str], shown: set | None = None) -> list[dict]:
-    return [present_item(item, titles, shown) for item in items]
+def present_items(items: list[dict], titles: dict[str, str]) -> list[dict]:
+    return [present_item(item, titles) for item in items]
 
 
 def guide_links(*item_lists: list[dict]) -> list[dict]:
@@ -142,6 +209,54 @@ def safety_count(items: list[dict]) -> int:
     return sum(1 for item in items if item["severity"] != "info")
 
 
+def unique_texts(items: list[dict]) -> list[dict]:
+    """The items with each text once (a fact said against both options is one reason)."""
+    return list({item["text"]: item for item in items}.values())
+
+
+def present_options(summary: dict, titles: dict[str, str]) -> tuple[dict, list[dict]]:
+    """Each option's lines, what puts it off first; and the reasons that put both off.
+
+    An option card lists its "against" lines before its "for" lines, and within them what
+    puts the option off before what only asks for care (rules.md v3, "The display
+    follows the leaning").
+    """
+    raw = {name: summary["options"][name] for name in OPTION_LABELS}
+    on_both = {item["text"] for item in raw["prp"]["against"]} & {
+        item["text"] for item in raw["mesotherapy"]["against"]
+    }
+    options, off = {}, []
+    for name, label in OPTION_LABELS.items():
+        against = present_items(raw[name]["against"], titles)
+        putting_off = [item for item in against if puts_off(item, on_both)]
+        against = putting_off + [item for item in against if item not in putting_off]
+        points_for = present_items(raw[name]["for"], titles)
+        options[name] = {"label": label, "against": against, "for": points_for,
+                         "links": guide_links(against, points_for)}
+        off.extend(putting_off)
+    return options, unique_texts(off)
+
+
+def leaning_heading(leaning: str, reasons: list[dict]) -> str:
+    """The heading over the headline: the leaning in words, except that advanced loss
+    alone puts the injections off for good at this stage, not "for now"."""
+    if leaning == "neither_for_now" and reasons and all(
+        item["rule"] == ADVANCED_LOSS_RULE for item in reasons
+    ):
+        return ADVANCED_LOSS_HEADING
+    return LEANING_LABELS.get(leaning, leaning)
+
+
+def reassurance(summary: dict, titles: dict[str, str]) -> list[dict]:
+    """Lines of the reassuring rules (R16's "this often stops by itself"), each text once,
+    outside the questions to ask (those keep their own place)."""
+    sections = [*(summary["options"][name]["against"] for name in OPTION_LABELS),
+                summary["red_flags"], summary["also_discuss"], summary["expectations"]]
+    lines = [item for items in sections for item in items if item["rule"] in REASSURING_RULES]
+    return [{**item, "severity": "info", "label": ""}
+            for item in unique_texts(present_items(lines, titles))]
+
+
 def answer_rows(answers: dict) -> list[dict]:
     """Every asked question with its answer, grouped by step, for review and PDF."""
     rows = []
@@ -159,36 +274,35 @@ def answer_rows(answers: dict) -> list[dict]:
 def summary_context(assessment: Assessment) -> dict:
     """Everything the summary page and the PDF show, in the order a reader meets it.
 
-    The next step and what to bring come first, then the red flags or the leaning, then
-    the options. Reasons are deduplicated in that reading order. On a ``doctor_first``
-    summary the options are for later (the template folds them under the doctor's
-    check) and empty "for" or "against" lists are not shown at all.
+    The reason comes first: the red flags on a doctor-first summary, otherwise the
+    headline with, on "neither for now", what puts both injections off. Then the next
+    step and what to bring, then the options. On a ``doctor_first`` summary the options
+    are for later (the template folds them under the doctor's check) and empty "for" or
+    "against" lists are not shown at all.
     """
     summary = assessment.summary
     titles = section_titles()
-    shown: set = set()
-    to_bring = present_items(summary["to_bring"], titles, shown)
-    red_flags = present_items(summary["red_flags"], titles, shown)
-    # Standard treatments come before the injections (developers' guide), so their
-    # reasons are given first.
-    also_discuss = present_items(summary["also_discuss"], titles, shown)
-    options = {}
-    for name, label in (("prp", "PRP (platelet-rich plasma)"), ("mesotherapy", "Mesotherapy")):
-        points_for = present_items(summary["options"][name]["for"], titles, shown)
-        against = present_items(summary["options"][name]["against"], titles, shown)
-        options[name] = {"label": label, "for": points_for, "against": against,
-                         "links": guide_links(points_for, against)}
-    expectations = present_items(summary["expectations"], titles, shown)
-    questions_to_ask = present_items(summary["questions_to_ask"], titles, shown)
+    options, putting_off = present_options(summary, titles)
+    leaning = summary["leaning"]
+    doctor_first = leaning == "doctor_first"
+    neither = leaning == "neither_for_now"
+    also_discuss = present_items(summary["also_discuss"], titles)
+    red_flags = present_items(summary["red_flags"], titles)
+    expectations = present_items(summary["expectations"], titles)
+    questions_to_ask = present_items(summary["questions_to_ask"], titles)
     readiness = summary["decision_readiness"]
-    doctor_first = summary["leaning"] == "doctor_first"
     option_items = [item for o in options.values() for item in (*o["for"], *o["against"])]
     return {
         "assessment": assessment,
         "summary": summary,
         "doctor_first": doctor_first,
-        "leaning_label": assessment.leaning_label,
+        "leaning_label": leaning_heading(leaning, putting_off),
+        # On "neither for now" the first reason is shown under the headline (which names
+        # it and counts the others); all are given on the option cards below.
+        "reasons_first": putting_off[:1] if neither else [],
+        "reassurance": reassurance(summary, titles) if doctor_first else [],
         "red_flags": red_flags,
+        "review_status": review_status(ruleset_approval=assessment.ruleset_approval),
         "options": options,
         "options_have_points": bool(option_items),
         # Off a doctor-first summary, both treatment sections are folded alike (standard
@@ -199,10 +313,10 @@ def summary_context(assessment: Assessment) -> dict:
             "also_discuss": safety_count(also_discuss),
             "options": safety_count(option_items),
         },
-        "options_open": summary["leaning"] == "neither_for_now",
+        "options_open": neither,
         "also_discuss": also_discuss,
         "questions_to_ask": questions_to_ask,
-        "to_bring": to_bring,
+        "to_bring": present_items(summary["to_bring"], titles),
         "expectations": expectations,
         "links": {
             "red_flags": guide_links(red_flags),
@@ -229,7 +343,8 @@ def key_facts(assessment: Assessment) -> dict:
             about.append({"question": short_question_name(key),
                           "answer": intake.answer_text(question, answers[key])})
     ruled_out = [
-        {"option": label, "text": item["text"], "rule": item["rule"]}
+        {"option": label, "text": item["text"], "rule": item["rule"],
+         "label": severity_label(item)}
         for name, label in (("prp", "PRP"), ("mesotherapy", "Mesotherapy"))
         for item in summary["options"][name]["against"]
         if item["severity"] == "stop"

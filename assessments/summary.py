@@ -41,16 +41,20 @@ SectionSlug = Literal[
 ]
 SECTION_SLUGS: frozenset[str] = frozenset(get_args(SectionSlug))
 
+# Headings, not advice (rules.md v3, principle 9): "PRP is worth asking about" read as a
+# recommendation; "PRP: what to ask about" names what the section is.
 LEANING_LABELS: dict[str, str] = {
     "doctor_first": "See a doctor first",
     "neither_for_now": "Neither injection for now",
     "standard_first": "Standard treatments first",
-    "prp": "PRP is worth asking about",
-    "mesotherapy": "Mesotherapy is worth asking about",
+    "prp": "PRP: what to ask about",
+    "mesotherapy": "Mesotherapy: what to ask about",
     "combination": "PRP added to a medicine that helps",
     "open": "Open: discuss all the options",
 }
 
+# A "stop" line shows its rule's own label where it has one (assessments.presenters);
+# this one is for a stop line whose rule has none.
 SEVERITY_LABELS: dict[str, str] = {
     "info": "Good to know",
     "caution": "Take care",

@@ -4,6 +4,7 @@ import functools
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import dateformat, timezone
 
 from assessments import rules
 from assessments.governance import rulebook
@@ -11,6 +12,8 @@ from assessments.governance.models import ReviewerProfile, RulesetApproval
 from assessments.models import AuditEvent
 from assessments.staff.services import audit_record
 from content.approvals import services as content_approvals
+from content.context_processors import site_values
+from content.review_status import GuideReview
 
 APPROVE_RULESET_PERMISSION = "assessments.approve_ruleset"
 
@@ -84,6 +87,37 @@ def approve_ruleset(*, reviewer, note: str, ip_address: str | None) -> RulesetAp
 
 
 @dataclass(frozen=True)
+class ReviewStatus:
+    """What a clinician has reviewed, said the same way everywhere (issue 23 point 3):
+    the summary page's top, its PDF, the staff page and ``clinical_status``; the footer
+    of every page says the guide's half (``GuideReview.sentence``).
+
+    ``ruleset_approval`` is the approval of the rules that made a summary (stored with
+    it), or of the rules running now; the guide is counted as it stands now.
+    """
+
+    ruleset_approval: RulesetApproval | None
+    guide: GuideReview
+
+    @property
+    def rules_sentence(self) -> str:
+        approval = self.ruleset_approval
+        if approval is None:
+            return "Rules: not yet reviewed by a clinician."
+        day = dateformat.format(timezone.localtime(approval.approved_at), "j F Y")
+        return f"Rules: reviewed by {approval.credentials}, on {day}."
+
+    @property
+    def guide_sentence(self) -> str:
+        return self.guide.sentence
+
+
+def review_status(*, ruleset_approval: RulesetApproval | None) -> ReviewStatus:
+    """The review status for rules approved by ``ruleset_approval`` (None: not approved)."""
+    return ReviewStatus(ruleset_approval=ruleset_approval, guide=site_values()["guide_review"])
+
+
+@dataclass(frozen=True)
 class ClinicalStatus:
     ruleset_version: str
     ruleset_approval: RulesetApproval | None
@@ -110,7 +144,14 @@ class ClinicalStatus:
                 "approved_at": approval.approved_at.isoformat(),
             },
             "unapproved_guide_items": self.unapproved_items,
+            # The words patients read, exactly (summary page, PDF, every page's footer).
+            "patients_read": [self.review_status.rules_sentence,
+                              self.review_status.guide_sentence],
         }
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        return review_status(ruleset_approval=self.ruleset_approval)
 
 
 def clinical_status() -> ClinicalStatus:

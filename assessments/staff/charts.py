@@ -15,7 +15,9 @@ Why this shape (docs/insights.md):
   hatching as well as its colour, so nothing depends on colour alone. The colours are
   dark enough for 3:1 against white (WCAG 1.4.11) and for white text at 4.5:1.
 - Hidden small counts are drawn as nothing and the chart says so in its note; the
-  table beside each chart has every number in words.
+  table beside each chart has every number in words. A chart with nothing left to draw
+  (every count hidden, or all 0) is not drawn at all: pygal would show a large "No data"
+  on a 0 to 1 axis. The page says why in words instead (``Chart.words``).
 """
 
 from __future__ import annotations
@@ -98,11 +100,17 @@ def _hatch_defs_and_css() -> tuple[list[str], str]:
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart: the SVG text, a short description for alt text, and a note."""
+    """One chart: the SVG text, a short description for alt text, and a note; or, when
+    there is nothing to draw, only ``words`` saying why."""
 
     svg: str
     alt: str
     note: str = ""
+    words: str = ""
+
+    @property
+    def drawn(self) -> bool:
+        return not self.words
 
     @property
     def data_uri(self) -> str:
@@ -178,8 +186,22 @@ def _hidden_note(cells: list[Cell], threshold: int) -> str:
     return note.strip()
 
 
+def _nothing_to_draw(cells: list[Cell], threshold: int) -> Chart | None:
+    """A chart in words when no count can be drawn; None when some can."""
+    if any(value.shown for value in cells):
+        return None
+    if any(value.suppressed for value in cells):
+        words = (f"No chart here: every count is below {threshold}, or would let one be "
+                 "worked out, so none is drawn. The table gives each in words.")
+    else:
+        words = "No chart here: every count in this period is 0."
+    return Chart(svg="", alt="", words=words)
+
+
 def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: bool = False,
           labels: list[str] | None = None) -> Chart:
+    if empty := _nothing_to_draw([bar.value for bar in bars], threshold):
+        return empty
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     height = max(280, 90 + 44 * len(bars)) if horizontal else 400
     extra_css = ".text-overlay text.value { text-anchor: start !important; }"
@@ -199,6 +221,8 @@ def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: 
 def _per_period(report: Insights) -> Chart:
     over = report.over_time
     name = report.period.bucket_name
+    if empty := _nothing_to_draw(over.totals, report.threshold):
+        return empty
     chart = pygal.Bar(**_config(show_legend=False, x_label_rotation=-45 if len(over.buckets) > 8
                                 else 0, height=400, print_values_position="top"))
     chart.title = f"Assessments submitted per {name}"
@@ -215,6 +239,9 @@ def _per_period(report: Insights) -> Chart:
 def _leanings(report: Insights) -> Chart:
     over = report.over_time
     name = report.period.bucket_name
+    cells = [value for series in over.leanings for value in series.values]
+    if empty := _nothing_to_draw(cells, report.threshold):
+        return empty
     chart = pygal.StackedBar(**_config(
         # One legend entry a line: the leaning labels are long.
         height=420 + 30 * len(over.leanings), print_values=False, legend_at_bottom_columns=1,
@@ -225,7 +252,6 @@ def _leanings(report: Insights) -> Chart:
     chart.x_labels = over.buckets
     for series in over.leanings:
         chart.add(f"{series.label} ({series.total})", [_value(v) for v in series.values])
-    cells = [value for series in over.leanings for value in series.values]
     return Chart(
         svg=_sanitise(chart.render(is_unicode=True)),
         alt=f"Stacked bar chart: leanings per {name}; each leaning has its own colour and "

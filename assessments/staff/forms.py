@@ -116,6 +116,8 @@ class ReviewForm(forms.Form):
 
 
 class ExportForm(forms.Form):
+    """The export range; the page offers the last 90 days, so the first press works."""
+
     date_from = BoundedDateField(
         label="Submitted from",
         error_messages={"required": "Enter the first day of the range."},
@@ -129,6 +131,12 @@ class ExportForm(forms.Form):
         cleaned = super().clean()
         _check_range(self)
         return cleaned
+
+    @staticmethod
+    def default_range() -> dict[str, date]:
+        """The last 90 days, today included (the insights page's default too)."""
+        period = Period.default()
+        return {"date_from": period.date_from, "date_to": period.date_to}
 
 
 class InsightsForm(forms.Form):

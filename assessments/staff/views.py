@@ -140,6 +140,10 @@ def assessment_list(request):
         _audit(request, AuditEvent.Action.SEARCH, assessment=found,
                reference_code="" if found else normalise_code(filters["q"])[:16],
                detail="found" if found else "not found")
+        if found:
+            # A code is exact (for_reference): the one match is the record staff want, so
+            # open it rather than list one row (issue 23 point 7).
+            return redirect("staff:detail", reference_code=found.reference_code)
     return render(request, "staff/list.html",
                   {"form": form, "page": page, "staff_section": "list"})
 
@@ -256,7 +260,8 @@ def assessment_export(request):
     """
     if request.method == "GET":
         return render(request, "staff/export.html",
-                      {"form": ExportForm(), "staff_section": "export"})
+                      {"form": ExportForm(initial=ExportForm.default_range()),
+                       "staff_section": "export"})
     form = ExportForm(request.POST)
     if not form.is_valid():
         return render(request, "staff/export.html", {"form": form, "staff_section": "export"},

@@ -172,17 +172,21 @@ def _approved_keys() -> set[tuple[int, int, str]]:
                                                      "fingerprint"))
 
 
-def unapproved_published_items() -> list:
-    """Every published item whose current values no clinical reviewer has approved."""
-    approved = _approved_keys()
-    found = []
+def published_items_by_approval() -> tuple[list, list]:
+    """Every published item, split into (approved as it stands now, not approved)."""
+    approved_keys = _approved_keys()
+    approved, unapproved = [], []
     for model in registry.registered_models():
         content_type = ContentType.objects.get_for_model(model)
         for obj in model.objects.filter(status=Status.PUBLISHED):
             key = (content_type.pk, obj.pk, registry.fingerprint(registry.values_of(obj)))
-            if key not in approved:
-                found.append(obj)
-    return found
+            (approved if key in approved_keys else unapproved).append(obj)
+    return approved, unapproved
+
+
+def unapproved_published_items() -> list:
+    """Every published item whose current values no clinical reviewer has approved."""
+    return published_items_by_approval()[1]
 
 
 def is_approved(obj) -> bool:

@@ -25,7 +25,7 @@ from tests.assessments.factories import make_assessment, make_staff, make_user
 
 pytestmark = pytest.mark.django_db
 
-UNREVIEWED = "Not yet reviewed by a clinician"
+UNREVIEWED = "Rules: not yet reviewed by a clinician."
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_summary_says_unreviewed_until_the_ruleset_is_approved(client, reviewer)
     assert after.ruleset_approval == approval
     page = client.get(after.secret_summary_path()).content.decode()
     assert UNREVIEWED not in page
-    assert "Reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on" in page
+    assert "Rules: reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on" in page
     # An earlier summary keeps what was true when it was made.
     assert UNREVIEWED in client.get(before.secret_summary_path()).content.decode()
 
@@ -215,7 +215,7 @@ def test_pdf_html_carries_the_banner(reviewer):
     services.approve_ruleset(reviewer=reviewer, note="", ip_address=None)
     reviewed = make_assessment()
     html = render_to_string(pdf.TEMPLATE, pdf.summary_pdf_context(assessment=reviewed))
-    assert "Reviewed by Dr Amara Okafor" in html and UNREVIEWED not in html
+    assert "Rules: reviewed by Dr Amara Okafor" in html and UNREVIEWED not in html
 
 
 # --- clinical_status and the deploy check --------------------------------------------------
@@ -291,9 +291,9 @@ def test_staff_detail_says_whether_the_rules_were_approved(client, reviewer):
     reviewed = make_assessment()
     client.force_login(make_staff())
     page = client.get(reverse("staff:detail", args=[unreviewed.reference_code])).content.decode()
-    assert "Rules not yet approved by a clinician" in page
+    assert "Rules: not yet reviewed by a clinician." in page
     page = client.get(reverse("staff:detail", args=[reviewed.reference_code])).content.decode()
-    assert "Rules approved by Dr Amara Okafor, Consultant dermatologist, GMC 7654321" in page
+    assert "Rules: reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321" in page
 
 
 def test_load_guide_publication_is_one_audit_line(guide):

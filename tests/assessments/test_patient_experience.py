@@ -20,7 +20,12 @@ from pypdf import PdfReader
 
 from assessments import intake, pdf
 from assessments.models import Draft
-from assessments.presenters import SHORT_QUESTION_NAMES, short_question_name, summary_context
+from assessments.presenters import (
+    RETIRED_SHORT_QUESTION_NAMES,
+    SHORT_QUESTION_NAMES,
+    short_question_name,
+    summary_context,
+)
 from assessments.services import assessment_submit
 from content.models import ClinicDetails, Status
 from tests.assessments.factories import (
@@ -111,40 +116,42 @@ def clinic_with_booking():
 
 
 class TestSummaryStructure:
-    def test_next_step_first_then_red_flags_then_folded_options(self, client):
+    def test_the_reason_first_then_next_steps_then_folded_options(self, client):
+        """Issue 23 point 2: the warning signs come before the next steps."""
         html = main_html(summary_html(client, make_assessment(**AFTER_BIRTH)))
         headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
-        assert headings[0] == "What to do next"
-        save, doctor = (
-            html.index("Save this summary now"),
-            html.index("See your GP or a dermatologist"),
-        )
+        assert headings[:2] == ["Why see a doctor first", "What to do next"]
         assert (
-            save
-            < doctor
+            html.index("Why see a doctor first")
+            < html.index("Save this summary now")
+            < html.index("See your GP or a dermatologist")
             < html.index("Bring these with you")
-            < html.index("Why see a doctor first")
         )
-        assert html.index("Why see a doctor first") < html.index('<details class="later-options">')
+        assert html.index("Bring these with you") < html.index('<details class="later-options">')
         assert html.index('<details class="later-options">') < html.index('id="options-title"')
-
 
     @pytest.mark.parametrize(
         "answers", [{}, AFTER_BIRTH, RED_FLAG], ids=["quiet", "birth", "red-flag"]
     )
-    def test_every_reason_is_folded_under_why_and_said_once(self, client, answers):
-        html = main_html(summary_html(client, make_assessment(**answers)))
+    def test_every_reason_is_folded_under_why_and_each_why_is_whole(self, client, answers):
+        """Principle 7 (rules.md v3): each "Why?" gives every answer of its line, even one
+        another line gives too."""
+        assessment = make_assessment(**answers)
+        html = main_html(summary_html(client, assessment))
         assert "Because you answered" not in html
         reasons = re.findall(r'<p class="because[^"]*">(.*?)</p>', html, flags=re.DOTALL)
         assert reasons, "some item should give its reasons"
         # Every reason sits inside a "Why?" disclosure.
         assert html.count('<details class="why') >= len(reasons)
-        pairs = [
-            pair.strip()
-            for text in reasons
-            for pair in re.sub(r"^Your answers?: |\.$", "", " ".join(text.split())).split("; ")
+        context = summary_context(assessment)
+        items = [
+            *context["to_bring"], *context["red_flags"], *context["also_discuss"],
+            *[i for o in context["options"].values() for i in (*o["for"], *o["against"])],
+            *context["expectations"], *context["questions_to_ask"],
         ]
-        assert len(pairs) == len(set(pairs)), pairs
+        for item in items:
+            named = {phrase["key"] for phrase in item["because_phrases"]}
+            assert named == {pair["question"] for pair in item["because"]}, item["rule"]
 
     def test_guide_links_once_per_section_and_standard_treatments_before_injections(self, client):
         html = main_html(summary_html(client, make_assessment()))
@@ -170,22 +177,11 @@ class TestSummaryStructure:
         assert all(len(name.split()) <= 5 for name in SHORT_QUESTION_NAMES.values())
         assert short_question_name("a_retired_question") == "A retired question"
 
-    def test_a_reason_already_given_is_not_repeated(self):
-        assessment = make_assessment(**AFTER_BIRTH)
-        context = summary_context(assessment)
-        items = [
-            *context["to_bring"],
-            *context["red_flags"],
-            *[i for o in context["options"].values() for i in (*o["for"], *o["against"])],
-            *context["also_discuss"],
-            *context["expectations"],
-            *context["questions_to_ask"],
-        ]
-        given = [(p["key"], p["answer"]) for item in items for p in item["because_phrases"]]
-        assert len(given) == len(set(given))
-        # ... yet nothing is lost: every reason of the stored summary is given once.
-        stored = {(b["question"], b["answer"]) for item in items for b in item["because"]}
-        assert {key for key, _ in given} == {key for key, _ in stored}
+    def test_no_two_questions_share_a_short_name(self):
+        """Issue 23 point 5: "What matters most" named two questions in "Why?"."""
+        keys = {*intake.QUESTIONS, *SHORT_QUESTION_NAMES, *RETIRED_SHORT_QUESTION_NAMES}
+        names = [short_question_name(key) for key in keys]
+        assert len(names) == len(set(names)), sorted(names)
 
 
 def make_patient(name: str):
@@ -338,7 +334,7 @@ class TestDeclarationOfInterest:
 
 
 class TestStaffDetail:
-    def test_key_facts_first_then_answers_summary_and_review_last(self, client):
+    def test_review_and_key_facts_first_then_answers_and_summary(self, client):
         client.force_login(make_staff())
         assessment = make_assessment(**RED_FLAG)
         html = client.get(
@@ -347,10 +343,10 @@ class TestStaffDetail:
         order = [
             html.index(marker)
             for marker in (
+                'id="review-title"',
                 'id="key-facts-title"',
                 'id="answers-title"',
                 'id="summary-title"',
-                'id="review-title"',
             )
         ]
         assert order == sorted(order)

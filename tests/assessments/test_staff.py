@@ -246,7 +246,11 @@ class TestList:
         raw = typed.format(code=code, lower=code.lower(), spaced=f"{code[:4]} {code[4:]}",
                            dashed=target.reference_display,
                            dashed_lower=target.reference_display.lower())
-        content = staff_client.get(reverse("staff:list"), {"q": raw}).content.decode()
+        response = staff_client.get(reverse("staff:list"), {"q": raw})
+        # An exact code opens the assessment (issue 23 point 7).
+        assert response.status_code == 302
+        assert response["Location"] == reverse("staff:detail", args=[code])
+        content = staff_client.get(response["Location"]).content.decode()
         assert target.reference_display in content
         assert other.reference_display not in content
 

@@ -38,9 +38,11 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
     # A fresh install: patients are told honestly that nobody has reviewed anything.
     before = make_assessment()
     page.goto(live_server.url + before.secret_summary_path())
-    expect(page.locator(".clinical-review")).to_contain_text("Not yet reviewed by a clinician")
+    expect(page.locator(".clinical-review")).to_contain_text(
+        "Rules: not yet reviewed by a clinician.")
+    expect(page.locator(".clinical-review")).to_contain_text("Guide: none of its")
     page.goto(live_server.url + "/guide/")
-    expect(page.locator(".guide-unreviewed")).to_be_visible()
+    expect(page.locator(".guide-review--none")).to_be_visible()
 
     # The editor changes a published section: it becomes a proposal.
     _admin_login(page, live_server.url, "editor")
@@ -81,9 +83,10 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
     after = make_assessment()
     page.goto(live_server.url + after.secret_summary_path())
     expect(page.locator(".clinical-review")).to_contain_text(
-        "Reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on")
+        "Rules: reviewed by Dr Amara Okafor, Consultant dermatologist, GMC 7654321, on")
     page.goto(live_server.url + before.secret_summary_path())
-    expect(page.locator(".clinical-review")).to_contain_text("Not yet reviewed by a clinician")
+    expect(page.locator(".clinical-review")).to_contain_text(
+        "Rules: not yet reviewed by a clinician.")
 
     change = ContentChange.objects.filter(object_id=section.pk, state="approved").get()
     assert change.proposed_by == editor and change.decided_by == reviewer
