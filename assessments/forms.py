@@ -95,12 +95,16 @@ def field_for(question: Question) -> forms.Field:
         f"Please keep this to {question.max_length} characters or fewer "
         "(you have typed %(show_value)d)."
     )
-    return PlainTextField(
+    text_field = PlainTextField(
         max_length=question.max_length,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         strip=True,
         **common,
     )
+    # No maxlength in the page: browsers cut pasted text at the limit without a word.
+    # The hint and the live count say the limit; longer text is an error after Next.
+    text_field.widget.attrs.pop("maxlength", None)
+    return text_field
 
 
 def is_asked(question: Question, answers: Mapping[str, object]) -> bool:

@@ -2,7 +2,10 @@
 
 The draft token travels in the session and in every form (hidden field), so a post from
 a page left open after the session expired still finds its draft, and a closed tab loses
-nothing: the resume code or link brings the draft back.
+nothing: the resume code or link brings the draft back. After submitting, the same draft
+points to the assessment: every questionnaire page, the resume code and the resume link
+then lead to the "answers sent" page, which links to the summary (its secret link is
+never put in a redirect or a new URL).
 """
 
 from django.contrib import messages
@@ -66,6 +69,13 @@ def _find_draft(request) -> Draft | None:
     return draft
 
 
+def _to_sent_page():
+    # 303: a POST from a page left open (Back, a second tab) becomes a GET, saving nothing.
+    response = redirect("assessments:sent")
+    response.status_code = 303
+    return response
+
+
 def _restart(request, reason: str, status: int = 400):
     request.session.pop(SESSION_DRAFT_KEY, None)
     return render(request, "assessments/restart.html", {"reason": reason}, status=status)
@@ -126,6 +136,8 @@ def step(request, number: int):
     if draft is None:
         messages.info(request, "Your session has ended. Start again, or resume with your code.")
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     if number > draft.furthest_step:
         return redirect("assessments:step", number=draft.furthest_step)
 
@@ -237,6 +249,8 @@ def review(request):
     if draft is None:
         messages.info(request, "Your session has ended. Start again, or resume with your code.")
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     incomplete = _first_incomplete_step(draft.answers)
     if incomplete is not None:
         return redirect(_step_url(min(incomplete, draft.furthest_step), return_to_review=True))
@@ -251,7 +265,8 @@ def review(request):
             assessment = assessment_submit(draft=draft)
         except ValidationError as exc:  # answers changed between GET and POST
             return _render_review_errors(request, draft, exc)
-        request.session.pop(SESSION_DRAFT_KEY, None)
+        # The session keeps the draft token: Back and reloads find the submitted draft
+        # and are sent to the "answers sent" page.
         return redirect(assessment.secret_summary_path())
     draft_reached_review(draft=draft)
     return render(
@@ -291,6 +306,8 @@ def saved(request):
     draft = _find_draft(request) if request.method == "GET" else None
     if draft is None:
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     resume_url = request.build_absolute_uri(reverse("assessments:resume_link", args=[draft.token]))
     return render(request, "assessments/saved.html", {"draft": draft, "resume_url": resume_url})
 
@@ -339,10 +356,24 @@ def resume_link(request, token: str):
 def _resume_draft(request, draft: Draft):
     request.session.cycle_key()
     request.session[SESSION_DRAFT_KEY] = draft.token
+    if draft.is_submitted:
+        return _to_sent_page()
     incomplete = _first_incomplete_step(draft.answers)
     if incomplete is None and draft.furthest_step >= STEP_COUNT:
         return redirect("assessments:review")
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
+
+
+@never_cache
+@require_GET
+def sent(request):
+    """After submitting: a link to the summary, wherever the patient comes back from."""
+    draft = _find_draft(request)
+    if draft is None or not draft.is_submitted:
+        return redirect("assessments:start")
+    return render(
+        request, "assessments/sent.html", {"assessment": draft.assessment, "draft": draft}
+    )
 
 
 def _assessment_for(token: str) -> Assessment:
