@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """Version of the answer vocabulary (keys and values). Bump on any key or value change."""
 
 NON_FIELD_ERRORS = "__all__"
@@ -39,9 +39,8 @@ AgeBand = Literal["under_18", "18_24", "25_34", "35_49", "50_64", "65_plus"]
 Periods = Literal[
     "regular", "irregular", "stopped_menopause", "stopped_other_reason", "not_applicable"
 ]
-Pregnancy = Literal[
-    "not_pregnant", "pregnant", "trying_to_conceive", "breastfeeding", "gave_birth_last_12_months"
-]
+Pregnancy = Literal["not_pregnant", "pregnant", "trying_to_conceive", "gave_birth_last_12_months"]
+FamilyPlans = Literal["trying_for_baby_or_soon", "no", "not_sure"]
 Pattern = Literal[
     "receding_temples", "crown_thinning", "widening_part", "diffuse_thinning",
     "diffuse_shedding", "patchy_bald_spots", "hairline_band_front_or_sides",
@@ -120,20 +119,28 @@ TreatmentTried = Literal[
     "antiandrogen_other", "prp", "mesotherapy", "microneedling", "laser_device",
     "supplements", "hair_transplant", "special_shampoos",
 ]
-TriedResult = Literal[
-    "helped", "no_change_after_6_months", "stopped_side_effects", "used_less_than_6_months"
+TreatmentResult = Literal[
+    "helped", "no_change_after_6_months", "stopped_side_effects", "used_less_than_6_months",
+    "still_using_too_early",
 ]
+# The treatments tried that get their own result question (intake schema 3): the
+# standard medicines and the two injections.
+TREATMENTS_WITH_RESULT: tuple[str, ...] = (
+    "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",
+    "antiandrogen_other", "prp", "mesotherapy",
+)
 Goal = Literal["stop_it_getting_worse", "regrow_some_hair", "thicker_hair", "not_sure"]
 Priority = Literal[
     "own_body", "avoid_added_substances", "low_allergy_risk", "strongest_evidence",
     "fewer_visits", "low_cost", "fewer_needles", "no_daily_routine",
-    "avoid_hormonal_medicines", "fast_change", "maximum_effect",
+    "avoid_hormonal_medicines", "fast_change", "maximum_effect", "no_blood_draw",
 ]
 DecisionStage = Literal["not_thought_yet", "considering", "close_to_choosing", "already_chosen"]
 HormoneMedicine = Literal[
     "none", "contraceptive_pill_patch_or_implant", "hrt", "testosterone",
     "anti_androgen_or_spironolactone", "other_hormone", "not_sure",
 ]
+TestosteronePurpose = Literal["gender_affirming", "low_dose_for_symptoms", "prefer_not_to_say"]
 DecisionRole = Literal[
     "decide_myself", "share_with_doctor", "doctor_decides", "with_family_or_partner"
 ]
@@ -161,6 +168,9 @@ def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
     return frozenset()
 
 
+BrowserRule = tuple[str, Literal["none_of", "any_of"], tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Condition:
     """An "only if" rule of intake.md: which answers it reads and the test itself."""
@@ -168,10 +178,17 @@ class Condition:
     reads: tuple[str, ...]
     test: Callable[[Mapping[str, object]], bool]
     description: str
-    # The same test as data, for the page's optional live reveal (questionnaire.js):
-    # (key, mode, values), mode "none_of" (no chosen value is in values) or "any_of"
-    # (some chosen value is in values).
-    browser_rule: tuple[str, Literal["none_of", "any_of"], tuple[str, ...]]
+    # The same test as data, for the page's optional live reveal (questionnaire.js) and
+    # FHIR enableWhen: (key, mode, values) rules that must all hold, mode "none_of" (no
+    # chosen value is in values) or "any_of" (some chosen value is in values).
+    browser_rules: tuple[BrowserRule, ...]
+
+    @property
+    def browser_rule(self) -> BrowserRule:
+        """The one rule of a single-rule condition (most are; see ``browser_rules``)."""
+        if len(self.browser_rules) != 1:
+            raise ValueError(f"the condition {self.description!r} has several rules")
+        return self.browser_rules[0]
 
 
 def _not_male() -> Condition:
@@ -179,7 +196,7 @@ def _not_male() -> Condition:
         reads=("sex_at_birth",),
         test=lambda answers: answers.get("sex_at_birth") != "male",
         description="sex_at_birth is not male",
-        browser_rule=("sex_at_birth", "none_of", ("male",)),
+        browser_rules=(("sex_at_birth", "none_of", ("male",)),),
     )
 
 
@@ -188,7 +205,25 @@ def _has_any(key: str, *values: str) -> Condition:
         reads=(key,),
         test=lambda answers: bool(_selected(answers, key) & set(values)),
         description=f"{key} has {' or '.join(values)}",
-        browser_rule=(key, "any_of", values),
+        browser_rules=((key, "any_of", values),),
+    )
+
+
+def _is_male() -> Condition:
+    return Condition(
+        reads=("sex_at_birth",),
+        test=lambda answers: answers.get("sex_at_birth") == "male",
+        description="sex_at_birth is male",
+        browser_rules=(("sex_at_birth", "any_of", ("male",)),),
+    )
+
+
+def _all_of(*conditions: Condition) -> Condition:
+    return Condition(
+        reads=tuple(key for condition in conditions for key in condition.reads),
+        test=lambda answers: all(condition.test(answers) for condition in conditions),
+        description=" and ".join(condition.description for condition in conditions),
+        browser_rules=tuple(rule for condition in conditions for rule in condition.browser_rules),
     )
 
 
@@ -198,7 +233,7 @@ def _answered_other_than_none(key: str, vocabulary: Any) -> Condition:
         reads=(key,),
         test=lambda answers: bool(_selected(answers, key) - {"none"}),
         description=f"{key} is answered and is not none",
-        browser_rule=(key, "any_of", values),
+        browser_rules=((key, "any_of", values),),
     )
 
 
@@ -230,6 +265,9 @@ class Question:
         for choice in self.choices:
             if choice.value == value:
                 return choice.label
+        # Stored answers of an older schema keep their words.
+        if value in RETIRED_VALUE_LABELS.get(self.key, {}):
+            return RETIRED_VALUE_LABELS[self.key][value]
         raise KeyError(f"{value!r} is not an answer to {self.key!r}")
 
     @property
@@ -324,7 +362,6 @@ PREGNANCY = Question(
         {"not_pregnant": "I am not pregnant, and none of the others apply",
          "pregnant": "I am pregnant",
          "trying_to_conceive": "I am trying to get pregnant",
-         "breastfeeding": "I am breastfeeding",
          "gave_birth_last_12_months": "I gave birth in the last 12 months"},
     ),
     required=True,
@@ -337,7 +374,19 @@ BREASTFEEDING_NOW = Question(
     help_text="Some treatments are not used while breastfeeding.",
     choices=_choices(YesNo, _YES_NO),
     required=True,
-    only_if=_has_any("pregnancy", "gave_birth_last_12_months"),
+    only_if=_not_male(),
+)
+FAMILY_PLANS = Question(
+    key="family_plans",
+    kind="one",
+    label="Are you trying for a baby with a partner, or planning to soon?",
+    help_text="Some hair loss tablets can lower sperm count for a while.",
+    choices=_choices(
+        FamilyPlans,
+        {"trying_for_baby_or_soon": "Yes, now or soon", "no": "No", "not_sure": "I'm not sure"},
+    ),
+    required=True,
+    only_if=_is_male(),
 )
 
 # Step 2 --------------------------------------------------------------------
@@ -808,6 +857,22 @@ HORMONE_MEDICINES = Question(
     required=True,
     exclusive="none",
 )
+TESTOSTERONE_PURPOSE = Question(
+    key="testosterone_purpose",
+    kind="one",
+    label="What do you take testosterone for?",
+    help_text="The changes to expect, and the ones to tell a doctor about, depend on the dose.",
+    choices=_choices(
+        TestosteronePurpose,
+        {"gender_affirming": "As part of gender-affirming care",
+         "low_dose_for_symptoms": (
+             "At a low dose, for example for low sex drive after the menopause"
+         ),
+         "prefer_not_to_say": "I'd rather not say"},
+    ),
+    required=True,
+    only_if=_all_of(_has_any("hormone_medicines", "testosterone"), _not_male()),
+)
 SMOKING = Question(
     key="smoking",
     kind="one",
@@ -872,21 +937,36 @@ TREATMENTS_TRIED = Question(
     required=True,
     exclusive="none",
 )
-TRIED_RESULT = Question(
-    key="tried_result",
-    kind="one",
-    label="How did it go?",
-    help_text="If you tried more than one thing, think of the main one.",
-    choices=_choices(
-        TriedResult,
-        {"helped": "It helped",
-         "no_change_after_6_months": "No change after 6 months or more",
-         "stopped_side_effects": "I stopped because of side effects",
-         "used_less_than_6_months": "I used it for less than 6 months"},
-    ),
-    required=True,
-    only_if=_answered_other_than_none("treatments_tried", TreatmentTried),
+_TREATMENT_RESULT_LABELS = {
+    "helped": "It helped",
+    "no_change_after_6_months": "No change after 6 months or more",
+    "stopped_side_effects": "I stopped because of side effects",
+    "used_less_than_6_months": "I used it for less than 6 months, then stopped",
+    "still_using_too_early": "I still use it, and it is too early to tell",
+}
+
+
+def _result_question(treatment: str) -> Question:
+    """How one treatment tried went (schema 3: one answer per treatment)."""
+    name = TREATMENTS_TRIED.label_for(treatment)
+    return Question(
+        key=f"result_{treatment}",
+        kind="one",
+        label=f"{name}: how did it go?",
+        help_text="",
+        choices=_choices(TreatmentResult, _TREATMENT_RESULT_LABELS),
+        required=True,
+        only_if=_has_any("treatments_tried", treatment),
+    )
+
+
+TREATMENT_RESULTS: tuple[Question, ...] = tuple(
+    _result_question(treatment) for treatment in TREATMENTS_WITH_RESULT
 )
+RESULT_KEYS: dict[str, str] = {
+    question.key: treatment for question, treatment in zip(TREATMENT_RESULTS, TREATMENTS_WITH_RESULT)
+}
+"""result_* key -> the treatment it is about."""
 GOAL = Question(
     key="goal",
     kind="one",
@@ -920,7 +1000,8 @@ PRIORITIES = Question(
          "no_daily_routine": "Nothing to do every day at home",
          "avoid_hormonal_medicines": "No hormone-type medicines",
          "fast_change": "Seeing a change quickly",
-         "maximum_effect": "The biggest possible effect"},
+         "maximum_effect": "The biggest possible effect",
+         "no_blood_draw": "Not having blood taken"},
     ),
     required=False,
     max_choices=MAX_PRIORITIES,
@@ -996,7 +1077,9 @@ STEPS: tuple[Step, ...] = (
         slug="about-you",
         title="About you",
         intro="A few questions about you. They help us ask only what fits you.",
-        questions=(SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY, BREASTFEEDING_NOW),
+        questions=(
+            SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY, BREASTFEEDING_NOW, FAMILY_PLANS,
+        ),
     ),
     Step(
         number=2,
@@ -1045,14 +1128,19 @@ STEPS: tuple[Step, ...] = (
         slug="health",
         title="Other health questions",
         intro="Some health problems make a treatment less safe, or need a doctor first.",
-        questions=(SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, HORMONE_MEDICINES, SMOKING),
+        questions=(
+            SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, HORMONE_MEDICINES, TESTOSTERONE_PURPOSE,
+            SMOKING,
+        ),
     ),
     Step(
         number=8,
         slug="practicalities",
         title="Practicalities and what you have tried",
         intro="Treatments differ in visits, needles and daily effort. Tell us what suits you.",
-        questions=(NEEDLE_COMFORT, VISIT_AVAILABILITY, TREATMENTS_TRIED, TRIED_RESULT, GOAL),
+        questions=(
+            NEEDLE_COMFORT, VISIT_AVAILABILITY, TREATMENTS_TRIED, *TREATMENT_RESULTS, GOAL,
+        ),
     ),
     Step(
         number=9,
@@ -1068,6 +1156,26 @@ STEPS: tuple[Step, ...] = (
 
 QUESTIONS: dict[str, Question] = {
     question.key: question for step in STEPS for question in step.questions
+}
+
+# Retired in intake schema 3; kept so that answers and summaries stored under schema 2
+# still read in words (intake.md "Schema versions", intake_versions).
+RETIRED_VALUE_LABELS: dict[str, dict[str, str]] = {
+    "pregnancy": {"breastfeeding": "I am breastfeeding"},
+}
+RETIRED_QUESTIONS: dict[str, Question] = {
+    "tried_result": Question(
+        key="tried_result",
+        kind="one",
+        label="How did it go? (one answer for every treatment tried)",
+        help_text="",
+        choices=tuple(
+            Choice(value, _TREATMENT_RESULT_LABELS[value])
+            for value in ("helped", "no_change_after_6_months", "stopped_side_effects",
+                          "used_less_than_6_months")
+        ),
+        required=False,
+    ),
 }
 
 
@@ -1210,6 +1318,7 @@ class IntakeAnswers(BaseModel):
     periods: Periods | None = None
     pregnancy: Pregnancy | None = None
     breastfeeding_now: YesNo | None = None
+    family_plans: FamilyPlans | None = None
     # Step 2
     pattern: list[Pattern]
     norwood_stage: NorwoodStage | None = None
@@ -1239,12 +1348,19 @@ class IntakeAnswers(BaseModel):
     cancer: Cancer
     other_conditions: list[OtherCondition]
     hormone_medicines: list[HormoneMedicine]
+    testosterone_purpose: TestosteronePurpose | None = None
     smoking: Smoking
     # Step 5
     needle_comfort: NeedleComfort
     visit_availability: VisitAvailability
     treatments_tried: list[TreatmentTried]
-    tried_result: TriedResult | None = None
+    result_minoxidil_topical: TreatmentResult | None = None
+    result_minoxidil_oral: TreatmentResult | None = None
+    result_finasteride: TreatmentResult | None = None
+    result_dutasteride_oral: TreatmentResult | None = None
+    result_antiandrogen_other: TreatmentResult | None = None
+    result_prp: TreatmentResult | None = None
+    result_mesotherapy: TreatmentResult | None = None
     goal: Goal
     # Step 6
     priorities: list[Priority] | None = None

@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.intake import SCHEMA_VERSION
 from assessments.summary import LEANING_LABELS
 
 # No 0/O, 1/I/L: a code read out over the phone cannot be misheard as another.
@@ -196,6 +197,9 @@ class Assessment(models.Model):
     answers = models.JSONField("answers")
     summary = models.JSONField("summary")
     ruleset_version = models.CharField("rules version", max_length=32)
+    # The answers keep the intake schema they were given in (rows from before schema 3
+    # are "2"); intake_versions.read_answers reads either.
+    intake_schema = models.CharField("intake schema", max_length=8, default=SCHEMA_VERSION)
     leaning = models.CharField("what to discuss", max_length=32, db_index=True)
     has_red_flags = models.BooleanField("red flags", default=False, db_index=True)
     guide_reviewed_on = models.DateField("guide reviewed on", null=True, blank=True)

@@ -50,7 +50,15 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "needle_comfort": "Needles",
     "visit_availability": "Clinic visits",
     "treatments_tried": "Tried before",
-    "tried_result": "How it went",
+    "result_minoxidil_topical": "Minoxidil lotion: how it went",
+    "result_minoxidil_oral": "Minoxidil tablets: how it went",
+    "result_finasteride": "Finasteride: how it went",
+    "result_dutasteride_oral": "Dutasteride: how it went",
+    "result_antiandrogen_other": "Hormone blockers: how it went",
+    "result_prp": "PRP: how it went",
+    "result_mesotherapy": "Mesotherapy: how it went",
+    "family_plans": "Plans for a baby",
+    "testosterone_purpose": "Why testosterone",
     "goal": "Your goal",
     "priorities": "What matters most",
     "decision_stage": "Where you are in deciding",
@@ -62,10 +70,16 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
 }
 
 
+# Questions of an older intake schema that stored summaries may cite.
+RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
+
+
 def short_question_name(key: str) -> str:
     """A few words naming the question, for reasons and key facts."""
     if key in SHORT_QUESTION_NAMES:
         return SHORT_QUESTION_NAMES[key]
+    if key in RETIRED_SHORT_QUESTION_NAMES:
+        return RETIRED_SHORT_QUESTION_NAMES[key]
     question = intake.QUESTIONS.get(key)
     if question is None:  # a question retired since this summary was made
         return key.replace("_", " ").capitalize()
@@ -80,7 +94,7 @@ def because_phrases(because: list[dict]) -> list[dict]:
         answers_by_question.setdefault(pair["question"], []).append(pair["answer"])
     phrases = []
     for key, values in answers_by_question.items():
-        question = intake.QUESTIONS.get(key)
+        question = intake.QUESTIONS.get(key) or intake.RETIRED_QUESTIONS.get(key)
         answer = intake.answer_text(question, values) if question else ", ".join(values)
         phrases.append({"key": key, "question": short_question_name(key), "answer": answer})
     return phrases

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments import intake, rules
+from assessments.intake_versions import read_answers
 from assessments.governance import services as governance
 from assessments.models import (
     Assessment,
@@ -120,6 +121,7 @@ def assessment_submit(*, draft: Draft) -> Assessment:
                     answers=stored_answers,
                     summary=stored_summary,
                     ruleset_version=summary.ruleset_version,
+                    intake_schema=intake.SCHEMA_VERSION,
                     leaning=summary.leaning,
                     has_red_flags=bool(summary.red_flags),
                     guide_reviewed_on=guide_reviewed_on(),
@@ -150,8 +152,8 @@ def assessment_rederive_summary(*, assessment: Assessment) -> dict:
             f"Stored with rules {assessment.ruleset_version}; "
             f"these are rules {rules.RULESET_VERSION}."
         )
-    answers = intake.IntakeAnswers.model_validate(assessment.answers)
-    return rules.assess(answers).model_dump(mode="json", by_alias=True)
+    answers, as_given = read_answers(assessment.answers, stored_schema=assessment.intake_schema)
+    return rules.assess(answers, as_given=as_given).model_dump(mode="json", by_alias=True)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from assessments import intake, pdf, ratelimit
 from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
+from assessments.intake_versions import forget_retired_answers
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
 from assessments.services import (
@@ -59,13 +60,20 @@ def _find_draft(request) -> Draft | None:
         # own expiry.
         if request.session.get(SESSION_DRAFT_KEY) != draft.token:
             request.session[SESSION_DRAFT_KEY] = draft.token
-        return draft
+        return _resumable(draft)
     token = request.session.get(SESSION_DRAFT_KEY)
     if not token:
         return None
     draft = Draft.objects.live().filter(token=token).first()
     if draft is None:
         request.session.pop(SESSION_DRAFT_KEY, None)
+        return None
+    return _resumable(draft)
+
+
+def _resumable(draft: Draft) -> Draft:
+    """A draft saved before intake schema 3 resumes and simply asks the new questions."""
+    draft.answers = forget_retired_answers(draft.answers)
     return draft
 
 
@@ -358,7 +366,7 @@ def _resume_draft(request, draft: Draft):
     request.session[SESSION_DRAFT_KEY] = draft.token
     if draft.is_submitted:
         return _to_sent_page()
-    incomplete = _first_incomplete_step(draft.answers)
+    incomplete = _first_incomplete_step(_resumable(draft).answers)
     if incomplete is None and draft.furthest_step >= STEP_COUNT:
         return redirect("assessments:review")
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))

@@ -42,7 +42,7 @@ from assessments.models import Assessment, Draft  # noqa: E402
 
 answers = json.loads((ROOT / "docs/examples/early-male-pattern.json").read_text())
 draft = Draft.objects.create(answers={k: answers[k] for k in (
-    "sex_at_birth", "age_band", "pattern", "norwood_stage", "duration", "onset_speed",
+    "sex_at_birth", "age_band", "family_plans", "pattern", "norwood_stage", "duration", "onset_speed",
     "shedding_amount", "triggers_recent", "family_history", "scalp_symptoms",
     "other_hair_loss", "nail_changes", "general_symptoms", "hair_pulling")}, furthest_step=4)
 stepper = Client()
@@ -66,7 +66,7 @@ pages = {
     "step1_get": lambda: stepper.get("/questionnaire/step/1/"),
     "step_post": lambda: poster.post("/questionnaire/step/1/", {
         "draft": post_draft.token, "action": "next", "sex_at_birth": "male",
-        "age_band": "25_34"}),
+        "age_band": "25_34", "family_plans": "no"}),
     "summary": lambda: anon.get(f"/summary/{assessment.token}/"),
     "pdf_stored": lambda: anon.get(f"/summary/{assessment.token}/pdf/"),
     "staff_list": lambda: staff.get("/staff/"),

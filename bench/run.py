@@ -47,7 +47,7 @@ CONCURRENCY = (1, 8, 32)
 WORKERS = 4
 EXAMPLE = ROOT / "docs" / "examples" / "early-male-pattern.json"
 # Step 1 as the POST benchmark posts it (a valid answer set; redirects to step 2).
-STEP1_POST = {"sex_at_birth": "male", "age_band": "25_34"}
+STEP1_POST = {"sex_at_birth": "male", "age_band": "25_34", "family_plans": "no"}
 # The step GET benchmark shows this step: the longest (12 questions, 9 asked here).
 STEP_GET = 4
 

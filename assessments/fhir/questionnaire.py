@@ -47,23 +47,32 @@ def enable_when(question: intake.Question, *, names: FhirNames) -> dict:
     value of KEY is one of VALUES" becomes one ``=`` test per value, any of which
     enables the item (FHIR's ``=`` holds when any answer of a repeating question equals
     the value); "no chosen value of KEY is one of VALUES" becomes one ``!=`` test per
-    value, all of which must hold. The tests prove these agree with ``Question.applies``.
+    value, all of which must hold. A condition of several rules (``browser_rules``, e.g.
+    testosterone taken and not male at birth) needs all its tests to hold. The tests prove
+    these agree with ``Question.applies``.
     """
     condition = question.only_if
     if condition is None:
         return {}
-    key, mode, values = condition.browser_rule
-    operator, behavior = {"any_of": ("=", "any"), "none_of": ("!=", "all")}[mode]
-    result: dict = {
-        "enableWhen": [
+    tests, behaviors = [], set()
+    for key, mode, values in condition.browser_rules:
+        operator, behavior = {"any_of": ("=", "any"), "none_of": ("!=", "all")}[mode]
+        tests += [
             QuestionnaireItemEnableWhen(
                 question=key, operator=operator, answerCoding=coding(value, names=names)
             )
             for value in values
         ]
-    }
-    if len(values) > 1:  # FHIR requires enableBehavior once there are two or more tests
-        result["enableBehavior"] = behavior
+        behaviors.add(behavior if len(values) > 1 else None)
+    if len(condition.browser_rules) > 1:
+        # Several rules must all hold: FHIR can say that only when no rule is itself an
+        # "any of several values" test (true of every intake condition).
+        if "any" in behaviors:
+            raise ValueError(f"cannot express {condition.description!r} as enableWhen")
+        behaviors = {"all"}
+    result: dict = {"enableWhen": tests}
+    if len(tests) > 1:  # FHIR requires enableBehavior once there are two or more tests
+        result["enableBehavior"] = (behaviors - {None}).pop()
     return result
 
 

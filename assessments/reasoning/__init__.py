@@ -20,6 +20,7 @@ import json
 from dataclasses import asdict
 
 from assessments.intake import IntakeAnswers
+from assessments.intake_versions import AsGiven
 
 # isort: off
 # Importing a module registers its rules; this order is the order the rules run in.
@@ -37,18 +38,18 @@ from assessments.summary import (
     Summary,
 )
 
-RULESET_VERSION = "2026.12.1"
+RULESET_VERSION = "2026.12.2"
 
 __all__ = ["HEADLINES", "RULES", "RULESET_VERSION", "Rule", "all_texts", "assess",
            "ruleset_fingerprint"]
 
 
-def _item(finding: Finding) -> Item:
+def _item(finding: Finding, as_given: AsGiven) -> Item:
     return Item(
         rule=finding.rule,
         text=finding.says.text,
         severity=finding.says.severity,
-        because=[Because(question=q, answer=v) for q, v in dict.fromkeys(finding.because)],
+        because=[Because(question=q, answer=v) for q, v in as_given.as_given(finding.because)],
         see=finding.says.see,
     )
 
@@ -58,9 +59,14 @@ def decision_readiness(answers: Answers) -> DecisionReadiness:
     return DecisionReadiness(sure_score=len(SURE_NEEDS) - len(needs), needs=needs)
 
 
-def assess(answers: IntakeAnswers) -> Summary:
-    """Run every rule on one valid answer set and build the reasoned summary."""
-    readable = Answers(answers)
+def assess(answers: IntakeAnswers, *, as_given: AsGiven | None = None) -> Summary:
+    """Run every rule on one valid answer set and build the reasoned summary.
+
+    ``as_given`` (from ``intake_versions.read_answers``) says how answers of an older
+    intake schema were really given, so that each line cites them as given.
+    """
+    as_given = as_given or AsGiven()
+    readable = Answers(answers, as_given)
     findings = Findings()
     for each in RULES:
         findings.found.extend(each.run(readable, findings))
@@ -71,7 +77,7 @@ def assess(answers: IntakeAnswers) -> Summary:
     ]
 
     def items(place: str) -> list[Item]:
-        return [_item(f) for f in shown if f.says.place == place]
+        return [_item(f, as_given) for f in shown if f.says.place == place]
 
     return Summary(
         ruleset_version=RULESET_VERSION,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assessments.intake import IntakeAnswers
+from assessments.intake_versions import AsGiven
 from assessments.summary import SectionSlug, Severity
 
 Option = Literal["prp", "mesotherapy"]
@@ -110,8 +111,9 @@ class Finding:
 class Answers:
     """Read-only helpers over one valid answer set, returning ``because`` pairs."""
 
-    def __init__(self, answers: IntakeAnswers):
+    def __init__(self, answers: IntakeAnswers, as_given: AsGiven | None = None):
         self.plain = answers.as_plain_dict()
+        self.as_given = as_given or AsGiven()  # how older-schema answers were given
 
     def one(self, key: str) -> str | None:
         value = self.plain.get(key)
@@ -137,6 +139,17 @@ class Answers:
 
     def pairs_except_none(self, key: str) -> Pairs:
         return self.pairs(key, set(self.chosen(key)) - {"none", "none_known"})
+
+    def results(self, treatments: Iterable[str], values: Iterable[str]) -> Pairs:
+        """Each treatment tried (of ``treatments``) whose own result is in ``values``, with
+        that result: (("treatments_tried", t), ("result_t", value), ...)."""
+        wanted = set(values)
+        found: Pairs = ()
+        for treatment in self.chosen("treatments_tried"):
+            result = self.one(f"result_{treatment}")
+            if treatment in treatments and result in wanted:
+                found += (("treatments_tried", treatment), (f"result_{treatment}", result))
+        return found
 
 
 @dataclass

@@ -32,6 +32,7 @@ from assessments.reasoning.groups import (
     MALE_PATTERN,
     MIXTURE_ALLERGIES,
     RECENT_DURATION,
+    RESULT_KEYS_OF_STANDARD,
     SHEDDING_TRIGGERS,
     STANDARD_TREATMENTS,
 )
@@ -362,7 +363,7 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
             "for side effects.",
     reads={
         "treatments_tried": tuple(sorted(STANDARD_TREATMENTS)),
-        "tried_result": tuple(sorted(DID_NOT_SUIT)),
+        **{key: tuple(sorted(DID_NOT_SUIT)) for key in RESULT_KEYS_OF_STANDARD},
         "age_band": ("under_18",),
     },
     source="clinical-facts §3.3, §4.4; rules.md v2 R25",
@@ -383,11 +384,11 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
     },
 )
 def standard_medicine_did_not_suit(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    tried = standard_treatment_tried(a)
-    result = a.one("tried_result")
-    if tried and result in DID_NOT_SUIT and a.one("age_band") != "under_18":
-        key = "no_change" if result == "no_change_after_6_months" else "side_effects"
-        yield say(key, tried + a.pair("tried_result"))
+    no_change = a.results(STANDARD_TREATMENTS, {"no_change_after_6_months"})
+    side_effects = a.results(STANDARD_TREATMENTS, {"stopped_side_effects"})
+    if a.one("age_band") != "under_18" and (no_change or side_effects):
+        key = "no_change" if no_change else "side_effects"
+        yield say(key, no_change or side_effects)
 
 
 @rule(
@@ -401,7 +402,8 @@ def standard_medicine_did_not_suit(a: Answers, say: Say, found: Findings) -> Ite
     ),
     reads={
         "treatments_tried": tuple(sorted(STANDARD_TREATMENTS | {"mesotherapy"})),
-        "tried_result": ("stopped_side_effects", "no_change_after_6_months"),
+        **{key: ("stopped_side_effects", "no_change_after_6_months")
+           for key in RESULT_KEYS_OF_STANDARD},
         "priorities": ("avoid_hormonal_medicines",),
         "sex_at_birth": ("male",),
         "periods": ("stopped_menopause",),
@@ -422,13 +424,13 @@ def standard_medicine_did_not_suit(a: Answers, say: Say, found: Findings) -> Ite
 )
 def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     fit = pattern_loss_fit(a)
-    result = a.one("tried_result")
-    tablets = a.pairs("treatments_tried", HORMONE_BLOCKING_TABLETS)
+    tablets = a.results(HORMONE_BLOCKING_TABLETS, {"stopped_side_effects"})
     no_hormones = a.pairs("priorities", {"avoid_hormonal_medicines"})
-    if tablets and result == "stopped_side_effects":
-        reason = tablets + a.pair("tried_result")
-    elif no_hormones and standard_treatment_tried(a) and result == "no_change_after_6_months":
-        reason = no_hormones + standard_treatment_tried(a) + a.pair("tried_result")
+    no_change = a.results(STANDARD_TREATMENTS, {"no_change_after_6_months"})
+    if tablets:
+        reason = tablets
+    elif no_hormones and no_change:
+        reason = no_hormones + no_change
     else:
         return
     who = a.pair("sex_at_birth") if a.one("sex_at_birth") == "male" else (
@@ -451,7 +453,8 @@ def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[F
     trigger="PRP (or mesotherapy) tried with no change after 6 months: check the diagnosis "
             "again, and that injection cannot be the leaning.",
     reads={"treatments_tried": ("prp", "mesotherapy"),
-           "tried_result": ("no_change_after_6_months",)},
+           "result_prp": ("no_change_after_6_months",),
+           "result_mesotherapy": ("no_change_after_6_months",)},
     source="clinical-facts §3.3; rules.md v2 R26",
     says={
         "prp": ask("PRP did not help me after 6 months. Should we check the cause of my hair "
@@ -462,12 +465,10 @@ def dutasteride_mesotherapy(a: Answers, say: Say, found: Findings) -> Iterable[F
     },
 )
 def injection_did_not_help(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
-    if a.one("tried_result") != "no_change_after_6_months":
-        return
     for option in ("prp", "mesotherapy"):
-        tried = a.pairs("treatments_tried", {option})
+        tried = a.results({option}, {"no_change_after_6_months"})
         if tried:
-            yield say(option, tried + a.pair("tried_result"))
+            yield say(option, tried)
 
 
 @rule(

@@ -30,7 +30,7 @@ ACTIVE_SCALP_PROBLEMS = frozenset({
 HEALING_RISK_CONDITIONS = frozenset({
     "diabetes_not_well_controlled", "autoimmune_disease", "liver_or_kidney_disease",
 })
-PREGNANCY_NOW_OR_SOON = frozenset({"pregnant", "breastfeeding", "trying_to_conceive"})
+PREGNANCY_NOW_OR_SOON = frozenset({"pregnant", "trying_to_conceive"})
 INJECTION_REACTIONS = frozenset({
     "rash_or_swelling", "infection_or_lumps", "hair_loss_at_injection_sites", "severe_reaction",
 })
@@ -46,6 +46,9 @@ MALE_PATTERN = frozenset({"receding_temples", "crown_thinning"})
 FEMALE_PATTERN = frozenset({"widening_part", "diffuse_thinning"})
 EARLY_NORWOOD = frozenset({"norwood_2", "norwood_3", "norwood_3v", "norwood_4"})
 EARLY_LUDWIG = frozenset({"ludwig_1", "ludwig_2"})
+RESULT_KEYS_OF_STANDARD = tuple(f"result_{t}" for t in (
+    "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral", "antiandrogen_other",
+))
 # The guideline treatments for pattern hair loss (rules.md step 4).
 STANDARD_TREATMENTS = frozenset({
     "minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",

@@ -29,6 +29,18 @@ INFORMATIONAL: dict[tuple[str, str], str] = {
     ("cancer", "never"): "No cancer: nothing to say.",
     ("smoking", "no"): "Not smoking: nothing to say.",
     ("needle_comfort", "fine"): "At ease with needles: nothing to say.",
+    # Intake schema 3 asks these; ruleset 2026.12 (v2 rules on schema 3) does not read
+    # them yet. Ruleset 2027.01 does (rules.md v3: R5, R15m, R26, R28, R34).
+    **{(key, value): "Read from ruleset 2027.01 on." for key, values in {
+        "family_plans": ("trying_for_baby_or_soon", "no", "not_sure"),
+        "testosterone_purpose": ("gender_affirming", "low_dose_for_symptoms",
+                                 "prefer_not_to_say"),
+        "result_prp": ("helped", "stopped_side_effects", "used_less_than_6_months",
+                       "still_using_too_early"),
+        "result_mesotherapy": ("helped", "stopped_side_effects", "used_less_than_6_months",
+                               "still_using_too_early"),
+        "priorities": ("no_blood_draw",),
+    }.items() for value in values},
 }
 
 # "None of these", and the other answer of a yes/no question whose first answer a rule

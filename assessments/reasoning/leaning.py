@@ -5,14 +5,14 @@ standing above 0 and a margin of at least 1.
 """
 
 from assessments.reasoning.engine import ANY, OPTIONS, Answers, Findings, Option
-from assessments.reasoning.fit import pattern_loss_fit, standard_treatment_tried
-from assessments.reasoning.groups import NOT_A_FAIR_TRY, STANDARD_TREATMENTS
+from assessments.reasoning.fit import pattern_loss_fit
+from assessments.reasoning.groups import DID_NOT_SUIT, RESULT_KEYS_OF_STANDARD, STANDARD_TREATMENTS
 from assessments.summary import Leaning
 
 # What step 4 reads directly (the other steps read what the rules found).
 LEANING_READS: dict[str, tuple[str, ...]] = {
     "treatments_tried": tuple(sorted(STANDARD_TREATMENTS)),
-    "tried_result": ANY,
+    **{key: ANY for key in RESULT_KEYS_OF_STANDARD},
 }
 
 # Neutral words (principle 9): what is worth asking about, never what answers "point to".
@@ -64,7 +64,9 @@ def settle_leaning(answers: Answers, findings: Findings) -> Leaning:
         return "neither_for_now"
     if not pattern_loss_fit(answers) or findings.any("holds"):
         return "open"
-    if not standard_treatment_tried(answers) or answers.one("tried_result") in NOT_A_FAIR_TRY:
+    helped = answers.results(STANDARD_TREATMENTS, {"helped"})
+    did_not_suit = answers.results(STANDARD_TREATMENTS, DID_NOT_SUIT)
+    if helped or not did_not_suit:
         return "combination" if findings.any("combination") else "standard_first"
     standings = {option: standing(findings, option) for option in OPTIONS}
     for option, other in (("prp", "mesotherapy"), ("mesotherapy", "prp")):

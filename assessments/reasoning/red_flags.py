@@ -197,7 +197,7 @@ def loss_elsewhere_or_hairline_band(a: Answers, say: Say, found: Findings) -> It
         "pattern": ("receding_temples",),
         "periods": ("regular", "irregular", "stopped_menopause"),
         "onset_speed": ("sudden_days_weeks",),
-        "pregnancy": ("pregnant", "breastfeeding"),
+        "pregnancy": ("pregnant",),
         "breastfeeding_now": ("yes",),
         "hormone_medicines": tuple(sorted(HORMONE_MEDICINES_TAKEN)),
     },
@@ -232,7 +232,7 @@ def androgen_excess(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
 
     periods_explained = (
         a.one("periods") == "stopped_menopause"
-        or a.one("pregnancy") in {"pregnant", "breastfeeding"}
+        or a.one("pregnancy") == "pregnant"
         or a.one("breastfeeding_now") == "yes"
         or bool(a.pairs("hormone_medicines", HORMONE_MEDICINES_TAKEN))
     )

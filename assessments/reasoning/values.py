@@ -17,7 +17,8 @@ from assessments.reasoning.engine import (
     favours,
     rule,
 )
-from assessments.reasoning.fit import pattern_loss_fit, standard_treatment_tried
+from assessments.reasoning.fit import pattern_loss_fit
+from assessments.reasoning.groups import RESULT_KEYS_OF_STANDARD, STANDARD_TREATMENTS
 from assessments.summary import SURE_NEEDS
 
 FITS = "Fits what matters to you: "
@@ -141,7 +142,7 @@ def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Findi
     reads={
         "treatments_tried": ("minoxidil_topical", "minoxidil_oral", "finasteride",
                              "dutasteride_oral", "antiandrogen_other"),
-        "tried_result": ("helped",),
+        **{key: ("helped",) for key in RESULT_KEYS_OF_STANDARD},
         "goal": ("regrow_some_hair", "thicker_hair"),
         "priorities": ("maximum_effect",),
         "visit_availability": ("weekly_possible", "every_2_4_weeks"),
@@ -162,14 +163,14 @@ def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Findi
 )
 def prp_added_to_standard(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     fit = pattern_loss_fit(a)
-    helped = standard_treatment_tried(a) + a.pairs("tried_result", {"helped"})
+    helped = a.results(STANDARD_TREATMENTS, {"helped"})
     wish = a.pairs("goal", {"regrow_some_hair", "thicker_hair"}) + a.pairs(
         "priorities", {"maximum_effect"}
     )
     visits = a.pairs("visit_availability", {"weekly_possible", "every_2_4_weeks"})
     prp_clear = not found.has_stop("prp") and not found.caution_rules("prp")
     if (
-        fit and standard_treatment_tried(a) and a.one("tried_result") == "helped" and wish
+        fit and helped and wish
         and visits and prp_clear and not found.has_red_flag()
     ):
         because = fit + helped + wish + visits

@@ -14,6 +14,7 @@ from assessments.intake import IntakeAnswers, drop_inapplicable
 BASELINE_ANSWERS: dict = {
     "sex_at_birth": "male",
     "age_band": "35_49",
+    "family_plans": "no",
     "pattern": ["receding_temples"],
     "norwood_stage": "norwood_3",
     "duration": "1_5_years",
@@ -56,6 +57,7 @@ NOT_MALE_EXTRAS: dict = {
     "ludwig_stage": "ludwig_1",
     "periods": "regular",
     "pregnancy": "not_pregnant",
+    "breastfeeding_now": "no",
     "androgen_signs": ["none"],
 }
 

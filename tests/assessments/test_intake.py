@@ -24,9 +24,10 @@ CONTRACT_VALUES = {
     "age_band": ["under_18", "18_24", "25_34", "35_49", "50_64", "65_plus"],
     "periods": ["regular", "irregular", "stopped_menopause", "stopped_other_reason",
                 "not_applicable"],
-    "pregnancy": ["not_pregnant", "pregnant", "trying_to_conceive", "breastfeeding",
+    "pregnancy": ["not_pregnant", "pregnant", "trying_to_conceive",
                   "gave_birth_last_12_months"],
     "breastfeeding_now": ["yes", "no"],
+    "family_plans": ["trying_for_baby_or_soon", "no", "not_sure"],
     "pattern": ["receding_temples", "crown_thinning", "widening_part", "diffuse_thinning",
                 "diffuse_shedding", "patchy_bald_spots", "hairline_band_front_or_sides",
                 "where_hair_is_pulled", "broken_hairs", "other", "not_sure"],
@@ -81,6 +82,7 @@ CONTRACT_VALUES = {
                          "keloid_scars"],
     "hormone_medicines": ["none", "contraceptive_pill_patch_or_implant", "hrt", "testosterone",
                           "anti_androgen_or_spironolactone", "other_hormone", "not_sure"],
+    "testosterone_purpose": ["gender_affirming", "low_dose_for_symptoms", "prefer_not_to_say"],
     "smoking": ["yes", "no", "stopped"],
     "needle_comfort": ["fine", "nervous_but_ok", "very_anxious", "have_fainted_before"],
     "visit_availability": ["weekly_possible", "every_2_4_weeks", "every_few_months", "not_sure"],
@@ -88,13 +90,15 @@ CONTRACT_VALUES = {
                          "dutasteride_oral", "antiandrogen_other", "prp", "mesotherapy",
                          "microneedling", "laser_device", "supplements", "hair_transplant",
                          "special_shampoos"],
-    "tried_result": ["helped", "no_change_after_6_months", "stopped_side_effects",
-                     "used_less_than_6_months"],
+    **{f"result_{treatment}": ["helped", "no_change_after_6_months", "stopped_side_effects",
+                               "used_less_than_6_months", "still_using_too_early"]
+       for treatment in ("minoxidil_topical", "minoxidil_oral", "finasteride",
+                         "dutasteride_oral", "antiandrogen_other", "prp", "mesotherapy")},
     "goal": ["stop_it_getting_worse", "regrow_some_hair", "thicker_hair", "not_sure"],
     "priorities": ["own_body", "avoid_added_substances", "low_allergy_risk",
                    "strongest_evidence", "fewer_visits", "low_cost", "fewer_needles",
                    "no_daily_routine", "avoid_hormonal_medicines", "fast_change",
-                   "maximum_effect"],
+                   "maximum_effect", "no_blood_draw"],
     "decision_stage": ["not_thought_yet", "considering", "close_to_choosing", "already_chosen"],
     "decision_role": ["decide_myself", "share_with_doctor", "doctor_decides",
                       "with_family_or_partner"],
@@ -137,7 +141,12 @@ class TestVocabulary:
             return len(question.choices) if question.kind == "multi" else 1
         lengths = [sum(stops(q) for q in step.questions) for step in STEPS]
         assert max(lengths) <= 30, lengths
-        assert max(len(step.questions) for step in STEPS) <= 7
+        # The per-treatment results show as one compact group (one row per treatment).
+        assert max(
+            len([q for q in step.questions if q.key not in intake.RESULT_KEYS])
+            + any(q.key in intake.RESULT_KEYS for q in step.questions)
+            for step in STEPS
+        ) <= 7
 
     def test_only_the_two_optional_questions_are_optional(self):
         optional = {key for key, q in QUESTIONS.items() if not q.required}
@@ -185,7 +194,17 @@ class TestConditions:
             ("past_injection_reaction", {"past_injection_types": ["fillers"]},
              {"past_injection_types": ["none"]}),
             ("past_injection_reaction", {"past_injection_types": ["fillers"]}, {}),
-            ("tried_result", {"treatments_tried": ["prp"]}, {"treatments_tried": ["none"]}),
+            ("result_prp", {"treatments_tried": ["prp"]}, {"treatments_tried": ["none"]}),
+            ("result_finasteride", {"treatments_tried": ["prp", "finasteride"]},
+             {"treatments_tried": ["prp", "minoxidil_topical"]}),
+            ("breastfeeding_now", {"sex_at_birth": "intersex"}, {"sex_at_birth": "male"}),
+            ("family_plans", {"sex_at_birth": "male"}, {"sex_at_birth": "female"}),
+            ("testosterone_purpose",
+             {"sex_at_birth": "female", "hormone_medicines": ["hrt", "testosterone"]},
+             {"sex_at_birth": "male", "hormone_medicines": ["testosterone"]}),
+            ("testosterone_purpose",
+             {"sex_at_birth": "prefer_not_to_say", "hormone_medicines": ["testosterone"]},
+             {"sex_at_birth": "female", "hormone_medicines": ["hrt"]}),
         ],
     )
     def test_applies(self, key, asked_when, not_asked_when):
@@ -202,10 +221,10 @@ class TestConditions:
 
     def test_drop_inapplicable_removes_stale_answers_and_keeps_the_rest(self, baseline_answers):
         stale = dict(baseline_answers, pattern=["widening_part"], ludwig_stage="ludwig_1",
-                     periods="regular", tried_result="helped", unknown_key=1)
+                     periods="regular", result_prp="helped", unknown_key=1)
         kept = drop_inapplicable(stale)
         assert "norwood_stage" not in kept and "periods" not in kept
-        assert "tried_result" not in kept
+        assert "result_prp" not in kept
         assert kept["ludwig_stage"] == "ludwig_1" and kept["unknown_key"] == 1
         assert drop_inapplicable(kept) == kept
 
@@ -251,7 +270,13 @@ INVALID_CASES = [
     ("norwood without temple or crown loss",
      {"pattern": ["widening_part"], "ludwig_stage": "ludwig_1", "norwood_stage": "norwood_2"},
      "norwood_stage"),
-    ("conditional question unanswered", {"treatments_tried": ["prp"]}, "tried_result"),
+    ("conditional question unanswered", {"treatments_tried": ["prp"]}, "result_prp"),
+    ("a result for a treatment not tried",
+     {"treatments_tried": ["prp"], "result_prp": "helped", "result_finasteride": "helped"},
+     "result_finasteride"),
+    ("retired schema 2 key", {"tried_result": "helped"}, "tried_result"),
+    ("retired schema 2 value", {"sex_at_birth": "female", "pregnancy": "breastfeeding"},
+     "pregnancy"),
     ("none combined", {"triggers_recent": ["none", "surgery"]}, "triggers_recent"),
     ("none_known combined", {"allergies": ["none_known", "latex"]}, "allergies"),
     ("duplicate answer", {"pattern": ["receding_temples", "receding_temples"]}, "pattern"),
@@ -295,10 +320,13 @@ class TestInvalidAnswers:
         assert errors["extra"] == ["This is not one of our questions. Please leave it out."]
 
     def test_missing_conditional_answer_message(self, baseline_answers):
-        errors = errors_for(dict(baseline_answers, sex_at_birth="female"))
+        answers = dict(baseline_answers, sex_at_birth="female")
+        del answers["family_plans"]
+        errors = errors_for(answers)
         assert errors == {
             "periods": ["Please answer this question."],
             "pregnancy": ["Please answer this question."],
+            "breastfeeding_now": ["Please answer this question."],
             "androgen_signs": ["Please answer this question."],
         }
 

@@ -503,3 +503,51 @@ class TestDraftsFromBeforeRuleset202612:
                                 breastfeeding_now="no")
         response = client.get(reverse("assessments:resume_link", args=[draft.token]))
         assert response["Location"] == step_url(1)
+
+
+class TestDraftsFromBeforeIntakeSchema3:
+    """Drafts saved under schema 2 resume and simply ask the new questions."""
+
+    def _old_draft(self, **overrides) -> Draft:
+        answers = build_answer_dict(**overrides)
+        for key in ("family_plans", "breastfeeding_now", *intake.RESULT_KEYS):
+            answers.pop(key, None)
+        return Draft.objects.create(answers=answers, furthest_step=len(intake.STEPS))
+
+    def _step_of(self, key: str) -> int:
+        return next(step.number for step in intake.STEPS
+                    if any(q.key == key for q in step.questions))
+
+    def test_one_answer_for_everything_tried_is_asked_again_per_treatment(self, client):
+        draft = self._old_draft(treatments_tried=["minoxidil_topical", "finasteride"])
+        draft.answers = {**draft.answers, "family_plans": "no", "tried_result": "helped"}
+        draft.save()
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        step = self._step_of("result_finasteride")
+        assert response["Location"] == step_url(step)
+        page = client.get(step_url(step)).content.decode()
+        assert 'name="result_minoxidil_topical"' in page and 'name="result_finasteride"' in page
+
+    def test_breastfeeding_as_a_pregnancy_answer_asks_pregnancy_again(self, client):
+        draft = self._old_draft(sex_at_birth="female")
+        draft.answers = {**draft.answers, "pregnancy": "breastfeeding"}
+        draft.save()
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        assert response["Location"] == step_url(1)
+        page = client.get(step_url(1)).content.decode()
+        assert 'value="breastfeeding"' not in page
+
+    def test_the_resumed_draft_submits_once_the_new_questions_are_answered(self, client):
+        draft = self._old_draft()  # a man who tried nothing: only family_plans is new
+        draft.answers = {**draft.answers, "tried_result": "helped"}
+        draft.save()
+        client.get(reverse("assessments:resume_link", args=[draft.token]))
+        step = intake.STEPS[0]
+        answers = {**build_answer_dict(), "family_plans": "not_sure"}
+        response = client.post(step_url(1), step_post(step, answers, draft))
+        assert response.status_code == 302
+        response = client.post(reverse("assessments:review"), {"draft": draft.token})
+        assessment = Assessment.objects.get()
+        assert assessment.intake_schema == intake.SCHEMA_VERSION
+        assert assessment.answers["family_plans"] == "not_sure"
+        assert "tried_result" not in assessment.answers

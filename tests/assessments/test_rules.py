@@ -15,9 +15,8 @@ FEMALE = {"sex_at_birth": "female"}
 FEMALE_DIFFUSE = {**FEMALE, "pattern": ["diffuse_thinning"], "ludwig_stage": "ludwig_1"}
 NEW_MOTHER = {**FEMALE_DIFFUSE, "pregnancy": "gave_birth_last_12_months",
               "breastfeeding_now": "no"}
-MINOXIDIL_HELPED = {"treatments_tried": ["minoxidil_topical"], "tried_result": "helped"}
-MINOXIDIL_NO_CHANGE = {"treatments_tried": ["minoxidil_topical"],
-                       "tried_result": "no_change_after_6_months"}
+MINOXIDIL_HELPED = {"treatments_tried": ["minoxidil_topical"], "result_minoxidil_topical": "helped"}
+MINOXIDIL_NO_CHANGE = {"treatments_tried": ["minoxidil_topical"], "result_minoxidil_topical": "no_change_after_6_months"}
 
 # rule id -> list of (answers that make it fire, neighbouring answers that must not)
 RULE_CASES = {
@@ -44,7 +43,7 @@ RULE_CASES = {
          {**FEMALE, "androgen_signs": ["none"]}),
         ({**FEMALE, "androgen_signs": ["new_facial_or_body_hair"]},
          {**FEMALE, "androgen_signs": ["new_facial_or_body_hair"],
-          "hormone_medicines": ["testosterone"]}),
+          "hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming"}),
         ({**FEMALE, "pattern": ["receding_temples"], "norwood_stage": "norwood_2",
           "periods": "irregular"},
          {**FEMALE, "pattern": ["receding_temples"], "norwood_stage": "norwood_2",
@@ -85,7 +84,7 @@ RULE_CASES = {
     ],
     "R11": [({"scalp_conditions": ["psoriasis_flare"]}, {"scalp_conditions": ["none"]})],
     "R12": [
-        ({**FEMALE, "pregnancy": "breastfeeding"}, {**FEMALE, "pregnancy": "not_pregnant"}),
+        ({**FEMALE, "breastfeeding_now": "yes"}, {**FEMALE, "pregnancy": "not_pregnant"}),
         ({**NEW_MOTHER, "breastfeeding_now": "yes"}, NEW_MOTHER),
     ],
     "R13": [
@@ -139,15 +138,15 @@ RULE_CASES = {
     "R23": [({"needle_comfort": "have_fainted_before"}, {"needle_comfort": "nervous_but_ok"})],
     "R24": [({"visit_availability": "every_few_months"}, {"visit_availability": "not_sure"})],
     "R25": [(MINOXIDIL_NO_CHANGE, MINOXIDIL_HELPED),
-            ({"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects"},
-             {"treatments_tried": ["supplements"], "tried_result": "stopped_side_effects"})],
-    "R25m": [({"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects"},
-              {"treatments_tried": ["finasteride"], "tried_result": "stopped_side_effects",
+            ({"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"},
+             {"treatments_tried": ["supplements"]})],
+    "R25m": [({"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"},
+              {"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects",
                "visit_availability": "not_sure"})],
-    "R26": [({"treatments_tried": ["prp"], "tried_result": "no_change_after_6_months"},
-             {"treatments_tried": ["prp"], "tried_result": "used_less_than_6_months"}),
-            ({"treatments_tried": ["mesotherapy"], "tried_result": "no_change_after_6_months"},
-             {"treatments_tried": ["mesotherapy"], "tried_result": "helped"})],
+    "R26": [({"treatments_tried": ["prp"], "result_prp": "no_change_after_6_months"},
+             {"treatments_tried": ["prp"], "result_prp": "used_less_than_6_months"}),
+            ({"treatments_tried": ["mesotherapy"], "result_mesotherapy": "no_change_after_6_months"},
+             {"treatments_tried": ["mesotherapy"], "result_mesotherapy": "helped"})],
     "R27": [({}, {"nail_changes": "yes"})],
     "R28": [({"priorities": ["avoid_added_substances"]}, {"priorities": ["low_cost"]})],
     "R29": [({"priorities": ["strongest_evidence"]}, {"priorities": ["fewer_needles"]})],
@@ -255,7 +254,7 @@ class TestWhatEachRuleAdds:
 
     @pytest.mark.parametrize("explanation", [
         {"periods": "stopped_menopause"},
-        {"pregnancy": "breastfeeding"},
+        {"breastfeeding_now": "yes"},
         {"hormone_medicines": ["contraceptive_pill_patch_or_implant"]},
         {"hormone_medicines": ["hrt"]},
     ])
@@ -376,7 +375,7 @@ class TestWhatEachRuleAdds:
 
     def test_r25_says_which_result(self, answers_with):
         summary = assess(answers_with(treatments_tried=["finasteride"],
-                                      tried_result="stopped_side_effects"))
+                                      result_finasteride="stopped_side_effects"))
         (point,) = items_of(summary, "R25", "prp_for")
         assert "side effects" in point.text
 
@@ -409,8 +408,10 @@ class TestLeaning:
         assert assess(answers_with(onset_speed="over_months")).leaning == "open"
 
     @pytest.mark.parametrize("tried", [
-        {}, {"treatments_tried": ["minoxidil_topical"], "tried_result": "used_less_than_6_months"},
-        MINOXIDIL_HELPED, {"treatments_tried": ["supplements"], "tried_result": "helped"},
+        {},
+        {"treatments_tried": ["minoxidil_topical"],
+         "result_minoxidil_topical": "used_less_than_6_months"},
+        MINOXIDIL_HELPED, {"treatments_tried": ["supplements"]},
     ])
     def test_standard_first_until_a_fair_try(self, answers_with, tried):
         assert assess(answers_with(**tried)).leaning == "standard_first"
@@ -430,12 +431,13 @@ class TestLeaning:
 
     def test_r25m_alone_does_not_beat_prp(self, answers_with):
         summary = assess(answers_with(treatments_tried=["finasteride"],
-                                      tried_result="stopped_side_effects"))
+                                      result_finasteride="stopped_side_effects"))
         assert summary.leaning == "prp"  # PRP 2 (R15, R25), mesotherapy 1 (R25m)
 
     def test_mesotherapy_when_prp_was_tried_without_benefit(self, answers_with):
         summary = assess(answers_with(treatments_tried=["minoxidil_topical", "prp"],
-                                      tried_result="no_change_after_6_months",
+                                      result_minoxidil_topical="no_change_after_6_months",
+                                      result_prp="no_change_after_6_months",
                                       priorities=["avoid_hormonal_medicines"]))
         assert summary.leaning == "mesotherapy"
 
@@ -466,6 +468,8 @@ class TestTexts:
     def test_fingerprint_is_pinned_to_the_version(self):
         recorded = {
             "2026.12.1": "4064bd8fcab7829c06be906a391d0240c40cba52240b40d92ba5dd71a5cb0dc4",
+            # The same rules, reading intake schema 3 (a result per treatment tried).
+            "2026.12.2": "bbffe5fd4c38f5f0c17a7430631c3f2d6bed91077c52c1802571b1c7c910e00a",
         }
         assert recorded.get(RULESET_VERSION) == ruleset_fingerprint(), (
             "The rules' texts, triggers or inputs changed. Bump RULESET_VERSION in "

@@ -273,7 +273,8 @@ def test_answers_the_first_engine_ignored_are_read(answers_with, overrides):
     {"periods": "stopped_menopause", "androgen_signs": ["irregular_or_absent_periods"]},
     {"hormone_medicines": ["contraceptive_pill_patch_or_implant"],
      "androgen_signs": ["irregular_or_absent_periods"]},
-    {"hormone_medicines": ["testosterone"], "androgen_signs": ["new_facial_or_body_hair"]},
+    {"hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming",
+     "androgen_signs": ["new_facial_or_body_hair"]},
 ])
 def test_hormone_changes_with_an_everyday_explanation_are_no_red_flag(answers_with, overrides):
     assert not assess(answers_with(sex_at_birth="female", **overrides)).red_flags

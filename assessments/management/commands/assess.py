@@ -1,6 +1,7 @@
 """``manage.py assess FILE.json``: print the reasoned Summary for one answer set.
 
-FILE holds either an ``IntakeAnswers`` object or a FHIR ``QuestionnaireResponse`` to the
+FILE holds either an ``IntakeAnswers`` object (intake schema 3, or schema 2 when it says
+``"intake_schema": 2``; see ``intake_versions``) or a FHIR ``QuestionnaireResponse`` to the
 hairtx Questionnaire (told apart by its ``resourceType``), so answers collected in any
 FHIR form tool get the same summary. Exit 0 with the Summary JSON on stdout; exit 2 with
 plain messages on stderr when the file cannot be read or the answers are not valid (one
@@ -15,6 +16,7 @@ from pydantic import ValidationError
 
 from assessments.fhir.response import ResponseMismatch, response_answers
 from assessments.intake import IntakeAnswers, field_errors
+from assessments.intake_versions import AsGiven, read_answers
 from assessments.rules import assess
 
 INVALID_INPUT = 2
@@ -31,16 +33,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, **options):
         data = self._read_answers(file)
+        as_given = None
         if "resourceType" in data:
             answers = self._answers_from_fhir(file, data)
         else:
-            answers = self._answers(file, data)
-        summary = assess(answers)
+            answers, as_given = self._answers(file, data)
+        summary = assess(answers, as_given=as_given)
         self.stdout.write(json.dumps(summary.model_dump(mode="json", by_alias=True), indent=2))
 
-    def _answers(self, file: str, data: dict) -> IntakeAnswers:
+    def _answers(self, file: str, data: dict) -> tuple[IntakeAnswers, AsGiven]:
         try:
-            return IntakeAnswers.model_validate(data)
+            return read_answers(data)
         except ValidationError as exc:
             lines = [
                 f"{key}: {message}"

@@ -181,23 +181,28 @@ def test_it_holds_no_patient_data():
     assert not [item for item in walk(data["item"]) if "answer" in item or "initial" in item]
 
 
-def test_breastfeeding_now_is_asked_only_after_a_birth_in_the_last_12_months():
-    """Added to intake in ruleset 2026.12: picked up from intake.py with nothing by hand."""
+def test_breastfeeding_now_is_asked_of_everyone_not_male():
+    """Intake schema 3: picked up from intake.py with nothing by hand."""
     (about_you,) = [g for g in questionnaire_json()["item"] if g["linkId"] == "about-you"]
     item = next(i for i in about_you["item"] if i["linkId"] == "breastfeeding_now")
     assert item["enableWhen"] == [{
-        "question": "pregnancy",
-        "operator": "=",
+        "question": "sex_at_birth",
+        "operator": "!=",
         "answerCoding": {
             "system": "https://hairtx.example/fhir/CodeSystem/hairtx-intake-answers",
-            "code": "gave_birth_last_12_months",
+            "code": "male",
         },
     }]
-    assert "enableBehavior" not in item
-    assert [o["valueCoding"]["code"] for o in item["answerOption"]] == ["yes", "no"]
-    # pregnancy is itself asked only if sex_at_birth is not male: for a man neither is.
-    assert not enabled(item, {"sex_at_birth": "male"})
-    assert enabled(item, {"sex_at_birth": "female", "pregnancy": "gave_birth_last_12_months"})
+
+
+def test_testosterone_purpose_needs_both_of_its_conditions():
+    """A condition of two rules: testosterone taken, and not male at birth (all must hold)."""
+    (health,) = [g for g in questionnaire_json()["item"] if g["linkId"] == "health"]
+    item = next(i for i in health["item"] if i["linkId"] == "testosterone_purpose")
+    assert [(test["question"], test["operator"], test["answerCoding"]["code"])
+            for test in item["enableWhen"]] == [
+        ("hormone_medicines", "=", "testosterone"), ("sex_at_birth", "!=", "male")]
+    assert item["enableBehavior"] == "all"
 
 
 def test_hormone_medicines_is_asked_of_everyone_in_the_health_step():
