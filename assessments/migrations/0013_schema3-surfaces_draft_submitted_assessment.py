@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0011_audit_fhir_actions'),
+        ('assessments', '0012_rules-v3_intake_schema'),
     ]
 
     operations = [
