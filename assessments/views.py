@@ -20,8 +20,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf, ratelimit
-from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
+from assessments import intake, pdf, ratelimit, reading_time
+from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
 from assessments.intake_versions import forget_retired_answers
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -35,9 +35,9 @@ from assessments.services import (
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
-# Measured, not guessed: scripts/measure_patient_experience.py reads every step as three
-# patients see it (docs/patient-experience.md). Update both when the questions change.
-MINUTES_ESTIMATE = "12 to 15"
+# Computed from the questions by the reading model (assessments/reading_time.py), so it
+# follows every change of wording; a browser test keeps it above what three patients take.
+MINUTES_ESTIMATE = reading_time.minutes_estimate()
 
 
 class DraftProblem(Exception):
@@ -179,7 +179,7 @@ def step(request, number: int):
 
         # Questions this post made applicable were not on the page the patient saw:
         # show them, without complaining that they are unanswered.
-        shown = {q.key for q in current.questions if is_asked(q, draft.answers)}
+        shown = asked_keys(current, draft.answers)
         merged = {**draft.answers, **posted_answers(current, request.POST)}
         form = StepForm(request.POST, step=current, answers=merged)
         new_questions = [key for key in form.fields if key not in shown]
@@ -187,7 +187,7 @@ def step(request, number: int):
         for key in new_questions:
             form.errors.pop(key, None)
         if not form.errors:
-            answered = {key: value for key, value in form.cleaned_data.items() if value}
+            answered = form.step_answers()
             next_number = number + 1
             unanswered_new = [key for key in new_questions if key not in answered]
             draft_save_step(

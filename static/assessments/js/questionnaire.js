@@ -39,9 +39,18 @@
     return element.dataset.revealMode === "any_of" ? anyListed : !anyListed;
   }
 
+  var groups = form.querySelectorAll("[data-reveal-group]");
+
   function update() {
     conditional.forEach(function (element) {
       element.hidden = !applies(element);
+    });
+    // A group of rows (how each treatment went) shows while any of its rows does.
+    groups.forEach(function (group) {
+      group.hidden = !Array.prototype.some.call(
+        group.querySelectorAll(".result-row"),
+        function (row) { return !row.hidden; }
+      );
     });
   }
 
