@@ -20,7 +20,7 @@ into ``{key: [message, ...]}`` for forms and the command line.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -168,6 +168,9 @@ def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
     return frozenset()
 
 
+selected_values = _selected  # for the forms' live reveal (forms.py)
+
+
 BrowserRule = tuple[str, Literal["none_of", "any_of"], tuple[str, ...]]
 
 
@@ -252,6 +255,10 @@ class Question:
     help_text: str
     choices: tuple[Choice, ...]
     required: bool
+    # What to fix when a required question is left unanswered, in the GOV.UK pattern
+    # ("Select how old you are"): shown by the step form, the review page, the FHIR
+    # reader and ``assess``.
+    error_message: str = ""
     exclusive: str | None = None
     max_choices: int | None = None
     max_length: int | None = None
@@ -282,6 +289,8 @@ class Step:
     title: str
     intro: str
     questions: tuple[Question, ...]
+    # Questions of this step that are nearly always "none", asked as one checklist.
+    checklist: "Checklist | None" = None
 
 
 def _choices(vocabulary: Any, labels: Mapping[str, str | tuple[str, str]]) -> tuple[Choice, ...]:
@@ -306,17 +315,14 @@ SEX_AT_BIRTH = Question(
     key="sex_at_birth",
     kind="one",
     label="What sex were you given at birth?",
-    help_text=(
-        "We ask because some causes of hair loss, and some treatment risks, depend on "
-        "hormones. Your answer decides which questions come next. You can choose "
-        "\"Prefer not to say\"."
-    ),
+    help_text="We ask because hormones affect hair loss and some treatment risks.",
     choices=_choices(
         SexAtBirth,
         {"female": "Female", "male": "Male", "intersex": "Intersex",
          "prefer_not_to_say": "Prefer not to say"},
     ),
     required=True,
+    error_message="Select the sex you were given at birth, or Prefer not to say",
 )
 AGE_BAND = Question(
     key="age_band",
@@ -329,12 +335,13 @@ AGE_BAND = Question(
          "35_49": "35 to 49", "50_64": "50 to 64", "65_plus": "65 or older"},
     ),
     required=True,
+    error_message="Select how old you are",
 )
 PERIODS = Question(
     key="periods",
     kind="one",
     label="What are your periods like now?",
-    help_text="Hormones and iron levels can affect hair, and periods can tell a doctor about both.",
+    help_text="",
     choices=_choices(
         Periods,
         {"regular": "Regular",
@@ -347,16 +354,14 @@ PERIODS = Question(
          "not_applicable": "I don't have periods, or this does not apply to me"},
     ),
     required=True,
+    error_message="Select what your periods are like now",
     only_if=_not_male(),
 )
 PREGNANCY = Question(
     key="pregnancy",
     kind="one",
     label="Which of these is true for you now?",
-    help_text=(
-        "Hair often sheds a lot a few months after giving birth. Some treatments are not "
-        "used during pregnancy or breastfeeding."
-    ),
+    help_text="",
     choices=_choices(
         Pregnancy,
         {"not_pregnant": "I am not pregnant, and none of the others apply",
@@ -365,15 +370,17 @@ PREGNANCY = Question(
          "gave_birth_last_12_months": "I gave birth in the last 12 months"},
     ),
     required=True,
+    error_message="Select which of these is true for you now",
     only_if=_not_male(),
 )
 BREASTFEEDING_NOW = Question(
     key="breastfeeding_now",
     kind="one",
     label="Are you breastfeeding now?",
-    help_text="Some treatments are not used while breastfeeding.",
+    help_text="",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you are breastfeeding now",
     only_if=_not_male(),
 )
 FAMILY_PLANS = Question(
@@ -386,6 +393,7 @@ FAMILY_PLANS = Question(
         {"trying_for_baby_or_soon": "Yes, now or soon", "no": "No", "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select whether you are trying for a baby, or may soon",
     only_if=_is_male(),
 )
 
@@ -394,7 +402,7 @@ PATTERN = Question(
     key="pattern",
     kind="multi",
     label="Where is your hair thinning or falling out? Choose all that apply.",
-    help_text="Where and how hair is lost helps a doctor tell one kind of hair loss from another.",
+    help_text="",
     choices=_choices(
         Pattern,
         {"receding_temples": ("Going back at the temples", "The corners of the forehead."),
@@ -416,14 +424,14 @@ PATTERN = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select where your hair is thinning, or I'm not sure",
 )
 NORWOOD_STAGE = Question(
     key="norwood_stage",
     kind="one",
     label="Which picture is closest to your hair now?",
     help_text=(
-        "This is the Norwood scale. Each drawing shows a head from above, with the face at "
-        "the top. It's fine to choose \"I'm not sure\"."
+        "Each drawing shows a head from above, face at the top (the Norwood scale)."
     ),
     choices=_choices(
         NorwoodStage,
@@ -438,6 +446,7 @@ NORWOOD_STAGE = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select the picture closest to your hair, or I'm not sure",
     only_if=_has_any("pattern", "receding_temples", "crown_thinning"),
 )
 LUDWIG_STAGE = Question(
@@ -445,8 +454,7 @@ LUDWIG_STAGE = Question(
     kind="one",
     label="Which picture is closest to the hair on top of your head?",
     help_text=(
-        "This is the Ludwig scale. Each drawing shows a head from above, with the face at "
-        "the top. It's fine to choose \"I'm not sure\"."
+        "Each drawing shows a head from above, face at the top (the Ludwig scale)."
     ),
     choices=_choices(
         LudwigStage,
@@ -456,6 +464,7 @@ LUDWIG_STAGE = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select the picture closest to your hair, or I'm not sure",
     only_if=_has_any("pattern", "widening_part", "diffuse_thinning"),
 )
 DURATION = Question(
@@ -470,6 +479,7 @@ DURATION = Question(
          "gt_5_years": "More than 5 years"},
     ),
     required=True,
+    error_message="Select how long you have noticed hair loss",
 )
 ONSET_SPEED = Question(
     key="onset_speed",
@@ -484,6 +494,7 @@ ONSET_SPEED = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select how fast your hair loss started, or I'm not sure",
 )
 SHEDDING_AMOUNT = Question(
     key="shedding_amount",
@@ -497,14 +508,14 @@ SHEDDING_AMOUNT = Question(
          "handfuls_or_clumps": "Handfuls or clumps"},
     ),
     required=True,
+    error_message="Select how much hair you lose each day",
 )
 TRIGGERS_RECENT = Question(
     key="triggers_recent",
     kind="multi",
     label="Did any of these happen in the months before your hair loss began?",
     help_text=(
-        "Hair often sheds 2 to 3 months after a shock to the body. When the cause passes, "
-        "the hair usually grows back."
+        "Hair often sheds 2 to 3 months after a shock to the body."
     ),
     choices=_choices(
         TriggerRecent,
@@ -523,17 +534,19 @@ TRIGGERS_RECENT = Question(
          "harsh_chemicals_or_heat": "Bleach, strong hair products or a lot of heat styling"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 FAMILY_HISTORY = Question(
     key="family_history",
     kind="one",
     label="Has anyone in your family had thinning hair or balding?",
-    help_text="Think of parents, brothers and sisters, grandparents, aunts and uncles.",
+    help_text="Parents, brothers, sisters or grandparents.",
     choices=_choices(
         YesNoNotSure, {"yes": "Yes", "no": "No", "not_sure": "I'm not sure"}
     ),
     required=True,
+    error_message="Select yes if anyone in your family has thinning hair, or I'm not sure",
 )
 
 # Step 3 --------------------------------------------------------------------
@@ -541,10 +554,7 @@ SCALP_SYMPTOMS = Question(
     key="scalp_symptoms",
     kind="multi",
     label="Do you have any of these on your scalp?",
-    help_text=(
-        "Some scalp problems need a doctor soon, because they can cause hair loss that "
-        "does not grow back."
-    ),
+    help_text="",
     choices=_choices(
         ScalpSymptom,
         {"none": "None of these",
@@ -558,6 +568,7 @@ SCALP_SYMPTOMS = Question(
          "tender_lumps": "Tender lumps"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 OTHER_HAIR_LOSS = Question(
@@ -571,6 +582,7 @@ OTHER_HAIR_LOSS = Question(
          "beard": "Beard", "body": "Body hair"},
     ),
     required=True,
+    error_message="Select where else you have lost hair, or No, only on my scalp",
     exclusive="none",
 )
 NAIL_CHANGES = Question(
@@ -580,15 +592,13 @@ NAIL_CHANGES = Question(
     help_text="Small dents in the nails can go with some kinds of patchy hair loss.",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if your nails have changed lately",
 )
 ANDROGEN_SIGNS = Question(
     key="androgen_signs",
     kind="multi",
     label="Have you noticed any of these changes?",
-    help_text=(
-        "These can be signs of high levels of male-type hormones, called androgens. "
-        "A blood test can check."
-    ),
+    help_text="",
     choices=_choices(
         AndrogenSign,
         {"none": "None of these",
@@ -598,6 +608,7 @@ ANDROGEN_SIGNS = Question(
          "deeper_voice_or_other_body_changes": "A deeper voice or other changes in your body"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
     only_if=_not_male(),
 )
@@ -616,6 +627,7 @@ GENERAL_SYMPTOMS = Question(
          "joint_pain_or_facial_rash": "Joint pain or a rash on the face"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 HAIR_PULLING = Question(
@@ -625,6 +637,7 @@ HAIR_PULLING = Question(
     help_text="This is common and nothing to be ashamed of. A doctor can help.",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you often pull out your own hair",
 )
 
 # Step 4 --------------------------------------------------------------------
@@ -632,7 +645,7 @@ ALLERGIES = Question(
     key="allergies",
     kind="multi",
     label="Are you allergic to any of these?",
-    help_text="Some treatments use these. An allergy can rule a treatment out.",
+    help_text="",
     choices=_choices(
         Allergy,
         {"none_known": "No allergies that I know of",
@@ -648,6 +661,7 @@ ALLERGIES = Question(
          "other": "Something else"},
     ),
     required=True,
+    error_message="Select at least one, or No allergies that I know of",
     exclusive="none_known",
 )
 ALLERGY_OTHER_DETAILS = Question(
@@ -670,6 +684,7 @@ SEVERE_ALLERGY_EVER = Question(
     ),
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you have ever had a severe allergic reaction",
 )
 PAST_INJECTION_TYPES = Question(
     key="past_injection_types",
@@ -687,6 +702,7 @@ PAST_INJECTION_TYPES = Question(
          "other": "Other beauty injections"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 PAST_INJECTION_REACTION = Question(
@@ -703,6 +719,7 @@ PAST_INJECTION_REACTION = Question(
          "severe_reaction": "A severe reaction that needed urgent care"},
     ),
     required=True,
+    error_message="Select how your skin reacted to those injections",
     only_if=_answered_other_than_none("past_injection_types", PastInjectionType),
 )
 BLEEDING_DISORDER = Question(
@@ -724,16 +741,14 @@ BLEEDING_DISORDER = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 BLOOD_THINNERS = Question(
     key="blood_thinners",
     kind="multi",
     label="Do you take anything that thins the blood?",
-    help_text=(
-        "Please do not stop any medicine because of this question. Your doctor will "
-        "help you decide."
-    ),
+    help_text="Do not stop any medicine because of this question.",
     choices=_choices(
         BloodThinner,
         {"none": "None of these",
@@ -756,6 +771,7 @@ BLOOD_THINNERS = Question(
          "fish_oil_vitamin_e_ginkgo_garlic": "Fish oil, vitamin E, ginkgo or garlic pills"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 STEROIDS_IMMUNOSUPPRESSANTS = Question(
@@ -776,6 +792,7 @@ STEROIDS_IMMUNOSUPPRESSANTS = Question(
          )},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 SCALP_CONDITIONS = Question(
@@ -797,6 +814,7 @@ SCALP_CONDITIONS = Question(
          )},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 CANCER = Question(
@@ -815,6 +833,7 @@ CANCER = Question(
          "other_cancer_finished_treatment": "Yes, another cancer, and my treatment has finished"},
     ),
     required=True,
+    error_message="Select whether you have ever had cancer",
 )
 OTHER_CONDITIONS = Question(
     key="other_conditions",
@@ -833,13 +852,14 @@ OTHER_CONDITIONS = Question(
          "keloid_scars": ("Keloid scars", "Raised scars that keep growing.")},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 HORMONE_MEDICINES = Question(
     key="hormone_medicines",
     kind="multi",
     label="Do you take any of these hormone medicines?",
-    help_text="Hormone medicines can change hair, for better or worse. Choose all you take now.",
+    help_text="Choose all you take now.",
     choices=_choices(
         HormoneMedicine,
         {"none": "None of these",
@@ -855,13 +875,14 @@ HORMONE_MEDICINES = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select at least one, or None of these",
     exclusive="none",
 )
 TESTOSTERONE_PURPOSE = Question(
     key="testosterone_purpose",
     kind="one",
     label="What do you take testosterone for?",
-    help_text="The changes to expect, and the ones to tell a doctor about, depend on the dose.",
+    help_text="",
     choices=_choices(
         TestosteronePurpose,
         {"gender_affirming": "As part of gender-affirming care",
@@ -871,6 +892,7 @@ TESTOSTERONE_PURPOSE = Question(
          "prefer_not_to_say": "I'd rather not say"},
     ),
     required=True,
+    error_message="Select what you take testosterone for, or I'd rather not say",
     only_if=_all_of(_has_any("hormone_medicines", "testosterone"), _not_male()),
 )
 SMOKING = Question(
@@ -880,6 +902,7 @@ SMOKING = Question(
     help_text="",
     choices=_choices(Smoking, {"yes": "Yes", "no": "No", "stopped": "I used to, but I've stopped"}),
     required=True,
+    error_message="Select whether you smoke",
 )
 
 # Step 5 --------------------------------------------------------------------
@@ -896,6 +919,7 @@ NEEDLE_COMFORT = Question(
          "have_fainted_before": "I have fainted at needles or blood tests before"},
     ),
     required=True,
+    error_message="Select how you feel about needles",
 )
 VISIT_AVAILABILITY = Question(
     key="visit_availability",
@@ -910,6 +934,7 @@ VISIT_AVAILABILITY = Question(
          "not_sure": "I'm not sure yet"},
     ),
     required=True,
+    error_message="Select how often you could get to a clinic",
 )
 TREATMENTS_TRIED = Question(
     key="treatments_tried",
@@ -935,6 +960,7 @@ TREATMENTS_TRIED = Question(
          "special_shampoos": "Special shampoos"},
     ),
     required=True,
+    error_message="Select what you have tried, or Nothing yet",
     exclusive="none",
 )
 _TREATMENT_RESULT_LABELS = {
@@ -944,6 +970,11 @@ _TREATMENT_RESULT_LABELS = {
     "used_less_than_6_months": "I used it for less than 6 months, then stopped",
     "still_using_too_early": "I still use it, and it is too early to tell",
 }
+
+
+def _in_a_sentence(name: str) -> str:
+    """"Minoxidil tablets" -> "minoxidil tablets"; "PRP" stays "PRP"."""
+    return name if name[1:2].isupper() else name[0].lower() + name[1:]
 
 
 def _result_question(treatment: str) -> Question:
@@ -956,6 +987,7 @@ def _result_question(treatment: str) -> Question:
         help_text="",
         choices=_choices(TreatmentResult, _TREATMENT_RESULT_LABELS),
         required=True,
+        error_message=f"Select how it went with {_in_a_sentence(name)}",
         only_if=_has_any("treatments_tried", treatment),
     )
 
@@ -980,6 +1012,7 @@ GOAL = Question(
          "not_sure": "I'm not sure"},
     ),
     required=True,
+    error_message="Select what you would most like to happen",
 )
 
 # Step 6 --------------------------------------------------------------------
@@ -987,7 +1020,7 @@ PRIORITIES = Question(
     key="priorities",
     kind="multi",
     label="What matters most to you? Choose up to 3. (optional)",
-    help_text="There are no right answers. This helps your doctor understand you.",
+    help_text="",
     choices=_choices(
         Priority,
         {"own_body": "Using only my own body, such as my own blood",
@@ -1019,6 +1052,7 @@ DECISION_STAGE = Question(
          "already_chosen": "I've already chosen"},
     ),
     required=True,
+    error_message="Select how far along you are with this decision",
 )
 DECISION_ROLE = Question(
     key="decision_role",
@@ -1033,6 +1067,7 @@ DECISION_ROLE = Question(
          "with_family_or_partner": "With my family or partner"},
     ),
     required=True,
+    error_message="Select how you would like to make the choice",
 )
 _SURE_HELP = "Answer for how you feel today. \"No\" is a useful answer too."
 SURE_SURE = Question(
@@ -1042,41 +1077,154 @@ SURE_SURE = Question(
     help_text=_SURE_HELP,
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you feel sure about the best choice for you",
 )
 SURE_UNDERSTAND = Question(
     key="sure_understand",
     kind="one",
     label="Do you know the good and bad points of each option?",
-    help_text=_SURE_HELP,
+    help_text="",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you know the good and bad points of each option",
 )
 SURE_RISKS_BENEFITS = Question(
     key="sure_risks_benefits",
     kind="one",
     label="Are you clear which good and bad points matter most to you?",
-    help_text=_SURE_HELP,
+    help_text="",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you are clear which points matter most to you",
 )
 SURE_ENCOURAGEMENT = Question(
     key="sure_encouragement",
     kind="one",
     label="Do you have enough support and advice to make a choice?",
-    help_text=_SURE_HELP,
+    help_text="",
     choices=_choices(YesNo, _YES_NO),
     required=True,
+    error_message="Select yes if you have enough support and advice",
 )
 
-# Steps of similar length (issue 12: step 4 had 10 questions and 59 tab stops while
-# step 1 had two). Each step holds about 15 to 25 tab stops on its longest path. The
-# question order overall is unchanged (IntakeAnswers follows it); only the grouping is.
+# ---------------------------------------------------------------------------
+# The health checklist (issue 23: a shorter questionnaire, same answers)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of a checklist: it stands for one question that is nearly always "none".
+
+    Not ticked, the question's answer is ``none_value``; ticked, a yes/no question is
+    answered ``yes_value`` by the tick itself, any other question is asked as a
+    follow-up (without its "none" answer).
+    """
+
+    key: str
+    label: str
+    none_value: str
+    yes_value: str | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A page's "Do any of these apply to you?" with "None of these" first.
+
+    It is a way of asking, not part of the answers: ``key`` is posted but never stored;
+    the answers keep the keys and values of intake.md. ``ticks_from`` shows saved
+    answers as ticks, and ``answers_from`` turns ticks (and follow-up answers) back.
+    """
+
+    NONE: ClassVar[str] = "none"
+
+    key: str
+    label: str
+    help_text: str
+    error_message: str
+    items: tuple[ChecklistItem, ...]
+
+    def item_for(self, key: str) -> ChecklistItem | None:
+        return next((item for item in self.items if item.key == key), None)
+
+    def ticks_from(self, answers: Mapping[str, object]) -> list[str] | None:
+        """The ticked lines these answers show; ["none"] if every line's answer is its
+        none; None if the checklist was never answered.
+
+        Once it was answered, every line not ticked holds its none answer, so a line
+        whose question has no answer was ticked and waits for its follow-up.
+        """
+        if not any(item.key in answers for item in self.items):
+            return None
+        ticks = [
+            item.key for item in self.items
+            if item.key not in answers
+            or _selected(answers, item.key) != {item.none_value}
+        ]
+        return ticks or [self.NONE]
+
+    def answers_from(
+        self, ticks: Iterable[str], follow_ups: Mapping[str, object]
+    ) -> dict[str, object]:
+        """The answers of every line's question: its none, its yes, or the follow-up's
+        answer (left out while a ticked follow-up is unanswered)."""
+        ticked = set(ticks) - {self.NONE}
+        answers: dict[str, object] = {}
+        for item in self.items:
+            multi = QUESTIONS[item.key].kind == "multi"
+            if item.key not in ticked:
+                answers[item.key] = [item.none_value] if multi else item.none_value
+            elif item.yes_value:
+                answers[item.key] = item.yes_value
+            elif follow_ups.get(item.key):
+                answers[item.key] = follow_ups[item.key]
+        return answers
+
+
+# The health checklist: questions that nearly every patient answers "none" or "no",
+# asked as one list with "None of these" first (issue 23: the same answers in fewer
+# words). Each line stands for one question and fills in its answer.
+HEALTH_CHECKLIST = Checklist(
+    key="health_checklist",
+    label="Do any of these apply to you? Tick all that do.",
+    help_text="Most people have none. If you tick one, we ask a little more.",
+    error_message="Select at least one, or None of these",
+    items=(
+        ChecklistItem("other_hair_loss", "Hair loss away from the scalp, such as eyebrows",
+                      "none"),
+        ChecklistItem("nail_changes", "Nails with new tiny dents or ridges", "no",
+                      yes_value="yes"),
+        ChecklistItem("general_symptoms", "Feeling unwell lately", "none",
+                      help="Such as weight loss, fever, great tiredness or joint pain."),
+        ChecklistItem("hair_pulling", "Often pulling out your own hair", "no", yes_value="yes"),
+        ChecklistItem("severe_allergy_ever", "A severe allergic reaction, ever", "no",
+                      yes_value="yes", help="Such as a swollen throat or trouble breathing."),
+        ChecklistItem("past_injection_types", "Beauty or skin injections before", "none",
+                      help="Such as PRP, fillers, Botox or steroids."),
+        ChecklistItem("bleeding_disorder", "A blood or bleeding problem, or anaemia", "none"),
+        ChecklistItem("blood_thinners", "Anything that thins the blood", "none",
+                      help="Including aspirin, ibuprofen often, or fish oil."),
+        ChecklistItem("steroids_immunosuppressants",
+                      "Steroids, or medicines that calm the immune system", "none"),
+        ChecklistItem("scalp_conditions", "A scalp infection, sores or skin condition",
+                      "none"),
+        ChecklistItem("cancer", "Cancer, now or in the past", "never"),
+        ChecklistItem("other_conditions",
+                      "Diabetes, heart, liver, kidney or autoimmune disease, or keloid scars",
+                      "none"),
+    ),
+)
+
+# Five pages (issue 23: fewer screens and words, the same answers). The question order
+# overall is unchanged (IntakeAnswers follows it); only the grouping is. The health
+# checklist stands for twelve questions of step 3 when the answer is "none".
 STEPS: tuple[Step, ...] = (
     Step(
         number=1,
         slug="about-you",
         title="About you",
-        intro="A few questions about you. They help us ask only what fits you.",
+        intro="These help us ask only what fits you.",
         questions=(
             SEX_AT_BIRTH, AGE_BAND, PERIODS, PREGNANCY, BREASTFEEDING_NOW, FAMILY_PLANS,
         ),
@@ -1085,68 +1233,40 @@ STEPS: tuple[Step, ...] = (
         number=2,
         slug="your-hair-loss",
         title="Your hair loss",
-        intro="Tell us what you have noticed. Your best guess is fine.",
+        intro="Your best guess is fine.",
         questions=(
             PATTERN, NORWOOD_STAGE, LUDWIG_STAGE, DURATION, ONSET_SPEED, SHEDDING_AMOUNT,
+            TRIGGERS_RECENT, FAMILY_HISTORY, SCALP_SYMPTOMS,
         ),
     ),
     Step(
         number=3,
-        slug="what-came-before",
-        title="What came before, and your scalp",
-        intro="Things that happened before your hair loss, your family, and your scalp now.",
-        questions=(TRIGGERS_RECENT, FAMILY_HISTORY, SCALP_SYMPTOMS),
+        slug="health",
+        title="Your health",
+        intro="Some health problems and medicines make a treatment less safe.",
+        questions=(
+            OTHER_HAIR_LOSS, NAIL_CHANGES, ANDROGEN_SIGNS, GENERAL_SYMPTOMS, HAIR_PULLING,
+            ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
+            PAST_INJECTION_REACTION, BLEEDING_DISORDER, BLOOD_THINNERS,
+            STEROIDS_IMMUNOSUPPRESSANTS, SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS,
+            HORMONE_MEDICINES, TESTOSTERONE_PURPOSE, SMOKING,
+        ),
+        checklist=HEALTH_CHECKLIST,
     ),
     Step(
         number=4,
-        slug="warning-signs",
-        title="Other signs to check",
-        intro=(
-            "Some signs mean it is best to see a doctor first. Most people have none of them."
-        ),
-        questions=(OTHER_HAIR_LOSS, NAIL_CHANGES, ANDROGEN_SIGNS, GENERAL_SYMPTOMS, HAIR_PULLING),
-    ),
-    Step(
-        number=5,
-        slug="allergies-and-injections",
-        title="Allergies and past injections",
-        intro="An allergy or a past reaction can make a treatment less safe for you.",
-        questions=(
-            ALLERGIES, ALLERGY_OTHER_DETAILS, SEVERE_ALLERGY_EVER, PAST_INJECTION_TYPES,
-            PAST_INJECTION_REACTION,
-        ),
-    ),
-    Step(
-        number=6,
-        slug="bleeding-and-medicines",
-        title="Bleeding and medicines",
-        intro="Some conditions and medicines change how you bleed or heal.",
-        questions=(BLEEDING_DISORDER, BLOOD_THINNERS, STEROIDS_IMMUNOSUPPRESSANTS),
-    ),
-    Step(
-        number=7,
-        slug="health",
-        title="Other health questions",
-        intro="Some health problems make a treatment less safe, or need a doctor first.",
-        questions=(
-            SCALP_CONDITIONS, CANCER, OTHER_CONDITIONS, HORMONE_MEDICINES, TESTOSTERONE_PURPOSE,
-            SMOKING,
-        ),
-    ),
-    Step(
-        number=8,
         slug="practicalities",
         title="Practicalities and what you have tried",
-        intro="Treatments differ in visits, needles and daily effort. Tell us what suits you.",
+        intro="Treatments differ in visits, needles and daily effort.",
         questions=(
             NEEDLE_COMFORT, VISIT_AVAILABILITY, TREATMENTS_TRIED, *TREATMENT_RESULTS, GOAL,
         ),
     ),
     Step(
-        number=9,
+        number=5,
         slug="what-matters",
         title="What matters to you",
-        intro="Last step. These questions are about you and where you are with the choice.",
+        intro="Last step. There are no right answers.",
         questions=(
             PRIORITIES, DECISION_STAGE, DECISION_ROLE, SURE_SURE, SURE_UNDERSTAND,
             SURE_RISKS_BENEFITS, SURE_ENCOURAGEMENT,
@@ -1157,6 +1277,12 @@ STEPS: tuple[Step, ...] = (
 QUESTIONS: dict[str, Question] = {
     question.key: question for step in STEPS for question in step.questions
 }
+CHECKLIST_OF: dict[str, Checklist] = {
+    item.key: step.checklist
+    for step in STEPS if step.checklist is not None
+    for item in step.checklist.items
+}
+"""Question key -> the checklist whose line stands for it."""
 
 # Retired in intake schema 3; kept so that answers and summaries stored under schema 2
 # still read in words (intake.md "Schema versions", intake_versions).
@@ -1228,11 +1354,20 @@ NOT_APPLICABLE_MESSAGE = (
 )
 
 
+def missing_message(key: str) -> str:
+    """What to do about an unanswered question: its own message, else a general one."""
+    question = QUESTIONS.get(key)
+    return (question.error_message if question else "") or FRIENDLY_MESSAGES["missing"]
+
+
 def _friendly(error: Mapping[str, Any]) -> InitErrorDetails:
     """Re-issue one pydantic error with a plain message, keeping its type and place."""
-    if error.get("input", ...) is None and error["type"] in _TYPE_ERRORS:
+    key = str(error["loc"][0]) if error["loc"] else ""
+    if error["type"] == "missing" or (
+        error.get("input", ...) is None and error["type"] in _TYPE_ERRORS
+    ):
         # null for a question that must be answered: pydantic calls it a type error.
-        message = FRIENDLY_MESSAGES["missing"]
+        message = missing_message(key)
     elif error["type"] in FRIENDLY_MESSAGES:
         message = FRIENDLY_MESSAGES[error["type"]]
     elif error["type"].startswith("answer_"):
@@ -1280,7 +1415,7 @@ def _conditional_errors(
         elif not answered and question.required and condition.test(answers):
             errors.append(
                 InitErrorDetails(
-                    type=PydanticCustomError("missing", FRIENDLY_MESSAGES["missing"]),
+                    type=PydanticCustomError("missing", missing_message(key)),
                     loc=(key,),
                     input=None,
                 )
@@ -1489,6 +1624,16 @@ def _check_model_matches_questions() -> None:
         literal_values = _literal_values(annotation)
         if question.kind != "text" and literal_values != question.values:
             raise RuntimeError(f"choices of {key!r} differ from its Literal values")
+        if question.required and not question.error_message:
+            raise RuntimeError(f"{key!r} is required but has no error_message")
+    for step in STEPS:
+        for item in step.checklist.items if step.checklist else ():
+            question = QUESTIONS.get(item.key)
+            if question not in step.questions or question.only_if is not None:
+                raise RuntimeError(f"checklist line {item.key!r}: not an unconditional "
+                                   f"question of step {step.number}")
+            if {item.none_value, item.yes_value} - {None} - set(question.values):
+                raise RuntimeError(f"checklist line {item.key!r}: unknown answer")
 
 
 def _literal_values(annotation: Any) -> tuple[str, ...]:

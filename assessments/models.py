@@ -63,7 +63,11 @@ def new_reference_code() -> str:
 
 class DraftQuerySet(models.QuerySet):
     def live(self):
+        """Drafts not yet expired: in progress, or submitted and pointing to the summary."""
         return self.filter(expires_at__gt=timezone.now())
+
+    def in_progress(self):
+        return self.live().filter(assessment__isnull=True)
 
     def expired(self):
         return self.filter(expires_at__lte=timezone.now())
@@ -104,7 +108,12 @@ class QuestionnaireProgress(models.Model):
 
 
 class Draft(models.Model):
-    """Answers in progress, saved at every step so that nothing typed is lost."""
+    """Answers in progress, saved at every step so that nothing typed is lost.
+
+    On submit the answers move to the assessment and the draft keeps only a pointer to
+    it until it expires, so that Back, a reload, a second tab or the resume code still
+    lead to the summary (issue 23) instead of "your session has ended".
+    """
 
     token = models.CharField("draft token", max_length=64, unique=True, default=new_token)
     resume_code = models.CharField(
@@ -127,6 +136,15 @@ class Draft(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    assessment = models.OneToOneField(
+        "assessments.Assessment",
+        verbose_name="submitted as",
+        null=True,
+        blank=True,
+        # The patient deleting their summary (or retention) takes this pointer with it.
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
 
     objects = DraftQuerySet.as_manager()
 
@@ -141,6 +159,10 @@ class Draft(models.Model):
     @property
     def resume_code_display(self) -> str:
         return format_code(self.resume_code)
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.assessment_id is not None
 
     def touch(self) -> None:
         """Each save pushes the expiry back: the clock runs from the last visit."""

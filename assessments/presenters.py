@@ -257,14 +257,25 @@ def reassurance(summary: dict, titles: dict[str, str]) -> list[dict]:
             for item in unique_texts(present_items(lines, titles))]
 
 
+# A retired question that stored answers may hold, shown after the question it followed.
+RETIRED_SHOWN_AFTER = {"treatments_tried": "tried_result"}
+
+
 def answer_rows(answers: dict) -> list[dict]:
-    """Every asked question with its answer, grouped by step, for review and PDF."""
+    """Every asked question with its answer, grouped by step, for review and PDF.
+
+    Answers stored under intake schema 2 show their ``tried_result`` too."""
     rows = []
     for step in intake.STEPS:
+        questions = []
+        for question in step.questions:
+            questions.append(question)
+            if RETIRED_SHOWN_AFTER.get(question.key) in answers:
+                questions.append(intake.RETIRED_QUESTIONS[RETIRED_SHOWN_AFTER[question.key]])
         items = [
             {"key": question.key, "question": question.label,
              "answer": intake.answer_text(question, answers[question.key])}
-            for question in step.questions
+            for question in questions
             if answers.get(question.key) not in (None, "", [])
         ]
         rows.append({"step": step, "items": items})

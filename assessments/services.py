@@ -107,7 +107,7 @@ def assessment_submit(*, draft: Draft) -> Assessment:
     """Validate the whole answer set, run the rules, store the assessment, end the draft.
 
     Raises pydantic.ValidationError if the answers are incomplete or invalid. Either the
-    assessment is stored and the draft deleted, or nothing changes.
+    assessment is stored and the draft emptied and pointed at it, or nothing changes.
     """
     answers = intake.IntakeAnswers.model_validate(draft.answers)
     summary = rules.assess(answers)
@@ -134,10 +134,14 @@ def assessment_submit(*, draft: Draft) -> Assessment:
                 raise
             logger.warning("Reference code collision; retrying (attempt %d).", attempt)
     AssessmentSignal.objects.bulk_create(assessment_signals_build(assessment))
-    # The draft goes (its answers now live in the assessment); its progress record
-    # stays, marked submitted, so the funnel still counts it.
+    # The draft's answers now live in the assessment: it keeps only a pointer to it
+    # (until it expires) so that Back, a second tab or the resume code lead to the
+    # summary. Its progress record stays, marked submitted, so the funnel counts it.
     _progress_reached(draft, step=len(intake.STEPS), review=True, submitted=True)
-    draft.delete()
+    draft.answers = {}
+    draft.assessment = assessment
+    draft.touch()
+    draft.save(update_fields=["answers", "assessment", "expires_at", "updated_at"])
     return assessment
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("questionnaire/step/<int:number>/", views.step, name="step"),
     path("questionnaire/review/", views.review, name="review"),
     path("questionnaire/saved/", views.saved, name="saved"),
+    path("questionnaire/sent/", views.sent, name="sent"),
     path("questionnaire/resume/", views.resume, name="resume"),
     path("questionnaire/resume/<str:token>/", views.resume_link, name="resume_link"),
     path("summary/<str:token>/", views.summary, name="summary"),

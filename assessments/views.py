@@ -2,7 +2,10 @@
 
 The draft token travels in the session and in every form (hidden field), so a post from
 a page left open after the session expired still finds its draft, and a closed tab loses
-nothing: the resume code or link brings the draft back.
+nothing: the resume code or link brings the draft back. After submitting, the same draft
+points to the assessment: every questionnaire page, the resume code and the resume link
+then lead to the "answers sent" page, which links to the summary (its secret link is
+never put in a redirect or a new URL).
 """
 
 from django.contrib import messages
@@ -17,8 +20,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf, ratelimit
-from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
+from assessments import intake, pdf, ratelimit, reading_time
+from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
 from assessments.intake_versions import forget_retired_answers
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -32,9 +35,9 @@ from assessments.services import (
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
-# Measured, not guessed: scripts/measure_patient_experience.py reads every step as three
-# patients see it (docs/patient-experience.md). Update both when the questions change.
-MINUTES_ESTIMATE = "12 to 15"
+# Computed from the questions by the reading model (assessments/reading_time.py), so it
+# follows every change of wording; a browser test keeps it above what three patients take.
+MINUTES_ESTIMATE = reading_time.minutes_estimate()
 
 
 class DraftProblem(Exception):
@@ -72,6 +75,13 @@ def _resumable(draft: Draft) -> Draft:
     """A draft saved before intake schema 3 resumes and simply asks the new questions."""
     draft.answers = forget_retired_answers(draft.answers)
     return draft
+
+
+def _to_sent_page():
+    # 303: a POST from a page left open (Back, a second tab) becomes a GET, saving nothing.
+    response = redirect("assessments:sent")
+    response.status_code = 303
+    return response
 
 
 def _restart(request, reason: str, status: int = 400):
@@ -134,6 +144,8 @@ def step(request, number: int):
     if draft is None:
         messages.info(request, "Your session has ended. Start again, or resume with your code.")
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     if number > draft.furthest_step:
         return redirect("assessments:step", number=draft.furthest_step)
 
@@ -167,7 +179,7 @@ def step(request, number: int):
 
         # Questions this post made applicable were not on the page the patient saw:
         # show them, without complaining that they are unanswered.
-        shown = {q.key for q in current.questions if is_asked(q, draft.answers)}
+        shown = asked_keys(current, draft.answers)
         merged = {**draft.answers, **posted_answers(current, request.POST)}
         form = StepForm(request.POST, step=current, answers=merged)
         new_questions = [key for key in form.fields if key not in shown]
@@ -175,7 +187,7 @@ def step(request, number: int):
         for key in new_questions:
             form.errors.pop(key, None)
         if not form.errors:
-            answered = {key: value for key, value in form.cleaned_data.items() if value}
+            answered = form.step_answers()
             next_number = number + 1
             unanswered_new = [key for key in new_questions if key not in answered]
             draft_save_step(
@@ -245,6 +257,8 @@ def review(request):
     if draft is None:
         messages.info(request, "Your session has ended. Start again, or resume with your code.")
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     incomplete = _first_incomplete_step(draft.answers)
     if incomplete is not None:
         return redirect(_step_url(min(incomplete, draft.furthest_step), return_to_review=True))
@@ -259,7 +273,8 @@ def review(request):
             assessment = assessment_submit(draft=draft)
         except ValidationError as exc:  # answers changed between GET and POST
             return _render_review_errors(request, draft, exc)
-        request.session.pop(SESSION_DRAFT_KEY, None)
+        # The session keeps the draft token: Back and reloads find the submitted draft
+        # and are sent to the "answers sent" page.
         return redirect(assessment.secret_summary_path())
     draft_reached_review(draft=draft)
     return render(
@@ -299,6 +314,8 @@ def saved(request):
     draft = _find_draft(request) if request.method == "GET" else None
     if draft is None:
         return redirect("assessments:start")
+    if draft.is_submitted:
+        return _to_sent_page()
     resume_url = request.build_absolute_uri(reverse("assessments:resume_link", args=[draft.token]))
     return render(request, "assessments/saved.html", {"draft": draft, "resume_url": resume_url})
 
@@ -347,10 +364,24 @@ def resume_link(request, token: str):
 def _resume_draft(request, draft: Draft):
     request.session.cycle_key()
     request.session[SESSION_DRAFT_KEY] = draft.token
+    if draft.is_submitted:
+        return _to_sent_page()
     incomplete = _first_incomplete_step(_resumable(draft).answers)
     if incomplete is None and draft.furthest_step >= STEP_COUNT:
         return redirect("assessments:review")
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
+
+
+@never_cache
+@require_GET
+def sent(request):
+    """After submitting: a link to the summary, wherever the patient comes back from."""
+    draft = _find_draft(request)
+    if draft is None or not draft.is_submitted:
+        return redirect("assessments:start")
+    return render(
+        request, "assessments/sent.html", {"assessment": draft.assessment, "draft": draft}
+    )
 
 
 def _assessment_for(token: str) -> Assessment:

@@ -15,7 +15,11 @@ looks with Playwright and Debian's Chromium (env CHROMIUM) at a 390 px wide phon
 - for each step of the questionnaire, as the woman sees it with every follow-up shown:
   questions, tab stops inside the form (a radio group is one stop, as in a browser),
   words and page height; and an estimate of the time to fill it in (reading at 200
-  words a minute plus 4 seconds a question; a rough model, said so in the report).
+  words a minute plus 4 seconds a question; a rough model, said so in the report);
+- the questionnaire as each of issue 23's three patients walks it (a man of 28 with
+  receding temples, a breastfeeding woman of 34, a woman of 45 on warfarin): pages,
+  questions, words and the estimated time with the same model plus 1.5 seconds a page
+  (``--questionnaire-only`` measures just this, without the summaries).
 
 Prints a JSON report; with --shots also writes phone screenshots to docs/screenshots/
 named ``pe-<label>-<page>.png``.
@@ -41,6 +45,7 @@ PHONE = {"width": 390, "height": 844}
 READING_WORDS_PER_MINUTE = 200
 FULL_DIR = os.environ.get("FULL_DIR", "")  # full-page screenshots for a closer look
 SECONDS_PER_ANSWER = 4
+SECONDS_PER_PAGE = 1.5
 
 VAR_DIR = setup_django("hairtx-measure-")
 
@@ -50,7 +55,7 @@ from assessments import intake
 from assessments.models import Draft
 from assessments.services import assessment_submit
 from tests.assessments.conftest import build_answer_dict
-from tests.assessments.factories import ISSUE_12_PATIENTS
+from tests.assessments.factories import ISSUE_12_PATIENTS, ISSUE_23_PATIENTS
 
 
 def _fits(answers: dict) -> dict:
@@ -61,6 +66,7 @@ def _fits(answers: dict) -> dict:
 # The same three as the tests (tests/assessments/factories.py). "Before" was measured on
 # commit 8187791 with these answers written out here.
 PATIENTS = {name: build_answer_dict(**answers) for name, answers in ISSUE_12_PATIENTS.items()}
+WALKERS = {name: build_answer_dict(**answers) for name, answers in ISSUE_23_PATIENTS.items()}
 
 
 def build_site() -> dict:
@@ -74,6 +80,10 @@ def build_site() -> dict:
         answers=intake.drop_inapplicable(_fits(PATIENTS["after-birth"])),
         furthest_step=len(intake.STEPS),
     )
+    for name, answers in WALKERS.items():
+        made[f"walk-{name}"] = Draft.objects.create(
+            answers=intake.drop_inapplicable(_fits(answers)), furthest_step=len(intake.STEPS)
+        )
     return made
 
 
@@ -99,6 +109,31 @@ TAB_STOPS_JS = """() => {
 
 def words(page) -> int:
     return len(page.locator("main").inner_text().split())
+
+
+def walk(browser, base: str, made: dict) -> dict:
+    """Each of issue 23's patients through every step, with their own follow-ups shown."""
+    report = {}
+    for name in WALKERS:
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="en-GB")
+        page = context.new_page()
+        page.goto(f"{base}/questionnaire/resume/{made[f'walk-{name}'].token}/")
+        pages = questions = total_words = 0
+        for step in intake.STEPS:
+            page.goto(f"{base}/questionnaire/step/{step.number}/")
+            counts = page.evaluate(TAB_STOPS_JS)
+            pages += 1
+            questions += counts["questions"]
+            total_words += words(page)
+        seconds = (
+            60 * total_words / READING_WORDS_PER_MINUTE
+            + SECONDS_PER_ANSWER * questions
+            + SECONDS_PER_PAGE * pages
+        )
+        report[name] = {"pages": pages, "questions": questions, "words": total_words,
+                        "estimated_minutes": round(seconds / 60, 1)}
+        context.close()
+    return report
 
 
 def measure(browser, base: str, made: dict, label: str, shots: bool) -> dict:
@@ -188,10 +223,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--label", default="now")
     parser.add_argument("--shots", action="store_true")
+    parser.add_argument("--questionnaire-only", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     with site_in_browser(build_site, VAR_DIR) as (browser, base, made):
-        report = measure(browser, base, made, args.label, args.shots)
+        report = {} if args.questionnaire_only else measure(
+            browser, base, made, args.label, args.shots)
+        report["issue_23_walks"] = walk(browser, base, made)
     print(json.dumps(report, indent=1))
 
 

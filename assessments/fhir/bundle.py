@@ -19,7 +19,7 @@ from typing import Protocol
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.documentreference import DocumentReference
 
-from assessments import intake
+from assessments.intake_versions import read_answers
 
 from .canonical import FhirNames, fhir_names
 from .response import answers_response
@@ -33,6 +33,7 @@ class AssessmentRecord(Protocol):
     reference_code: str
     reference_display: str
     answers: dict
+    intake_schema: str
     ruleset_version: str
     leaning: str
     created_at: datetime
@@ -89,11 +90,14 @@ def assessment_bundle(
 ) -> Bundle:
     """The answers and the summary PDF of one assessment, as a validated Bundle."""
     names = names or fhir_names()
-    answers = intake.IntakeAnswers.model_validate(record.answers)
+    # Stored answers keep their intake schema: check them as such, and write them as
+    # they were given (schema 2 answers to version 2 of the Questionnaire).
+    read_answers(record.answers, stored_schema=record.intake_schema)
     response_url = entry_uuid(names, record.reference_code, "QuestionnaireResponse")
     document_url = entry_uuid(names, record.reference_code, "DocumentReference")
     response = answers_response(
-        answers,
+        record.answers,
+        schema=record.intake_schema,
         reference_code=record.reference_code,
         authored=record.created_at,
         names=names,

@@ -152,10 +152,3 @@ def intake_questionnaire(names: FhirNames | None = None) -> Questionnaire:
         ),
         item=[step_item(step, names=names) for step in intake.STEPS],
     )
-
-
-def questions_by_link_id() -> dict[str, tuple[intake.Step, intake.Question]]:
-    """Each question's linkId -> (its step, the question), from the same source."""
-    return {
-        question.key: (step, question) for step in intake.STEPS for question in step.questions
-    }

@@ -6,6 +6,11 @@ free text. ``response_answers`` reads a response from any FHIR form tool and ref
 that does not fit the Questionnaire, naming the ``linkId`` and the reason for every
 problem it finds (``ResponseMismatch``), so that hairtx never reasons on answers it has
 had to guess at.
+
+Both also know version 2 of the Questionnaire (intake schema 2, with ``tried_result``
+and its own groups): answers stored under schema 2 are written as they were given, and a
+version 2 response is read as intake.md says (``intake_versions.read_answers``); a
+response that mixes the two schemas is refused with a message naming the key.
 """
 
 from collections.abc import Mapping
@@ -17,41 +22,86 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from pydantic import ValidationError
 
 from assessments import intake
+from assessments.intake_versions import AsGiven, read_answers
 
 from .canonical import FhirNames, fhir_names
-from .questionnaire import coding, questions_by_link_id
+from .questionnaire import coding
 
 ACCEPTED_STATUSES = ("completed", "amended")
 RESPONSE = "QuestionnaireResponse"  # where a problem belongs to the whole response
 
+# The groups of version 2 of the Questionnaire (intake schema 2, before ruleset
+# 2027.01), as its responses and stored answers have them: linkId -> (title, keys).
+SCHEMA_2_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "about-you": ("About you", (
+        "sex_at_birth", "age_band", "periods", "pregnancy", "breastfeeding_now")),
+    "your-hair-loss": ("Your hair loss", (
+        "pattern", "norwood_stage", "ludwig_stage", "duration", "onset_speed",
+        "shedding_amount")),
+    "what-came-before": ("What came before, and your scalp", (
+        "triggers_recent", "family_history", "scalp_symptoms")),
+    "warning-signs": ("Other signs to check", (
+        "other_hair_loss", "nail_changes", "androgen_signs", "general_symptoms",
+        "hair_pulling")),
+    "allergies-and-injections": ("Allergies and past injections", (
+        "allergies", "allergy_other_details", "severe_allergy_ever", "past_injection_types",
+        "past_injection_reaction")),
+    "bleeding-and-medicines": ("Bleeding and medicines", (
+        "bleeding_disorder", "blood_thinners", "steroids_immunosuppressants")),
+    "health": ("Other health questions", (
+        "scalp_conditions", "cancer", "other_conditions", "hormone_medicines", "smoking")),
+    "practicalities": ("Practicalities and what you have tried", (
+        "needle_comfort", "visit_availability", "treatments_tried", "tried_result", "goal")),
+    "what-matters": ("What matters to you", (
+        "priorities", "decision_stage", "decision_role", "sure_sure", "sure_understand",
+        "sure_risks_benefits", "sure_encouragement")),
+}
+
+
+def _question(key: str) -> intake.Question | None:
+    return intake.QUESTIONS.get(key) or intake.RETIRED_QUESTIONS.get(key)
+
+
+def groups_of(schema: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The Questionnaire's groups in one schema version: linkId -> (title, question keys)."""
+    if schema == "2":
+        return SCHEMA_2_GROUPS
+    return {
+        step.slug: (step.title, tuple(question.key for question in step.questions))
+        for step in intake.STEPS
+    }
+
 
 def answers_response(
-    answers: intake.IntakeAnswers,
+    answers: intake.IntakeAnswers | dict,
     *,
+    schema: str = intake.SCHEMA_VERSION,
     reference_code: str | None = None,
     authored: datetime | None = None,
     names: FhirNames | None = None,
 ) -> QuestionnaireResponse:
     """A completed QuestionnaireResponse holding exactly these answers.
 
+    ``answers`` are valid IntakeAnswers, or a stored answers dict already read as valid
+    in its ``schema`` (stored schema 2 answers are written as given, to version 2).
     No ``subject``: hairtx does not know who the person is. The clinic links the
     response to a patient record after identifying them; the reference code (as
     ``identifier``) is what the patient reads out to make that link.
     """
     names = names or fhir_names()
-    given = answers.as_plain_dict()
+    given = answers.as_plain_dict() if isinstance(answers, intake.IntakeAnswers) else answers
     groups = []
-    for step in intake.STEPS:
+    for link_id, (title, keys) in groups_of(schema).items():
         items = [
-            {"linkId": question.key, "text": question.label,
-             "answer": _answer_values(question, given[question.key], names)}
-            for question in step.questions
-            if question.key in given
+            {"linkId": key, "text": _question(key).label,
+             "answer": _answer_values(_question(key), given[key], names)}
+            for key in keys
+            if key in given
         ]
         if items:
-            groups.append({"linkId": step.slug, "text": step.title, "item": items})
+            groups.append({"linkId": link_id, "text": title, "item": items})
     response: dict = {
-        "questionnaire": names.versioned_questionnaire,
+        "questionnaire": f"{names.questionnaire_url}|{schema}",
         "status": "completed",
         "item": groups,
     }
@@ -98,7 +148,15 @@ class ResponseMismatch(ValueError):
 def response_answers(
     data: Mapping[str, Any], names: FhirNames | None = None
 ) -> intake.IntakeAnswers:
-    """The valid answer set a QuestionnaireResponse (parsed JSON) holds.
+    """The valid answer set a QuestionnaireResponse (parsed JSON) holds (see below)."""
+    return response_answers_as_given(data, names)[0]
+
+
+def response_answers_as_given(
+    data: Mapping[str, Any], names: FhirNames | None = None
+) -> tuple[intake.IntakeAnswers, AsGiven]:
+    """The valid answer set a QuestionnaireResponse (parsed JSON) holds, as schema 3,
+    and how it was given (a version 2 response is read as intake schema 2).
 
     Raises ``ResponseMismatch`` listing every problem: FHIR structure errors, a response
     to another questionnaire or version, an unfinished response, items that are not in
@@ -112,11 +170,11 @@ def response_answers(
         response = QuestionnaireResponse.model_validate(dict(data))
     except ValidationError as exc:
         raise ResponseMismatch(_structure_problems(exc, data)) from None
-    problems = _header_problems(response, names)
-    plain, item_problems = _plain_answers(response, names)
+    problems, schema = _header_problems(response, names)
+    plain, item_problems = _plain_answers(response, names, schema)
     problems += item_problems
     try:
-        answers = intake.IntakeAnswers.model_validate(plain)
+        answers = read_answers(plain, stored_schema=schema)
     except ValidationError as exc:
         # Keys are linkIds, so intake's own messages point at the right item.
         problems += [
@@ -131,7 +189,13 @@ def response_answers(
     return answers
 
 
-def _header_problems(response: QuestionnaireResponse, names: FhirNames) -> list[Problem]:
+READ_VERSIONS = ("2", intake.SCHEMA_VERSION)
+
+
+def _header_problems(
+    response: QuestionnaireResponse, names: FhirNames
+) -> tuple[list[Problem], str]:
+    """Problems with the response as a whole, and the schema version it is in."""
     problems = []
     canonical = response.questionnaire or ""
     url, _, version = canonical.partition("|")
@@ -140,33 +204,32 @@ def _header_problems(response: QuestionnaireResponse, names: FhirNames) -> list[
             f"this response is for the questionnaire {canonical[:200] or '(none given)'}, "
             f"not {names.questionnaire_url}."
         )))
-    elif version and version != names.version:
+    elif version and version not in READ_VERSIONS:
         problems.append(Problem(RESPONSE, (
-            f"this response is for version {version} of the questionnaire; "
-            f"hairtx asks version {names.version}."
+            f"this response is for version {version[:40]} of the questionnaire; "
+            f"hairtx asks version {names.version} and still reads version 2."
         )))
     if response.status not in ACCEPTED_STATUSES:
         problems.append(Problem(RESPONSE, (
             f"the status is {response.status!r}; only a completed response can be assessed."
         )))
-    return problems
+    return problems, version if version in READ_VERSIONS else names.version
 
 
 def _plain_answers(
-    response: QuestionnaireResponse, names: FhirNames
+    response: QuestionnaireResponse, names: FhirNames, schema: str
 ) -> tuple[dict[str, str | list[str]], list[Problem]]:
     """The answers as intake's plain dict, and what did not fit on the way."""
-    questions = questions_by_link_id()
-    groups = {step.slug: step for step in intake.STEPS}
+    groups = groups_of(schema)
+    questions = {key: (slug, _question(key)) for slug, (_, keys) in groups.items() for key in keys}
     plain: dict[str, str | list[str]] = {}
     problems: list[Problem] = []
     seen_groups: set[str] = set()
     seen_questions: set[str] = set()
     for group in response.item or []:
-        step = groups.get(group.linkId)
-        if step is None:
+        if group.linkId not in groups:
             if group.linkId in questions:
-                owner = questions[group.linkId][0].slug
+                owner = questions[group.linkId][0]
                 problems.append(Problem(group.linkId, (
                     f"this question belongs inside the group {owner!r}, as in the Questionnaire."
                 )))
@@ -184,12 +247,10 @@ def _plain_answers(
         for item in group.item or []:
             found = questions.get(item.linkId)
             if found is None:
-                problems.append(
-                    Problem(item.linkId, "there is no such question in the Questionnaire.")
-                )
-            elif found[0] is not step:
+                problems.append(Problem(item.linkId, _unknown_question(item.linkId, schema)))
+            elif found[0] != group.linkId:
                 problems.append(Problem(item.linkId, (
-                    f"this question belongs in the group {found[0].slug!r}, not {step.slug!r}."
+                    f"this question belongs in the group {found[0]!r}, not {group.linkId!r}."
                 )))
             elif item.linkId in seen_questions:
                 problems.append(Problem(item.linkId, "this question is answered more than once."))
@@ -201,6 +262,14 @@ def _plain_answers(
                 elif value is not None:
                     plain[item.linkId] = value
     return plain, problems
+
+
+def _unknown_question(link_id: str, schema: str) -> str:
+    other = "2" if schema != "2" else intake.SCHEMA_VERSION
+    if any(link_id in keys for _, keys in groups_of(other).values()):
+        return (f"this question is in version {other} of the Questionnaire, not in version "
+                f"{schema}, which this response says it answers. Use one or the other.")
+    return "there is no such question in the Questionnaire."
 
 
 def _plain_value(question: intake.Question, item, names: FhirNames):
@@ -229,7 +298,9 @@ def _plain_value(question: intake.Question, item, names: FhirNames):
                 f"the code system is {given.system or '(none given)'}, "
                 f"not {names.code_system_url}."
             )
-        if given.code not in question.values:
+        if given.code not in question.values and given.code not in intake.RETIRED_VALUE_LABELS.get(
+            question.key, {}
+        ):
             return None, (
                 f"{given.code!r} is not one of this question's answers "
                 f"({', '.join(question.values)})."

@@ -85,8 +85,11 @@ def page_of(queryset: QuerySet, *, number: int) -> Page:
                 has_next=len(rows) > PAGE_SIZE)
 
 
-EXPORT_HEADER = ["created_date", "leaning", "has_red_flags", "ruleset_version", "reviewed",
-                 *intake.QUESTIONS]
+# Answers of a retired intake schema that stored rows may hold: last, empty for rows of
+# today's schema (intake.md "Schema versions").
+RETIRED_ANSWER_COLUMNS = tuple(intake.RETIRED_QUESTIONS)
+EXPORT_HEADER = ["created_date", "leaning", "has_red_flags", "ruleset_version",
+                 "intake_schema", "reviewed", *intake.QUESTIONS, *RETIRED_ANSWER_COLUMNS]
 # A cell starting with one of these would be a formula in a spreadsheet (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -116,8 +119,8 @@ def export_queryset(*, date_from: date, date_to: date) -> QuerySet:
     range that cannot be turned into times fails here, not half-way through a download."""
     return in_date_range(
         Assessment.objects.order_by("created_at", "id"), date_from=date_from, date_to=date_to
-    ).values_list("created_at", "leaning", "has_red_flags", "ruleset_version", "reviewed_at",
-                  "answers")
+    ).values_list("created_at", "leaning", "has_red_flags", "ruleset_version",
+                  "intake_schema", "reviewed_at", "answers")
 
 
 def export_rows(queryset: QuerySet) -> Iterator[list[str]]:
@@ -127,16 +130,17 @@ def export_rows(queryset: QuerySet) -> Iterator[list[str]]:
     day.
     """
     yield EXPORT_HEADER
-    for created_at, leaning, red_flags, version, reviewed_at, answers in queryset.iterator(
-        chunk_size=1000
+    for created_at, leaning, red_flags, version, schema, reviewed_at, answers in (
+        queryset.iterator(chunk_size=1000)
     ):
         yield [
             timezone.localdate(created_at).isoformat(),
             leaning,
             "yes" if red_flags else "no",
             version,
+            schema,
             "yes" if reviewed_at else "no",
-            *(_answer_cell(answers, key) for key in intake.QUESTIONS),
+            *(_answer_cell(answers, key) for key in (*intake.QUESTIONS, *RETIRED_ANSWER_COLUMNS)),
         ]
 
 

@@ -77,3 +77,48 @@ ISSUE_12_PATIENTS: dict[str, dict] = {
         "family_history": "no",
     },
 }
+
+
+# The three patients of issue 23, who walked the questionnaire for its length: a man of
+# 28 with receding temples, a breastfeeding woman of 34 shedding after a birth, and a
+# woman of 45 on warfarin. Answers both intake schemas accept (no treatment tried).
+ISSUE_23_PATIENTS: dict[str, dict] = {
+    "man-28-temples": {
+        "age_band": "25_34",
+        "pattern": ["receding_temples"],
+        "norwood_stage": "norwood_2",
+        "duration": "1_5_years",
+        "family_history": "yes",
+        "treatments_tried": ["none"],
+        "goal": "stop_it_getting_worse",
+        "priorities": ["strongest_evidence", "fewer_visits"],
+    },
+    "breastfeeding-34": {
+        "sex_at_birth": "female",
+        "age_band": "25_34",
+        "periods": "irregular",
+        "pregnancy": "gave_birth_last_12_months",
+        "breastfeeding_now": "yes",
+        "pattern": ["diffuse_shedding"],
+        "duration": "3_6_months",
+        "onset_speed": "over_months",
+        "shedding_amount": "handfuls_or_clumps",
+        "triggers_recent": ["gave_birth"],
+        "family_history": "no",
+        "general_symptoms": ["marked_tiredness"],
+        "needle_comfort": "very_anxious",
+        "priorities": ["own_body", "no_daily_routine"],
+        "sure_sure": "no",
+    },
+    "warfarin-45": {
+        "sex_at_birth": "female",
+        "age_band": "35_49",
+        "periods": "regular",
+        "pregnancy": "not_pregnant",
+        "pattern": ["widening_part"],
+        "ludwig_stage": "ludwig_2",
+        "blood_thinners": ["warfarin_or_similar"],
+        "other_conditions": ["heart_condition_or_low_blood_pressure"],
+        "priorities": ["low_allergy_risk"],
+    },
+}

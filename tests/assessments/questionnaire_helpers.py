@@ -35,11 +35,19 @@ def step_url(number: int) -> str:
 
 
 def step_post(step: intake.Step, answers: dict, draft: Draft, action: str = "next", **extra):
-    """Form data for one step: the applicable answers, as the browser would post them."""
+    """Form data for one step: the applicable answers, as the browser would post them
+    (the health checklist ticked as the answers show it)."""
     data = {"draft": draft.token, "action": action}
+    checklist = step.checklist
+    ticks = checklist.ticks_from(answers) if checklist else None
     for question in step.questions:
+        item = checklist.item_for(question.key) if checklist else None
+        if item is not None and (item.yes_value or question.key not in ticks):
+            continue  # the checklist's tick (or its absence) gives this answer
         if question.key in answers and question.applies(answers):
             data[question.key] = answers[question.key]
+    if ticks:
+        data[checklist.key] = ticks
     data.update(extra)
     return data
 

@@ -41,7 +41,7 @@ def test_assess_lists_every_validation_error(tmp_path, baseline_answers):
     assert caught.value.returncode == 2
     message = str(caught.value)
     assert "age_band: Please choose one of the listed answers." in message
-    assert "goal: Please answer this question." in message
+    assert "goal: Select what you would most like to happen" in message
     assert "periods: This question does not apply" in message
 
 

@@ -432,8 +432,9 @@ class TestFunnelRecords:
         assert progress.reached_review_at is not None and progress.submitted_at is None
         response = client.post(reverse("assessments:review"), {"draft": draft.token})
         assert response.status_code == 302
-        # The draft is gone, its progress record stays and is counted as submitted.
-        assert not Draft.objects.exists()
+        # The draft is no longer in progress, its progress record stays and is counted
+        # as submitted.
+        assert not Draft.objects.in_progress().exists()
         progress.refresh_from_db()
         assert progress.submitted_at is not None
         funnel = insights.funnel(period_today())

@@ -134,19 +134,46 @@ class TestVocabulary:
         """Regrouping steps never reorders questions (IntakeAnswers follows this order)."""
         assert [q.key for step in STEPS for q in step.questions] == list(IntakeAnswers.model_fields)
 
-    def test_steps_are_of_similar_length(self):
-        """Issue 12: one step had 59 tab stops and another 6. Count the longest path:
-        each checkbox is a stop, a radio group is one, a text box is one."""
+    def test_few_pages_of_similar_length(self):
+        """Issue 23: fewer screens (it was 9); issue 12: no page much longer than the
+        others. Count the tab stops of the longest page a patient with nothing to report
+        meets: each checkbox is a stop, a radio group is one, a text box is one; the
+        health checklist is one stop per line (its follow-ups are asked only if ticked),
+        and the per-treatment results are one compact group."""
         def stops(question):
             return len(question.choices) if question.kind == "multi" else 1
-        lengths = [sum(stops(q) for q in step.questions) for step in STEPS]
-        assert max(lengths) <= 30, lengths
-        # The per-treatment results show as one compact group (one row per treatment).
-        assert max(
-            len([q for q in step.questions if q.key not in intake.RESULT_KEYS])
-            + any(q.key in intake.RESULT_KEYS for q in step.questions)
-            for step in STEPS
-        ) <= 7
+
+        lengths = []
+        for step in STEPS:
+            checklist = step.checklist
+            shown = [q for q in step.questions if checklist is None or not checklist.item_for(q.key)]
+            lengths.append(sum(stops(q) for q in shown)
+                           + (len(checklist.items) + 1 if checklist else 0))
+        assert len(STEPS) <= 5
+        assert max(lengths) <= 40, lengths
+        assert min(lengths) >= 6, lengths
+
+    def test_checklist_lines_give_the_same_answers(self):
+        """Each line of the health checklist stands for one question: not ticked is its
+        "none", a yes/no line is answered by its tick, other lines ask a follow-up."""
+        checklist = intake.HEALTH_CHECKLIST
+        quiet = checklist.answers_from(["none"], {})
+        assert quiet == {
+            item.key: ([item.none_value] if QUESTIONS[item.key].kind == "multi"
+                       else item.none_value)
+            for item in checklist.items
+        }
+        assert quiet["cancer"] == "never" and quiet["nail_changes"] == "no"
+        assert checklist.ticks_from(quiet) == ["none"]
+        ticked = checklist.answers_from(
+            ["nail_changes", "blood_thinners", "cancer"],
+            {"blood_thinners": ["warfarin_or_similar"]},
+        )
+        assert ticked["nail_changes"] == "yes"
+        assert ticked["blood_thinners"] == ["warfarin_or_similar"]
+        assert "cancer" not in ticked  # ticked, its follow-up not answered yet
+        assert checklist.ticks_from(ticked) == ["nail_changes", "blood_thinners", "cancer"]
+        assert checklist.ticks_from({}) is None
 
     def test_only_the_two_optional_questions_are_optional(self):
         optional = {key for key, q in QUESTIONS.items() if not q.required}
@@ -309,14 +336,16 @@ class TestInvalidAnswers:
         errors = errors_for(data)
         assert key in errors, errors
         for message in errors[key]:
-            assert message.endswith(".") and message[0].isupper()
+            # A sentence, or an instruction in the GOV.UK pattern ("Select how old you are").
+            assert message[0].isupper()
+            assert message.endswith(".") or message.startswith("Select "), message
             assert "Value error" not in message and "Input should" not in message
             assert "Field required" not in message
 
     def test_friendly_messages_for_pydantic_errors(self, baseline_answers):
         errors = errors_for(dict(baseline_answers, age_band="old", goal=None, extra=1))
         assert errors["age_band"] == ["Please choose one of the listed answers."]
-        assert errors["goal"] == ["Please answer this question."]
+        assert errors["goal"] == ["Select what you would most like to happen"]
         assert errors["extra"] == ["This is not one of our questions. Please leave it out."]
 
     def test_missing_conditional_answer_message(self, baseline_answers):
@@ -324,10 +353,10 @@ class TestInvalidAnswers:
         del answers["family_plans"]
         errors = errors_for(answers)
         assert errors == {
-            "periods": ["Please answer this question."],
-            "pregnancy": ["Please answer this question."],
-            "breastfeeding_now": ["Please answer this question."],
-            "androgen_signs": ["Please answer this question."],
+            "periods": ["Select what your periods are like now"],
+            "pregnancy": ["Select which of these is true for you now"],
+            "breastfeeding_now": ["Select yes if you are breastfeeding now"],
+            "androgen_signs": ["Select at least one, or None of these"],
         }
 
     def test_exclusive_message_names_the_answer(self, baseline_answers):

@@ -77,7 +77,8 @@ class TestSteps:
         assert 'id="error-summary"' in html
         assert 'href="#id_sex_at_birth_0"' in html
         assert 'aria-invalid="true"' in html
-        assert "Please answer this question." in html
+        assert "Select the sex you were given at birth, or Prefer not to say" in html
+        assert "Select how old you are" in html
         # Only step 1's questions are complained about.
         assert "pattern" not in re.findall(r'href="#id_(\w+?)_0"', html)
 
@@ -151,7 +152,7 @@ class TestConditionalQuestions:
                       draft, return_to="review"),
         )
         draft.refresh_from_db()
-        for key in ("periods", "pregnancy", "androgen_signs"):
+        for key in ("periods", "pregnancy", "breastfeeding_now", "androgen_signs"):
             assert key not in draft.answers
         assert response["Location"] == reverse("assessments:review")
 
@@ -256,7 +257,7 @@ class TestDraftsAndResume:
         draft = walk_to(client, STEP2.number, MALE_ANSWERS)
         client.cookies.clear()
         response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft))
-        assert response["Location"] == step_url(STEP3.number)
+        assert response["Location"] == step_url(STEP2.number + 1)
 
 
 class TestTamperedPosts:
@@ -325,7 +326,9 @@ class TestSubmission:
         response = client.post(reverse("assessments:review"), {"draft": draft.token})
         assessment = Assessment.objects.get()
         assert response["Location"] == reverse("assessments:summary", args=[assessment.token])
-        assert not Draft.objects.filter(pk=draft.pk).exists()
+        draft.refresh_from_db()  # kept as a pointer only: its answers moved to the assessment
+        assert draft.answers == {} and draft.assessment == assessment
+        assert not Draft.objects.in_progress().exists()
         assert re.fullmatch(r"[2-9A-HJKMNP-Z]{8}", assessment.reference_code)
         assert len(assessment.token) >= 43  # 256 bits, URL-safe
         assert assessment.answers == MALE_ANSWERS
@@ -388,6 +391,97 @@ def walk_to(client, number: int, answers: dict) -> Draft:
     draft.refresh_from_db()
     assert draft.furthest_step == number
     return draft
+
+
+class TestNothingLostAfterSubmitting:
+    """Issue 23 point 1: Back, reload, a second tab and the resume code lead to the summary."""
+
+    def _submitted(self, client):
+        draft = walk_all_steps(client, MALE_ANSWERS)
+        client.post(reverse("assessments:review"), {"draft": draft.token})
+        draft.refresh_from_db()
+        return draft, Assessment.objects.get()
+
+    def _assert_sent_page_links_summary(self, client, response, assessment):
+        assert response.status_code in {302, 303}
+        assert response["Location"] == reverse("assessments:sent")
+        assert assessment.token not in response["Location"]  # no secret in a redirect
+        page = client.get(reverse("assessments:sent"))
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert f'href="{assessment.secret_summary_path()}"' in html
+        assert assessment.reference_display in html
+        assert "session has ended" not in html
+
+    def test_back_and_reload_of_the_review_page(self, client):
+        draft, assessment = self._submitted(client)
+        response = client.get(reverse("assessments:review"))
+        self._assert_sent_page_links_summary(client, response, assessment)
+
+    def test_back_to_a_step_page(self, client):
+        draft, assessment = self._submitted(client)
+        response = client.get(step_url(STEP6.number))
+        self._assert_sent_page_links_summary(client, response, assessment)
+
+    def test_a_second_tab_posting_an_old_page_saves_nothing(self, client):
+        draft, assessment = self._submitted(client)
+        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft))
+        assert response.status_code == 303
+        self._assert_sent_page_links_summary(client, response, assessment)
+        draft.refresh_from_db()
+        assert draft.answers == {}
+        response = client.post(reverse("assessments:review"), {"draft": draft.token})
+        self._assert_sent_page_links_summary(client, response, assessment)
+        assert Assessment.objects.count() == 1  # a second submit makes no second summary
+
+    def test_a_posted_token_finds_it_without_the_session(self, client):
+        draft, assessment = self._submitted(client)
+        client.cookies.clear()
+        response = client.post(step_url(STEP6.number), step_post(STEP6, MALE_ANSWERS, draft))
+        self._assert_sent_page_links_summary(client, response, assessment)
+
+    def test_resume_code_and_link_in_a_new_session(self, client):
+        draft, assessment = self._submitted(client)
+        client.cookies.clear()
+        response = client.post(reverse("assessments:resume"), {"code": draft.resume_code_display})
+        self._assert_sent_page_links_summary(client, response, assessment)
+        client.cookies.clear()
+        response = client.get(reverse("assessments:resume_link", args=[draft.token]))
+        self._assert_sent_page_links_summary(client, response, assessment)
+
+    def test_start_page_links_back_and_can_start_afresh(self, client):
+        draft, assessment = self._submitted(client)
+        html = client.get(reverse("assessments:start")).content.decode()
+        assert "You have sent your answers" in html
+        assert f'href="{reverse("assessments:sent")}"' in html
+        new_draft = start(client)
+        assert new_draft.pk != draft.pk and not new_draft.is_submitted
+        assert client.get(step_url(1)).status_code == 200
+
+    def test_saved_page_after_submitting(self, client):
+        draft, assessment = self._submitted(client)
+        response = client.get(reverse("assessments:saved"))
+        self._assert_sent_page_links_summary(client, response, assessment)
+
+    def test_sent_page_without_a_submitted_draft_goes_to_the_start(self, client):
+        assert client.get(reverse("assessments:sent"))["Location"] == reverse("assessments:start")
+        start(client)
+        assert client.get(reverse("assessments:sent"))["Location"] == reverse("assessments:start")
+
+    def test_deleting_the_summary_deletes_the_pointer(self, client):
+        draft, assessment = self._submitted(client)
+        client.post(reverse("assessments:delete", args=[assessment.token]))
+        assert not Draft.objects.filter(pk=draft.pk).exists()
+        response = client.get(reverse("assessments:review"))
+        assert response["Location"] == reverse("assessments:start")
+
+    def test_the_pointer_expires_like_a_draft(self, client):
+        draft, assessment = self._submitted(client)
+        assert draft.expires_at > timezone.now() + timedelta(days=13)
+        Draft.objects.filter(pk=draft.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+        client.cookies.clear()
+        response = client.post(reverse("assessments:resume"), {"code": draft.resume_code})
+        assert response.status_code == 400
 
 
 class TestDraftsFromBeforeRuleset202612:

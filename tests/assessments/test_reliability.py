@@ -68,7 +68,7 @@ def test_fifty_concurrent_submissions_are_all_stored(live_server, settings):
     assert Assessment.objects.count() == 50
     codes = set(Assessment.objects.values_list("reference_code", flat=True))
     assert len(codes) == 50
-    assert not Draft.objects.exists()
+    assert not Draft.objects.in_progress().exists()
 
 
 @pytest.mark.django_db
@@ -90,12 +90,13 @@ def test_failure_mid_submission_leaves_nothing_half_written(client, monkeypatch)
     call_command("load_guide", verbosity=0)
     draft = walk_all_steps(client, MALE_ANSWERS)
 
-    def broken_delete(self, *args, **kwargs):
+    def broken_save(self, *args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Draft, "delete", broken_delete)
+    monkeypatch.setattr(Draft, "save", broken_save)
     with pytest.raises(RuntimeError):
         services.assessment_submit(draft=draft)
 
     assert not Assessment.objects.exists()
-    assert Draft.objects.filter(pk=draft.pk).exists()
+    kept = Draft.objects.get(pk=draft.pk)
+    assert kept.answers == MALE_ANSWERS and not kept.is_submitted

@@ -349,9 +349,9 @@ class TestExport:
         today = timezone.localdate().isoformat()
         rows = self.export(staff_client, date_from=today, date_to=today)
         header, row = rows[0], rows[1]
-        assert header[:5] == ["created_date", "leaning", "has_red_flags", "ruleset_version",
-                              "reviewed"]
-        assert header[5:] == list(intake.QUESTIONS)
+        assert header[:6] == ["created_date", "leaning", "has_red_flags", "ruleset_version",
+                              "intake_schema", "reviewed"]
+        assert header[6:] == [*intake.QUESTIONS, "tried_result"]  # the last: schema 2 rows
         for forbidden in ("token", "reference_code", "review_note", "reviewed_by", "username"):
             assert forbidden not in header
         flat = ",".join(",".join(r) for r in rows)

@@ -81,6 +81,12 @@ def fill_visible(page: Page, step: intake.Step, answers: dict) -> None:
     server asks them after Next). One call reads a question's controls, and only the
     controls whose state must change are clicked.
     """
+    if step.checklist is not None:  # its ticks reveal (with JavaScript) the follow-ups
+        ticks = set(step.checklist.ticks_from(answers) or ())
+        for control in page.evaluate(CONTROLS_OF, step.checklist.key):
+            if control["checked"] != (control["value"] in ticks):
+                page.locator(f'input[name="{step.checklist.key}"][value="{control["value"]}"]'
+                             ).set_checked(control["value"] in ticks)
     for question in step.questions:
         controls = page.evaluate(CONTROLS_OF, question.key)
         if not controls:

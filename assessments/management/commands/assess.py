@@ -14,7 +14,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from pydantic import ValidationError
 
-from assessments.fhir.response import ResponseMismatch, response_answers
+from assessments.fhir.response import ResponseMismatch, response_answers_as_given
 from assessments.intake import IntakeAnswers, field_errors
 from assessments.intake_versions import AsGiven, read_answers
 from assessments.rules import assess
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         data = self._read_answers(file)
         as_given = None
         if "resourceType" in data:
-            answers = self._answers_from_fhir(file, data)
+            answers, as_given = self._answers_from_fhir(file, data)
         else:
             answers, as_given = self._answers(file, data)
         summary = assess(answers, as_given=as_given)
@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 returncode=INVALID_INPUT,
             ) from None
 
-    def _answers_from_fhir(self, file: str, data: dict) -> IntakeAnswers:
+    def _answers_from_fhir(self, file: str, data: dict) -> tuple[IntakeAnswers, AsGiven]:
         kind = data["resourceType"]
         if kind != "QuestionnaireResponse":
             raise CommandError(
@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 returncode=INVALID_INPUT,
             )
         try:
-            return response_answers(data)
+            return response_answers_as_given(data)
         except ResponseMismatch as exc:
             raise CommandError(
                 f"The QuestionnaireResponse in {file} does not fit the hairtx Questionnaire:\n"

@@ -39,9 +39,18 @@
     return element.dataset.revealMode === "any_of" ? anyListed : !anyListed;
   }
 
+  var groups = form.querySelectorAll("[data-reveal-group]");
+
   function update() {
     conditional.forEach(function (element) {
       element.hidden = !applies(element);
+    });
+    // A group of rows (how each treatment went) shows while any of its rows does.
+    groups.forEach(function (group) {
+      group.hidden = !Array.prototype.some.call(
+        group.querySelectorAll(".result-row"),
+        function (row) { return !row.hidden; }
+      );
     });
   }
 
@@ -60,6 +69,31 @@
       }
     });
   }
+
+  // A live character count where text is limited (GOV.UK's pattern). The box has no
+  // maxlength: the browser would cut pasted text without saying so; too long is an
+  // error after Next instead, and the count says how far over it is.
+  function updateCount(box) {
+    var holder = box.closest("[data-max-length]");
+    if (!holder) {
+      return;
+    }
+    var limit = parseInt(holder.dataset.maxLength, 10);
+    var left = limit - box.value.trim().length;
+    var count = holder.querySelector(".character-count");
+    count.textContent = left >= 0
+      ? "You have " + left + " character" + (left === 1 ? "" : "s") + " left."
+      : "You have " + -left + " character" + (left === -1 ? "" : "s") + " too many.";
+    count.classList.toggle("character-count--over", left < 0);
+  }
+  form.querySelectorAll("[data-max-length] textarea").forEach(function (box) {
+    box.addEventListener("input", function () {
+      updateCount(box);
+    });
+    if (box.value) {
+      updateCount(box);
+    }
+  });
 
   form.addEventListener("change", function (event) {
     keepExclusive(event);

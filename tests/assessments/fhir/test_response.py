@@ -173,7 +173,7 @@ MISFITS = [
     (code_from_another_system, "smoking", "the code system is http://snomed.info/sct"),
     (text_for_a_choice, "smoking", "must be a Coding"),
     (two_answers_to_a_single_choice, "smoking", "takes one answer, and 2 were given"),
-    (required_question_left_out, "smoking", "Please answer this question."),
+    (required_question_left_out, "smoking", "Select whether you smoke"),
     (question_that_does_not_apply, "ludwig_stage", "does not apply to your other answers"),
     (none_with_another_answer, "blood_thinners", "cannot go with other answers"),
     (free_text_too_long, "allergy_other_details", "200 characters or fewer"),
