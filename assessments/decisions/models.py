@@ -17,6 +17,8 @@ from .options import CHOSEN_OPTIONS, option_label
 NOTE_MAX_LENGTH = 500  # like the review note
 YES_NO = [("yes", "Yes"), ("no", "No")]
 SURE_KEYS = ("sure_sure", "sure_understand", "sure_risks_benefits", "sure_encouragement")
+# What staff type in (the rest of a decision is derived or stamped).
+RECORDED_FIELDS = ("option", "decided_on", "notes", *SURE_KEYS)
 
 
 def sure_score_of(answers) -> int:

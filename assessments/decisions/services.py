@@ -10,10 +10,8 @@ from assessments.models import Assessment, AuditEvent
 from assessments.staff.services import audit_record
 
 from . import regret, schedule
-from .models import SURE_KEYS, Decision, DecisionRevision, FollowUp, sure_score_of
+from .models import RECORDED_FIELDS, Decision, DecisionRevision, FollowUp, sure_score_of
 from .options import NOT_A_CHOICE, option_label
-
-RECORDED_FIELDS = ("option", "decided_on", "notes", *SURE_KEYS)
 
 
 class FollowUpClosed(Exception):

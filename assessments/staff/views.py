@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import pdf, ratelimit
+from assessments.decisions import presenters as decisions
 from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
@@ -144,9 +145,15 @@ def assessment_list(request):
                   {"form": form, "page": page, "staff_section": "list"})
 
 
-def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200):
+def _detail(request, assessment: Assessment, review_form: ReviewForm | None = None,
+            status: int = 200, decision_form=None):
+    if review_form is None:
+        # A note stored before invisible characters were removed loses them when edited.
+        note = remove_invisible_controls(assessment.review_note)
+        review_form = ReviewForm(initial={"note": note})
     context = {
         **summary_context(assessment),
+        **decisions.staff_decision_context(request, assessment, decision_form),
         "key_facts": key_facts(assessment),
         "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
@@ -162,9 +169,7 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
 def assessment_detail(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
     _audit(request, AuditEvent.Action.VIEW, assessment=assessment)
-    # A note stored before invisible characters were removed loses them when edited.
-    note = remove_invisible_controls(assessment.review_note)
-    return _detail(request, assessment, ReviewForm(initial={"note": note}))
+    return _detail(request, assessment)
 
 
 @staff_view()
