@@ -13,7 +13,8 @@ by the patient) and its migrations sit beside the assessment's. Like ``governanc
 - ``models``: ``Decision`` (one per assessment), ``DecisionRevision`` (its history) and
   ``FollowUp`` (the patient's answers, one per wave).
 - ``services``: recording a decision and a follow-up, each audited. No HTTP.
-- ``insights``: the decision-quality blocks of the insights page, as ``Cell``s.
+- ``insights``, ``charts``, ``insights_context``: the decision-quality blocks of the
+  insights page (tables as ``Cell``s, charts as SVG) and what its views add.
 - ``fhir``: the regret Questionnaire, the follow-up as a QuestionnaireResponse and the
   decision as an Observation.
 - ``forms``/``views``/``urls``: the staff form, the patient's follow-up and reminder.
