@@ -1,9 +1,9 @@
 """The Ottawa Decision Regret Scale (Brehaut et al. 2003), and the one question after it.
 
-Wording and scoring follow the scale's user manual (Ottawa Hospital Research Institute,
-patient decision aids site: "User Manual – Decision Regret Scale", O'Connor 1996, updated
-2003) and the validation paper; terms of use and sources are in ``docs/decision-quality.md``.
-The only change the terms allow is naming the decision, which the introduction does.
+Wording and scoring are the scale's as published (Brehaut et al. 2003; O'Connor's user
+manual, Ottawa Hospital Research Institute); ``docs/decision-quality.md`` gives the
+sources, how they were checked (and what could not be) and the terms of use. The only
+change the terms allow is naming the decision, which the introduction does.
 
 Each statement is answered on five points, stored as 1 (strongly agree) to 5 (strongly
 disagree). Scoring, as the manual says: items 2 and 4 are reversed (so that for every
