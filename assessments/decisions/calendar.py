@@ -29,8 +29,8 @@ def reminder_ics(
     (the patient's secret link) goes in only when given.
     """
     lines = [
-        "A few months ago you made a decision about treating your hair loss. Five short "
-        "questions ask how you feel about it now. It takes about 2 minutes.",
+        ("A few months ago you made a decision about treating your hair loss. Five short "
+         "questions ask how you feel about it now. It takes about 2 minutes."),
         f"Go to {follow_up_url} and type your reference code: {reference_display}.",
     ]
     if summary_url:

@@ -170,9 +170,10 @@ def _regret(period: Period) -> tuple[dict[int, list[RegretRow]], dict[int, list[
         everyone = [score for (w, _), scores in by_option.items() if w == wave for score in scores]
         options[wave] = [regret_row(option_label(option), by_option[(wave, option)])
                          for option in chosen] + [regret_row("Everyone", everyone)]
+        answered_leanings = {leaning for (w, leaning) in by_leaning if w == wave}
         leanings[wave] = [regret_row(LEANING_LABELS.get(leaning, leaning),
                                      by_leaning[(wave, leaning)])
-                          for leaning in leaning_keys({lean for (w, lean) in by_leaning if w == wave})]
+                          for leaning in leaning_keys(answered_leanings)]
     return options, leanings
 
 

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments import ratelimit
 from assessments.models import Assessment, AuditEvent, normalise_code
+from assessments.plain_text import remove_invisible_controls
+from assessments.staff.forms import ReviewForm
 from assessments.staff.views import _detail, _lookup, code_lookup, staff_view
 from assessments.views import _assessment_for, started_by_another_site
 from hairtx.addresses import client_address
@@ -46,7 +48,9 @@ def decision_record_view(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
     form = decision_form_for(assessment, request.POST)
     if not form.is_valid():
-        return _detail(request, assessment, decision_form=form, status=400)
+        note = remove_invisible_controls(assessment.review_note)
+        review_form = ReviewForm(initial={"note": note})
+        return _detail(request, assessment, review_form, status=400, decision_form=form)
     decision_record(assessment=assessment, recorded_by=request.user,
                     values=form.cleaned_data, ip_address=client_address(request))
     messages.success(request, f"The decision for {assessment.reference_display} is recorded.")

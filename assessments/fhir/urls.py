@@ -1,7 +1,7 @@
 from django.urls import path
 
-from assessments.fhir import views
 from assessments.decisions.fhir import REGRET_QUESTIONNAIRE_ID
+from assessments.fhir import views
 from assessments.fhir.canonical import QUESTIONNAIRE_ID
 
 app_name = "fhir"

@@ -145,12 +145,8 @@ def assessment_list(request):
                   {"form": form, "page": page, "staff_section": "list"})
 
 
-def _detail(request, assessment: Assessment, review_form: ReviewForm | None = None,
-            status: int = 200, decision_form=None):
-    if review_form is None:
-        # A note stored before invisible characters were removed loses them when edited.
-        note = remove_invisible_controls(assessment.review_note)
-        review_form = ReviewForm(initial={"note": note})
+def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200,
+            decision_form=None):
     context = {
         **summary_context(assessment),
         **decisions.staff_decision_context(request, assessment, decision_form),
@@ -169,7 +165,9 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm | None = No
 def assessment_detail(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
     _audit(request, AuditEvent.Action.VIEW, assessment=assessment)
-    return _detail(request, assessment)
+    # A note stored before invisible characters were removed loses them when edited.
+    note = remove_invisible_controls(assessment.review_note)
+    return _detail(request, assessment, ReviewForm(initial={"note": note}))
 
 
 @staff_view()

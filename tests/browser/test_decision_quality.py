@@ -38,7 +38,7 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
     expect(page.get_by_role("heading", name="After your visit")).to_be_visible()
     with page.expect_download() as download:  # a download, not a page: no press()
         page.get_by_role("button", name="Add a reminder to your calendar").click()
-    ics = open(download.value.path(), "rb").read()
+    ics = download.value.path().read_bytes()
     events = list(Calendar.from_ical(ics).walk("VEVENT"))
     assert len(events) == 1
     assessment = Assessment.objects.get()
@@ -73,7 +73,8 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
     page.goto(base + "/follow-up/")
     page.get_by_label("Your reference code").fill(assessment.reference_code.lower())
     press(page, "Continue")
-    expect(page.get_by_role("heading", level=1)).to_have_text("How do you feel about your decision?")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "How do you feel about your decision?")
     expect(page.get_by_text("the decision you made about treating your hair loss")).to_be_visible()
     assert_no_axe_violations(page, "the regret scale")
     page.get_by_role("group", name="It was the right decision.").get_by_label(

@@ -18,16 +18,6 @@ from .helpers import move_decision_back, record
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def assessment():
-    return make_assessment()
-
-
-@pytest.fixture
-def nurse():
-    return make_staff()
-
-
 def test_first_record_keeps_a_revision_and_an_audit_line(assessment, nurse):
     decision = record(assessment, nurse, notes="Starts next week.", sure_sure="no")
     assert decision.sure_score == 3

@@ -8,7 +8,7 @@ from icalendar import Calendar
 from assessments.decisions import regret
 from assessments.decisions.models import Decision, FollowUp
 from assessments.models import AuditEvent
-from tests.assessments.factories import make_assessment, make_staff, make_user
+from tests.assessments.factories import make_staff, make_user
 
 from .helpers import SURE_ALL_YES, move_decision_back, record
 
@@ -16,16 +16,6 @@ pytestmark = pytest.mark.django_db
 
 NO_REGRET = {"regret_1": "1", "regret_2": "5", "regret_3": "1", "regret_4": "5",
              "regret_5": "1", "hair_change": "better"}
-
-
-@pytest.fixture
-def assessment():
-    return make_assessment()
-
-
-@pytest.fixture
-def nurse():
-    return make_staff()
 
 
 def _detail_url(assessment):
@@ -41,7 +31,7 @@ class TestStaffDecisionForm:
         client.force_login(nurse)
         page = client.get(_detail_url(assessment)).content.decode()
         assert "No decision recorded yet." in page
-        assert 'action="%s"' % _decision_url(assessment) in page
+        assert f'action="{_decision_url(assessment)}"' in page
         assert "Do you feel sure about the best choice for you?" in page
         assert "Minoxidil tablets" in page and "Referred for diagnosis" in page
 
