@@ -177,11 +177,16 @@ def _regret(period: Period) -> tuple[dict[int, list[RegretRow]], dict[int, list[
     return options, leanings
 
 
-def _responses(decisions, today: date) -> list[Bar]:
-    """Per wave: of the people whose follow-up has opened, how many answered."""
+def _responses(period: Period, decisions, today: date) -> list[Bar]:
+    """Per wave: of the people whose follow-up has opened, how many answered.
+
+    When a wave opened depends on calendar months, so it is worked out here from each
+    decision's day (two queries over the period, no per-row query).
+    """
     bars = []
-    rows = decisions.exclude(option__in=NOT_A_CHOICE).values_list("decided_on", "assessment_id")
-    answered = set(FollowUp.objects.filter(assessment_id__in=[a for _, a in rows])
+    rows = list(decisions.exclude(option__in=NOT_A_CHOICE)
+                .values_list("decided_on", "assessment_id"))
+    answered = set(FollowUp.objects.filter(**_in(period, "assessment__"))
                    .values_list("assessment_id", "wave"))
     for wave in schedule.WAVES:
         due = [a for decided_on, a in rows if schedule.wave_opens_on(decided_on, wave) <= today]
@@ -211,7 +216,7 @@ def decision_quality(period: Period, *, today: date | None = None) -> DecisionQu
         sure=_sure(decisions),
         regret_by_option=by_option,
         regret_by_leaning=by_leaning,
-        responses=_responses(decisions, today or timezone.localdate()),
+        responses=_responses(period, decisions, today or timezone.localdate()),
         threshold=cell(0).threshold,
     )
 

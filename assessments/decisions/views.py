@@ -67,13 +67,19 @@ def _render_regret(request, form: RegretForm, *, action: str, code: str = "", st
     }, status=status)
 
 
-def _save(request, assessment: Assessment, form: RegretForm):
+def _save(assessment: Assessment, form: RegretForm) -> bool:
+    """Store the answers; False when the wave closed meanwhile (answered in another tab)."""
     try:
         follow_up_record(assessment=assessment, responses=form.responses,
                          hair_change=form.cleaned_data["hair_change"])
     except FollowUpClosed:
-        return None
-    return redirect("decisions:follow_up_thanks")
+        return False
+    return True
+
+
+def _closed(request, assessment: Assessment):
+    return render(request, "assessments/follow_up_closed.html",
+                  {"summary_url": assessment.secret_summary_path()}, status=404)
 
 
 # No CSRF token check, for the reason given at assessments.views.delete: the page's URL
@@ -86,16 +92,17 @@ def follow_up_by_link(request, token: str):
     assessment = _assessment_for(token)
     action = reverse("decisions:follow_up_link", args=[token])
     if follow_up_wave(assessment) is None:
-        return render(request, "assessments/follow_up_closed.html",
-                      {"summary_url": assessment.secret_summary_path()}, status=404)
+        return _closed(request, assessment)
     if request.method == "GET":
         return _render_regret(request, RegretForm(), action=action)
     if started_by_another_site(request):
         raise PermissionDenied("The answers must come from the patient's own page.")
     form = RegretForm(request.POST)
-    if form.is_valid() and (saved := _save(request, assessment, form)):
-        return saved
-    return _render_regret(request, form, action=action, status=400 if form.errors else 404)
+    if not form.is_valid():
+        return _render_regret(request, form, action=action, status=400)
+    if not _save(assessment, form):
+        return _closed(request, assessment)
+    return redirect("decisions:follow_up_thanks")
 
 
 def _due_for_code(raw_code: str) -> Assessment | None:
@@ -103,6 +110,13 @@ def _due_for_code(raw_code: str) -> Assessment | None:
     assessment = (Assessment.objects.for_reference(code).select_related("decision").first()
                   if code else None)
     return assessment if assessment and follow_up_wave(assessment) is not None else None
+
+
+def _no_follow_up(request, code_form: FollowUpCodeForm):
+    """The code page again, with one message for every code that opens nothing."""
+    if code_form.is_valid():
+        code_form.add_error("code", NO_FOLLOW_UP)
+    return render(request, "assessments/follow_up_code.html", {"form": code_form}, status=400)
 
 
 @never_cache
@@ -117,17 +131,16 @@ def follow_up_by_code(request):
     code_form = FollowUpCodeForm(request.POST)
     assessment = _due_for_code(code_form.cleaned_data["code"]) if code_form.is_valid() else None
     if assessment is None:
-        if code_form.is_valid():
-            code_form.add_error("code", NO_FOLLOW_UP)
-        return render(request, "assessments/follow_up_code.html", {"form": code_form},
-                      status=400)
+        return _no_follow_up(request, code_form)
     code = assessment.reference_display
     if "answers" not in request.POST:  # the code was just typed: show the questions
         return _render_regret(request, RegretForm(), action=action, code=code)
     form = RegretForm(request.POST)
-    if form.is_valid() and (saved := _save(request, assessment, form)):
-        return saved
-    return _render_regret(request, form, action=action, code=code, status=400)
+    if not form.is_valid():
+        return _render_regret(request, form, action=action, code=code, status=400)
+    if not _save(assessment, form):  # answered meanwhile: the same answer as for any code
+        return _no_follow_up(request, code_form)
+    return redirect("decisions:follow_up_thanks")
 
 
 @never_cache

@@ -35,7 +35,7 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
     # The patient makes a summary and keeps a calendar reminder (code only, the default).
     walk_to_review(page, base, MALE_ANSWERS)
     press(page, "Get my summary")
-    expect(page.get_by_role("heading", name="After your visit")).to_be_visible()
+    page.get_by_text("After your visit: a reminder for your calendar").click()  # unfold
     with page.expect_download() as download:  # a download, not a page: no press()
         page.get_by_role("button", name="Add a reminder to your calendar").click()
     ics = download.value.path().read_bytes()
