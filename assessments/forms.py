@@ -305,16 +305,20 @@ class StepForm(forms.Form):
         return entries
 
     def error_links(self) -> list[dict]:
-        """Links for the error summary, each to the first control of its question."""
-        links = []
-        for name, errors in self.errors.items():
-            if name not in self.fields:
-                continue
-            field = self[name]
-            grouped = isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
-            anchor = f"{field.auto_id}_0" if grouped else field.auto_id
-            links.extend({"anchor": anchor, "label": field.label, "message": m} for m in errors)
-        return links
+        return error_links(self)
+
+
+def error_links(form: forms.Form) -> list[dict]:
+    """Links for the error summary, each to the first control of its question."""
+    links = []
+    for name, errors in form.errors.items():
+        if name not in form.fields:
+            continue
+        field = form[name]
+        grouped = isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+        anchor = f"{field.auto_id}_0" if grouped else field.auto_id
+        links.extend({"anchor": anchor, "label": field.label, "message": m} for m in errors)
+    return links
 
 
 def posted_answers(step: Step, data) -> dict[str, object]:

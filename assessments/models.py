@@ -349,6 +349,9 @@ class AuditEvent(models.Model):
         # Health-record exports (assessments/fhir)
         FHIR_DOWNLOAD = "fhir_download", "downloaded for health record (FHIR)"
         FHIR_EXPORT = "fhir_export", "exported FHIR bundles (NDJSON)"
+        # The decision recorded at the visit (assessments/decisions)
+        DECISION_RECORD = "decision_record", "recorded the decision"
+        DECISION_CHANGE = "decision_change", "changed the decision"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -416,3 +419,4 @@ class RateLimitCounter(models.Model):
 
 # Clinical governance models live in their own module (assessments/governance/).
 from assessments.governance.models import ReviewerProfile, RulesetApproval  # noqa: F401
+from assessments.decisions.models import Decision, DecisionRevision, FollowUp  # noqa: F401, E402

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
 from assessments import intake, pdf, ratelimit, reading_time
+from assessments.decisions import presenters as decisions
 from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
 from assessments.intake_versions import forget_retired_answers
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
@@ -396,6 +397,7 @@ def summary(request, token: str):
     assessment = _assessment_for(token)
     context = summary_context(assessment)
     context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
+    context.update(decisions.patient_follow_up_context(assessment))
     return render(request, "assessments/summary.html", context)
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/", include("assessments.staff.urls")),
     path("fhir/", include("assessments.fhir.urls")),
     path("", include("assessments.urls")),
+    path("", include("assessments.decisions.urls")),
     path("", include("content.urls")),
 ]
 

@@ -1,7 +1,9 @@
 """One assessment as a FHIR ``Bundle`` of type ``collection``, ready for a health record.
 
 The bundle holds the answers (``QuestionnaireResponse``) and the summary PDF
-(``DocumentReference``, the PDF attached). Neither names a subject: hairtx does not know
+(``DocumentReference``, the PDF attached), then the decision recorded at the visit
+(``Observation``) and the follow-ups (``QuestionnaireResponse``s to the regret scale)
+when there are any. Neither names a subject: hairtx does not know
 who the person is. Both carry the reference code as an identifier in the clinic's
 system, which is how the clinic finds the record to attach them to.
 
@@ -87,8 +89,13 @@ def assessment_bundle(
     leaning_label: str,
     assembled_at: datetime,
     names: FhirNames | None = None,
+    extra_entries: list[dict] = (),
 ) -> Bundle:
-    """The answers and the summary PDF of one assessment, as a validated Bundle."""
+    """The answers and the summary PDF of one assessment, as a validated Bundle.
+
+    ``extra_entries`` (the decision and follow-ups, ``assessments.decisions.fhir``) come
+    after them.
+    """
     names = names or fhir_names()
     # Stored answers keep their intake schema: check them as such, and write them as
     # they were given (schema 2 answers to version 2 of the Questionnaire).
@@ -112,5 +119,6 @@ def assessment_bundle(
         entry=[
             {"fullUrl": response_url, "resource": response},
             {"fullUrl": document_url, "resource": document},
+            *extra_entries,
         ],
     )

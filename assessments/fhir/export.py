@@ -14,9 +14,11 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from assessments import pdf
+from assessments.decisions.fhir import decision_entries
 from assessments.models import Assessment
 
 from .bundle import assessment_bundle
+from .canonical import fhir_names
 
 # Rows fetched per round trip while streaming. Memory use depends on this, not on how
 # many assessments are exported (PostgreSQL streams through a server-side cursor).
@@ -35,11 +37,14 @@ def bundle_json(assessment: Assessment, *, assembled_at: datetime | None = None)
             pdf_bytes = stored.read()
     except OSError as exc:
         raise pdf.PdfRenderError("The stored PDF could not be read.") from exc
+    names = fhir_names()
     bundle = assessment_bundle(
         assessment,
         pdf=pdf_bytes,
         leaning_label=assessment.leaning_label,
         assembled_at=assembled_at or timezone.now(),
+        names=names,
+        extra_entries=decision_entries(assessment, names=names),
     )
     return bundle.model_dump_json()
 

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import pdf
+from assessments.decisions import insights_context as decision_insights
 from assessments.models import AuditEvent
 from assessments.staff import charts, insights
 from assessments.staff.forms import InsightsForm
@@ -40,7 +41,7 @@ def _context(form: InsightsForm) -> dict:
     shown = InsightsForm({"date_from": period.date_from.isoformat(),
                           "date_to": period.date_to.isoformat()})
     return {"form": shown, "report": report, "charts": charts.charts_for(report),
-            "staff_section": "insights"}
+            "staff_section": "insights", **decision_insights.context_for(period)}
 
 
 @insights_view
@@ -67,7 +68,8 @@ def _download(request, action: str, kind: str):
     period = form.period()
     if kind == "csv":
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(insights.csv_rows(insights.insights_for(period)))
+        csv.writer(buffer).writerows(insights.csv_rows(insights.insights_for(period))
+                                     + decision_insights.csv_rows(period))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         try:

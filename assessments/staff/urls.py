@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from assessments.decisions import views as decisions
 from assessments.governance import views as governance
 from assessments.ratelimit import login_rate_limited
 from assessments.staff import insights_views, views
@@ -23,4 +24,6 @@ urlpatterns = [
     path("assessments/<str:reference_code>/pdf/", views.assessment_pdf, name="pdf"),
     path("assessments/<str:reference_code>/fhir/", views.assessment_fhir, name="fhir"),
     path("assessments/<str:reference_code>/review/", views.assessment_review, name="review"),
+    path("assessments/<str:reference_code>/decision/", decisions.decision_record_view,
+         name="decision"),
 ]

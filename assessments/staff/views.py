@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import pdf, ratelimit
+from assessments.decisions import presenters as decisions
 from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
@@ -148,9 +149,11 @@ def assessment_list(request):
                   {"form": form, "page": page, "staff_section": "list"})
 
 
-def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200):
+def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200,
+            decision_form=None):
     context = {
         **summary_context(assessment),
+        **decisions.staff_decision_context(request, assessment, decision_form),
         "key_facts": key_facts(assessment),
         # For clinicians only: never on a patient's page or PDF (rules.md v3).
         "what_would_change": selectors.what_would_change_for(assessment),

@@ -54,6 +54,9 @@ def _recreate_groups() -> None:
         )
     Group.objects.get(name=ruleset.GROUP_NAME).permissions.add(*Permission.objects.filter(
         content_type__app_label="assessments", codename__in=ruleset.CODENAMES))
+    decisions = importlib.import_module("assessments.migrations.0015_decisions_permissions")
+    Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
+        content_type__app_label="assessments", codename__in=decisions.CODENAMES))
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0012_rules-v3_intake_schema'),
+        ('assessments', '0012_intake_schema'),
     ]
 
     operations = [

@@ -1,0 +1,121 @@
+"""Decision quality on the insights page: shares, options by leaning, SURE then and now,
+regret medians and spreads, response rates; small numbers hidden like the rest."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.decisions.insights import decision_quality, regret_row
+from assessments.decisions.models import FollowUp
+from assessments.staff.insights import Period
+from tests.assessments.factories import make_assessment, make_staff
+
+from .helpers import move_decision_back, record
+
+pytestmark = pytest.mark.django_db
+
+SCORES = [0, 10, 20, 30, 40, 100]  # median 25; middle half 12.5 to 37.5
+
+
+def _period() -> Period:
+    return Period.default()
+
+
+@pytest.fixture
+def clinic():
+    """Six PRP decisions answered at 3 months, one finasteride decision, one summary
+    without a decision."""
+    nurse = make_staff()
+    made = []
+    for score in SCORES:
+        assessment = make_assessment()
+        record(assessment, nurse, option="prp")
+        move_decision_back(assessment, days=100)
+        FollowUp.objects.create(assessment=assessment, wave=3, option="prp", regret_1=1,
+                                regret_2=5, regret_3=1, regret_4=5, regret_5=1,
+                                regret_score=score, hair_change="same")
+        made.append(assessment)
+    other = make_assessment()
+    record(other, nurse, option="finasteride", sure_sure="no")
+    move_decision_back(other, days=100)
+    make_assessment()
+    return made
+
+
+def test_shares_options_sure_and_response_rates(clinic, settings):
+    settings.HAIRTX_INSIGHTS_MIN_COUNT = 1  # nothing hidden: the numbers themselves
+    report = decision_quality(_period())
+    assert report.summaries.count == 8
+    recorded, not_recorded = report.recorded
+    assert (str(recorded.value), recorded.share) == ("7", "88%")
+    assert (str(not_recorded.value), not_recorded.share) == ("1", "12%")
+    totals = {row.key: str(row.total) for row in report.options}
+    assert (totals["prp"], totals["finasteride"], totals["dutasteride"]) == ("6", "1", "0")
+    at_summary = {label: str(then) for label, then, _ in report.sure}
+    at_decision = {label: str(now) for label, _, now in report.sure}
+    assert at_decision == {"0 of 4": "0", "1 of 4": "0", "2 of 4": "0", "3 of 4": "1",
+                           "4 of 4": "6"}
+    assert sum(int(value) for value in at_summary.values()) == 7
+    answered, not_answered, answered_12, _ = report.responses
+    assert (answered.label, str(answered.value), answered.share) == (
+        "3 months: answered", "6", "86%")  # 6 of the 7 whose 3 months have passed
+    assert str(not_answered.value) == "1"
+    assert str(answered_12.value) == "0"  # nobody's 12 months have passed
+
+
+def test_small_numbers_are_hidden_and_cannot_be_worked_out(clinic, settings):
+    settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
+    report = decision_quality(_period())
+    recorded, not_recorded = report.recorded
+    assert str(not_recorded.value) == "fewer than 5"
+    assert str(recorded.value) == "not shown"  # else 8 - 7 would give the 1 away
+    finasteride = next(row for row in report.options if row.key == "finasteride")
+    prp = next(row for row in report.options if row.key == "prp")
+    assert str(finasteride.total) == "fewer than 5" and str(prp.total) == "not shown"
+    for row in report.options:
+        for value in [*row.by_leaning, row.total]:
+            assert value.shown is None or value.count == 0 or value.count >= 5
+    at_decision = {label: str(now) for label, _, now in report.sure}
+    assert at_decision["3 of 4"] == "fewer than 5" and at_decision["4 of 4"] == "not shown"
+
+
+def test_regret_median_and_spread_by_option(clinic):
+    report = decision_quality(_period())
+    rows = {row.label: row for row in report.regret_by_option[3]}
+    prp = rows["PRP (platelet-rich plasma)"]
+    assert (str(prp.answered), prp.median, prp.spread) == ("6", "25", "12.5 to 37.5")
+    assert rows["Finasteride"].median == "–"  # nobody answered
+    everyone = rows["Everyone"]
+    assert everyone.median == "25"
+
+
+def test_regret_hidden_below_the_threshold(settings):
+    settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
+    row = regret_row("PRP", [0, 20, 40, 60])
+    assert str(row.answered) == "fewer than 5"
+    assert row.median == "not shown (fewer than 5 answered)" and row.spread == "not shown"
+    assert row.median_value is None
+    assert regret_row("PRP", [0, 20, 40, 60, 80]).median == "40"
+
+
+def test_the_page_and_the_csv_show_them_without_small_numbers(client, clinic, settings):
+    settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
+    client.force_login(make_staff("manager"))
+    page = client.get(reverse("staff:insights")).content.decode()
+    assert "Decisions recorded at the visit" in page
+    assert "Regret at 3 months, by option chosen" in page
+    assert "12.5 to 37.5" in page
+    today = timezone.localdate()
+    response = client.post(reverse("staff:insights_csv"), {
+        "date_from": (today.replace(day=1) if today.day > 1 else today).isoformat(),
+        "date_to": today.isoformat()})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    regret = [row for row in rows if row[0] == "regret by option" and row[1] == "3 months"]
+    assert ["regret by option", "3 months", "PRP (platelet-rich plasma)", "6",
+            "median 25; middle half 12.5 to 37.5"] in regret
+    finasteride = [row for row in rows if row[0] == "option chosen"
+                   and row[2] == "finasteride" and row[1] == "all leanings"]
+    assert finasteride == [["option chosen", "all leanings", "finasteride", "fewer than 5", ""]]
