@@ -29,8 +29,38 @@ def _change_url(change: ContentChange) -> str:
     return reverse("admin:content_contentchange_change", args=[change.pk])
 
 
+REASON_FIELDSET_TITLE = _("Why this change")
+
+
+class SignOffForm(forms.ModelForm):
+    """Every content form: saving a published item sends it to a clinical reviewer, so
+    the editor says why in one line (stored with the proposal, shown to the reviewer)."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for this change"), max_length=200, required=False,
+        help_text=_("One line for the clinical reviewer, e.g. “Adds the 2024 review's "
+                    "figure”. Up to 200 characters."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.status == Status.PUBLISHED and not (
+                cleaned.get("change_reason") or "").strip():
+            self.add_error("change_reason", _(
+                "Say in one line why you made this change: the clinical reviewer reads it."))
+        return cleaned
+
+
 class SignOffAdminMixin:
     """Mix into the ModelAdmin of every registered (patient-facing) content model."""
+
+    form = SignOffForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.status != Status.PUBLISHED:
+            return fieldsets
+        return (*fieldsets, (REASON_FIELDSET_TITLE, {"fields": ("change_reason",)}))
 
     def get_readonly_fields(self, request, obj=None):
         # Status and the review stamp change only through a reviewer's approval.
@@ -64,7 +94,7 @@ class SignOffAdminMixin:
             return  # nothing patients read has changed
         request._proposed_change = services.propose(
             stored, values=values, proposed_by=request.user,
-            summary=f"Edited in the admin by {request.user.get_username()}",
+            summary=form.cleaned_data["change_reason"].strip(),
             ip_address=get_client_ip_address(request),
         )
 

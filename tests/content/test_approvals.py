@@ -27,7 +27,8 @@ def reviewer(django_user_model):
 
 def _edit(client, section, **changes):
     data = {"article": section.article_id, "order": section.order, "title": section.title,
-            "slug": section.slug, "body": section.body, **changes}
+            "slug": section.slug, "body": section.body,
+            "change_reason": "A test edit.", **changes}
     return client.post(reverse("admin:content_section_change", args=[section.pk]), data)
 
 
@@ -107,9 +108,11 @@ def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, 
     detail = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
     assert detail.status_code == 200
     html = detail.content.decode()
-    # The published version was never approved, so every word is shown as new.
-    assert "no version of this item was ever approved" in html
-    assert "A new sentence for patients.</ins>" in html
+    # Shipped text counts as seen: only the editor's sentence is new, not the section.
+    assert "as shipped with the site" in html
+    assert "<ins>\n\nA new sentence for patients.</ins>" in html
+    assert "(+5 / −0 words)" in html
+    assert "A test edit." in html  # the editor's reason
     assert "Approve and publish" in html
     # The decision form must not sit inside the admin's own form (it would post there).
     before_decision = html[: html.index(reverse("admin:content_contentchange_decide",
@@ -370,3 +373,42 @@ def test_approving_removal_is_not_approving_the_words(guide, editor, reviewer):
     faq.status = Status.PUBLISHED  # e.g. put back from a shell, without review
     faq.save()
     assert faq in services.unapproved_published_items()
+
+
+# --- reviewers see the change, not the section (issue 23 point 6) ---------------------------
+
+def test_an_edit_to_a_published_item_needs_a_one_line_reason(client, guide, editor):
+    section = Section.objects.get(slug="prp-explained")
+    client.force_login(editor)
+    response = _edit(client, section, body=section.body + " More.", change_reason="  ")
+    assert response.status_code == 200
+    assert "Say in one line why you made this change" in response.content.decode()
+    assert not ContentChange.objects.pending().for_object(section).exclude(
+        proposed_by=None).exists()
+
+    _edit(client, section, body=section.body + " More.", change_reason="Adds a word.")
+    change = ContentChange.objects.pending().for_object(section).get()
+    assert change.summary == "Adds a word." and change.proposed_by == editor
+
+
+def test_one_sentence_changed_in_shipped_text_shows_that_sentence_only(client, guide, editor,
+                                                                        reviewer):
+    """On a fresh install, one changed sentence of "PRP explained" is that sentence, not
+    the whole section as new words."""
+    section = Section.objects.get(slug="prp-explained")
+    old = "Researchers do not yet fully know how it works."
+    new = "Nobody yet knows for sure how it works."
+    client.force_login(editor)
+    _edit(client, section, body=section.body.replace(old, new))
+    change = ContentChange.objects.pending().for_object(section).get()
+    [diff] = services.review_view(change).diffs
+    assert diff.added_words <= 8 and diff.removed_words <= 8
+    assert "<ins>" in diff.html and "Platelets are tiny cells" in diff.html
+
+
+def test_approving_shipped_text_as_published_still_shows_every_word(guide):
+    section = Section.objects.get(slug="prp-explained")
+    review = services.review_view(ContentChange.objects.pending().for_object(section).get())
+    assert "no version of this item was ever approved" in review.compared_with
+    body = next(diff for diff in review.diffs if diff.name == "body")
+    assert body.removed_words == 0 and body.added_words > 300
