@@ -111,7 +111,7 @@ def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, 
     # Shipped text counts as seen: only the editor's sentence is new, not the section.
     assert "as shipped with the site" in html
     assert "<ins>\n\nA new sentence for patients.</ins>" in html
-    assert "(+5 / −0 words)" in html
+    assert "(+6 / −0 words)" in html
     assert "A test edit." in html  # the editor's reason
     assert "Approve and publish" in html
     # The decision form must not sit inside the admin's own form (it would post there).
