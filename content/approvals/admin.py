@@ -12,12 +12,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from content.approvals import registry, services
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+from content.approvals import authorship, preview, registry, services
 from content.approvals.models import ContentChange
 from content.models import Status
 from hairtx.admin_mixins import RecordOnlyAdminMixin
@@ -44,6 +47,11 @@ class SignOffForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\r" in value:
+                # Browsers post text areas with CRLF line ends: stored as LF, or every line
+                # of the shipped text would read as changed.
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
         if self.instance.pk and self.instance.status == Status.PUBLISHED and not (
                 cleaned.get("change_reason") or "").strip():
             self.add_error("change_reason", _(
@@ -55,6 +63,20 @@ class SignOffAdminMixin:
     """Mix into the ModelAdmin of every registered (patient-facing) content model."""
 
     form = SignOffForm
+    # The history says who wrote each version's words and who approved them, in full.
+    object_history_list_template = "admin/content/object_history_list.html"
+    history_list_display = ("words_by", "approved_by")
+
+    def words_by(self, record):
+        return authorship.words_by(record)
+
+    def approved_by(self, record):
+        return authorship.approved_by(record)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # simple_history cuts each old and new value to 100 characters: show them whole.
+        return HistoricalRecordContextHelper(self.model, historical_record,
+                                             max_displayed_delta_change_chars=10**7)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -174,6 +196,21 @@ class SignOffAdminMixin:
             "one approves.") % {"count": proposed})
 
 
+class GuideContentFilter(admin.SimpleListFilter):
+    """The kinds of guide content only, not every model the site has."""
+
+    title = _("kind of content")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(ContentType.objects.get_for_model(model).pk,
+                 str(model._meta.verbose_name).capitalize())
+                for model in registry.registered_models()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(content_type_id=self.value()) if self.value() else queryset
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=(("approve", "Approve"), ("send_back", "Send back")))
     comment = forms.CharField(
@@ -191,7 +228,7 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/content/contentchange/change_form.html"
     list_display = ("item_label", "content_type", "state", "outcome", "proposed_by",
                     "proposed_at", "decided_by_name", "decided_at")
-    list_filter = ("state", "content_type")
+    list_filter = ("state", GuideContentFilter)
     search_fields = ("item_label", "summary", "comment")
     fields = ("item_label", "content_type", "state", "outcome", "summary", "proposed_by",
               "proposed_at", "decided_by_name", "decided_at", "comment")
@@ -223,7 +260,9 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         decide = path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view),
                       name="content_contentchange_decide")
-        return [decide, *super().get_urls()]
+        show = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view),
+                    name="content_contentchange_preview")
+        return [decide, show, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         change = get_object_or_404(ContentChange, pk=object_id)
@@ -233,8 +272,20 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
             "refusal": services.can_decide(change, request.user),
             "decision_form": DecisionForm(),
             "decide_url": reverse("admin:content_contentchange_decide", args=[change.pk]),
+            "preview_url": reverse("admin:content_contentchange_preview", args=[change.pk]),
+            "author": authorship.person(change.proposed_by) or authorship.SHIPPED,
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, pk):
+        """The proposed version in the public layout (public templates and CSS)."""
+        change = get_object_or_404(ContentChange, pk=pk)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        template, context = preview.preview_page(change)
+        # admin_view marks it never_cache (private, no-store), like every admin page.
+        return render(request, template, {
+            **context, "proposal_preview": change, "review_url": _change_url(change)})
 
     def decide_view(self, request, pk):
         if request.method != "POST":

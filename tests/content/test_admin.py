@@ -157,3 +157,15 @@ def test_editor_can_change_the_declaration_of_interest(client, editor):
     assert client.post(url, data).status_code == 302
     proposal = ContentChange.objects.pending().for_object(clinic).get()
     assert proposal.values["declaration_of_interest"] == "We sell PRP and mesotherapy."
+
+
+def test_reviewer_profile_picks_a_user_by_name(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("root", password="x" * 16)
+    django_user_model.objects.create_user("dr-okafor", password="x" * 16, is_staff=True,
+                                          first_name="Amara", last_name="Okafor")
+    django_user_model.objects.create_user("patient-like", password="x" * 16)  # not staff
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:assessments_reviewerprofile_add")).content.decode()
+    assert "dr-okafor (Amara Okafor)</option>" in html
+    assert "patient-like" not in html
+    assert "vForeignKeyRawIdAdminField" not in html

@@ -412,3 +412,110 @@ def test_approving_shipped_text_as_published_still_shows_every_word(guide):
     assert "no version of this item was ever approved" in review.compared_with
     body = next(diff for diff in review.diffs if diff.name == "body")
     assert body.removed_words == 0 and body.added_words > 300
+
+
+def _proposed_sentence(client, editor, section, sentence="A sentence added for the test."):
+    client.force_login(editor)
+    _edit(client, section, body=section.body + "\n\n" + sentence,
+          change_reason="Adds one sentence.")
+    return ContentChange.objects.pending().for_object(section).get()
+
+
+def test_reviewer_page_shows_the_author_the_reason_and_a_preview_link(client, guide, editor,
+                                                                       reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    change = _proposed_sentence(client, editor, section)
+    client.force_login(reviewer)
+    html = client.get(reverse("admin:content_contentchange_change", args=[change.pk])).content
+    html = html.decode()
+    assert "Words by <strong>editor</strong>" in html
+    assert "Adds one sentence." in html
+    assert reverse("admin:content_contentchange_preview", args=[change.pk]) in html
+
+
+@pytest.mark.parametrize("slug", ["prp-explained", "about-this-guide"])
+def test_preview_shows_the_proposed_words_in_the_public_layout(client, guide, editor, reviewer,
+                                                               slug):
+    section = Section.objects.get(slug=slug)
+    change = _proposed_sentence(client, editor, section)
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+    assert "A sentence added for the test." in html
+    assert "Preview of a proposed change" in html
+    assert "<h1>PRP and mesotherapy for hair loss: a guide" in html  # the public page
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    # Nothing is saved, and patients still see the published words.
+    public = client.get(reverse("content:guide")).content.decode()
+    assert "A sentence added for the test." not in public
+
+
+@pytest.mark.parametrize("model_slug", [("faq", "nhs"), ("optionprofile", "prp"),
+                                        ("comparisonrow", "cost"), ("reference", "kanti-2018")])
+def test_every_kind_of_guide_content_has_a_preview(client, guide, reviewer, model_slug):
+    from django.apps import apps
+
+    model = apps.get_model("content", model_slug[0])
+    item = model.objects.get(slug=model_slug[1])
+    change = ContentChange.objects.pending().for_object(item).get()
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    assert response.status_code == 200
+    assert "Preview of a proposed change" in response.content.decode()
+
+
+def test_the_public_cannot_open_a_preview(client, guide):
+    change = ContentChange.objects.pending().first()
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_editor_sees_changes_sent_back_to_them_on_the_admin_front_page(client, guide, editor,
+                                                                       reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    change = _proposed_sentence(client, editor, section)
+    services.send_back(change, reviewer=reviewer, comment="Cite the 2024 review.")
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Changes sent back to you" in html and "Cite the 2024 review." in html
+    assert reverse("admin:content_section_change", args=[section.pk]) in html
+
+    _proposed_sentence(client, editor, section, "A better sentence.")  # answered
+    assert "Changes sent back to you" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_history_says_who_wrote_the_words_and_who_approved_them_untruncated(
+        client, guide, editor, reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    long_sentence = "This sentence is long. " * 12
+    change = _proposed_sentence(client, editor, section, long_sentence.strip())
+    services.approve(change, reviewer=reviewer)
+    client.force_login(editor)
+    html = client.get(reverse("admin:content_section_history", args=[section.pk])).content
+    html = html.decode()
+    row = html[html.index("<tbody>"):]
+    row = row[:row.index("</tr>")]
+    assert "<td>editor</td>" in row and "<td>Amara Okafor</td>" in row
+    assert long_sentence.strip() in row  # the whole change, not cut at 100 characters
+    assert "Shipped with the site" in html  # the version load_guide wrote
+
+
+def test_reviewers_kind_of_content_filter_lists_only_guide_content(client, guide, reviewer):
+    client.force_login(reviewer)
+    html = client.get(reverse("admin:content_contentchange_changelist")).content.decode()
+    filters = html[html.index('id="changelist-filter"'):]
+    assert "Option profile" in filters and "Section" in filters
+    assert "Assessment" not in filters and "permission" not in filters.lower()
+
+
+def test_a_browsers_crlf_line_ends_do_not_make_every_line_a_change(client, guide, editor):
+    section = Section.objects.get(slug="prp-explained")
+    client.force_login(editor)
+    posted = (section.body + "\n\nOne more sentence.").replace("\n", "\r\n")
+    _edit(client, section, body=posted)
+    change = ContentChange.objects.pending().for_object(section).get()
+    assert "\r" not in change.values["body"]
+    [diff] = services.review_view(change).diffs
+    assert diff.html.count("<ins>") == 1 and diff.removed_words == 0
