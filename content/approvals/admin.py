@@ -9,11 +9,13 @@ one with a word-level diff and an approve / send-back form.
 from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +35,14 @@ def _change_url(change: ContentChange) -> str:
 
 
 REASON_FIELDSET_TITLE = _("Why this change")
+
+
+class ReasonForm(forms.Form):
+    change_reason = forms.CharField(
+        label=_("Reason for this change"), max_length=200, strip=True,
+        help_text=_("One line for the clinical reviewer. Up to 200 characters."),
+        error_messages={"required": _("Say in one line why: the clinical reviewer reads it.")},
+    )
 
 
 class SignOffForm(forms.ModelForm):
@@ -174,21 +184,32 @@ class SignOffAdminMixin:
         permissions=["change"],
     )
     def ask_to_publish(self, request, queryset):
-        self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
+        return self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
 
     @admin.action(description=_("Ask a clinical reviewer to take the selected items off the site"),
                   permissions=["change"])
     def ask_to_unpublish(self, request, queryset):
-        self._propose_all(request, queryset, ContentChange.Outcome.UNPUBLISH)
+        return self._propose_all(request, queryset, ContentChange.Outcome.UNPUBLISH)
 
     def _propose_all(self, request, queryset, outcome):
+        """Ask for the editor's one-line reason on a page of its own, then propose."""
+        reason_form = ReasonForm(request.POST if "change_reason" in request.POST else None)
+        if not reason_form.is_valid():
+            return TemplateResponse(request, "admin/content/ask_reviewer.html", {
+                **self.admin_site.each_context(request),
+                "title": _("Why are you sending these to a clinical reviewer?"),
+                "opts": self.model._meta, "items": queryset, "form": reason_form,
+                "action": request.POST.get("action", ""),
+                "selected_name": helpers.ACTION_CHECKBOX_NAME,
+            })
+        reason = reason_form.cleaned_data["change_reason"]
         proposed = 0
         for obj in queryset:
             already = obj.status == outcome and (
                 outcome == Status.DRAFT or services.is_approved(obj))
             if already:
                 continue
-            services.propose(obj, outcome=outcome, proposed_by=request.user,
+            services.propose(obj, outcome=outcome, proposed_by=request.user, summary=reason,
                              ip_address=get_client_ip_address(request))
             proposed += 1
         self.message_user(request, _(

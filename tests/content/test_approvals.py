@@ -172,8 +172,14 @@ def test_a_new_item_is_a_draft_until_a_reviewer_publishes_it(client, guide, edit
     })
     faq = FAQ.objects.get(slug="is-prp-vegan")
     assert faq.status == Status.DRAFT
+    asked = client.post(reverse("admin:content_faq_changelist"),
+                        {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+    assert "Reason for this change" in asked.content.decode()  # asked first, nothing sent
+    assert not ContentChange.objects.for_object(faq).exists()
     client.post(reverse("admin:content_faq_changelist"),
-                {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+                {"action": "ask_to_publish", "_selected_action": [faq.pk],
+                 "change_reason": "A question patients ask."})
+    assert ContentChange.objects.for_object(faq).get().summary == "A question patients ask."
     change = ContentChange.objects.pending().for_object(faq).get()
     assert "Is PRP vegan?" not in Client().get(reverse("content:faq")).content.decode()
     client.force_login(reviewer)
@@ -358,7 +364,8 @@ def test_clinic_details_reach_patients_only_after_approval(client, guide, editor
     assert clinic.status == Status.DRAFT
     assert "Riverside Dermatology" not in Client().get(reverse("content:home")).content.decode()
     client.post(reverse("admin:content_clinicdetails_changelist"),
-                {"action": "ask_to_publish", "_selected_action": [clinic.pk]})
+                {"action": "ask_to_publish", "_selected_action": [clinic.pk],
+                 "change_reason": "Our clinic's details."})
     services.approve(ContentChange.objects.pending().for_object(clinic).get(), reviewer=reviewer)
     assert "Riverside Dermatology" in Client().get(reverse("content:home")).content.decode()
 
