@@ -128,12 +128,18 @@ def test_a_corrected_default_for_an_edited_row_waits_for_a_reviewer(guide, monke
     assert not again.correction_proposed and _corrections(section).count() == 1
 
 
-def test_a_correction_over_the_editors_own_words_says_so(guide, monkeypatch):
+def _edited_evidence_then_corrected(monkeypatch):
+    """An editor rewrote "evidence"; then a release corrects its shipped body."""
     section = Section.objects.get(slug="evidence")
     section.body = "The clinic's own evidence text."
     section.save()
-    _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
+    corrected = _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
     load_default_guide()
+    return section, corrected
+
+
+def test_a_correction_over_the_editors_own_words_says_so(guide, monkeypatch):
+    section, _ = _edited_evidence_then_corrected(monkeypatch)
     [change] = _corrections(section)
     assert change.values["body"] == "Corrected evidence text."
     assert change.summary.endswith("Replaces the editor's words in: body (Markdown)")
@@ -160,11 +166,7 @@ def test_a_correction_never_pushes_aside_an_editors_proposal(guide, monkeypatch,
 def test_an_approved_correction_is_not_asked_again(guide, monkeypatch):
     from content.approvals import services
 
-    section = Section.objects.get(slug="evidence")
-    section.body = "The clinic's own evidence text."
-    section.save()
-    corrected = _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
-    load_default_guide()
+    section, corrected = _edited_evidence_then_corrected(monkeypatch)
     services.approve(_corrections(section).get(), reviewer=_reviewer())
     section.refresh_from_db()
     assert section.body == corrected["body"]
@@ -176,11 +178,7 @@ def test_an_approved_correction_is_not_asked_again(guide, monkeypatch):
 def test_clinical_status_names_the_corrections_that_wait(guide, monkeypatch):
     import json
 
-    section = Section.objects.get(slug="evidence")
-    section.body = "The clinic's own evidence text."
-    section.save()
-    _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
-    load_default_guide()
+    _edited_evidence_then_corrected(monkeypatch)
     out = StringIO()
     with pytest.raises(SystemExit) as exit_code:
         call_command("clinical_status", stdout=out)
