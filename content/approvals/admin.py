@@ -2,8 +2,10 @@
 
 Editors: `SignOffAdminMixin` turns a save of a published item into a proposal (the live
 row is not touched), creates new items as drafts, and replaces "publish" with "ask a
-clinical reviewer to publish". Reviewers: `ContentChangeAdmin` lists proposals and shows
-one with a word-level diff and an approve / send-back form.
+clinical reviewer to publish", each with the editor's one-line reason; the item history
+says who wrote each version and who approved it. Reviewers: `ContentChangeAdmin` lists
+proposals and shows one with its author and reason, a word-level diff, a link to a
+preview in the public layout, and an approve / send-back form.
 """
 
 from axes.helpers import get_client_ip_address
@@ -11,15 +13,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from content.approvals import authorship, preview, registry, services
