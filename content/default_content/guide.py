@@ -96,6 +96,11 @@ SECTIONS = [
         - **Other causes.** These include a fungal scalp infection, some medicines,
           cancer treatment, low iron and thyroid problems.
 
+        Low iron, anaemia and thyroid problems can cause hair loss, or add to it, in any
+        pattern. They can be treated. So doctors often suggest blood tests first: a blood
+        count, iron stores (ferritin) and thyroid. A fungal scalp infection also needs
+        its own treatment.
+
         PRP and mesotherapy are mostly offered for pattern hair loss. They are not a first
         step for the other types. A doctor can tell which type you have, often just by
         looking at your scalp.
@@ -373,6 +378,13 @@ SECTIONS = [
           larger and better trials.
         - No study we found says how many people out of 100 are helped.
 
+        ### Early or late hair loss
+
+        Trials of PRP and mesotherapy were mostly in early to middle stages. At a late
+        stage, with large bald areas, they are less likely to help. Medicines can keep the
+        hair you have. A hair transplant, or hair fibres and wigs, may be worth asking
+        about too.
+
         ### The two compared
 
         We found no good trial that compared PRP with mesotherapy directly. So no one can say
@@ -461,10 +473,11 @@ SECTIONS = [
         - Smoke.
         - Have had a fever or an illness recently.
         - Took steroid tablets in the last 2 weeks, or had a steroid injection in the
-          scalp in the last month.
+          scalp in the last month. Scalp steroid injections treat alopecia areata and
+          some scarring hair loss, so the cause of your hair loss should be known first.
         - Take medicines that weaken your body's defences.
         - Have diabetes that is not well controlled, serious liver or kidney disease, or
-          an autoimmune disease.
+          an autoimmune disease. Some, such as lupus, can cause scarring hair loss.
         - Have ever had a severe allergic reaction.
         - Had hair loss, lumps or an infection after injections in the past.
 
@@ -507,6 +520,9 @@ SECTIONS = [
         - Have cancer, or are being treated for cancer.
         - Have diabetes that is not well controlled.
         - Have an autoimmune disease, or take medicines that weaken your body's defences.
+          Some, such as lupus, can cause scarring hair loss.
+        - Have had steroid injections in the scalp. They treat alopecia areata and some
+          scarring hair loss, so the cause of your hair loss should be known first.
         - Have serious heart, kidney or liver disease.
         - Have ever had a severe allergic reaction.
         - Had hair loss, lumps or an infection after injections in the past.
