@@ -101,6 +101,10 @@ def _sync(model, report: LoadReport, default: dict, **create_only):
     item.default_content_hash = shipped
     item._change_reason = CHANGE_REASON
     item.save()
+    # The loader's own "review as published" request holds the old words: replace it
+    # (below, ask_review_of_unapproved), or approving it would bring them back.
+    ContentChange.objects.pending().for_object(item).filter(proposed_by=None).update(
+        state=ContentChange.State.SUPERSEDED)
     report.updated.append(label)
     return item
 

@@ -66,7 +66,13 @@ def test_an_untouched_row_receives_a_corrected_default(guide, monkeypatch):
             section["body"] += "\n\nA corrected sentence."
     monkeypatch.setattr(loading, "SECTIONS", changed)
     load_default_guide()
-    assert Section.objects.get(slug="watchful-waiting").body.endswith("A corrected sentence.")
+    section = Section.objects.get(slug="watchful-waiting")
+    assert section.body.endswith("A corrected sentence.")
+    # The review request holds the corrected words: approving it cannot bring back the old.
+    from content.approvals.models import ContentChange
+
+    [request] = ContentChange.objects.pending().for_object(section)
+    assert request.values["body"].endswith("A corrected sentence.")
 
 
 def test_a_row_deleted_by_an_editor_is_not_recreated(guide):
