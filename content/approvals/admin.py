@@ -230,7 +230,8 @@ class GuideContentFilter(admin.SimpleListFilter):
                 for model in registry.registered_models()]
 
     def queryset(self, request, queryset):
-        return queryset.filter(content_type_id=self.value()) if self.value() else queryset
+        known = {str(pk) for pk, _label in self.lookup_choices}
+        return queryset.filter(content_type_id=self.value()) if self.value() in known else queryset
 
 
 class DecisionForm(forms.Form):

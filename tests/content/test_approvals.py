@@ -515,6 +515,8 @@ def test_reviewers_kind_of_content_filter_lists_only_guide_content(client, guide
     filters = html[html.index('id="changelist-filter"'):]
     assert "Option profile" in filters and "Section" in filters
     assert "Assessment" not in filters and "permission" not in filters.lower()
+    url = reverse("admin:content_contentchange_changelist")
+    assert client.get(url, {"kind": "not-a-number"}).status_code == 200
 
 
 def test_a_browsers_crlf_line_ends_do_not_make_every_line_a_change(client, guide, editor):
