@@ -7,6 +7,7 @@ Staff work with assessments in the staff area (/staff/), which audits every look
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
 
 from assessments.models import (
     Assessment,
@@ -106,7 +107,20 @@ class ReviewerProfileAdmin(admin.ModelAdmin):
 
     list_display = ["full_name", "profession", "registration_number", "user"]
     search_fields = ["full_name", "registration_number", "user__username"]
-    raw_id_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Pick the person by name from a plain list (works without JavaScript), not by a
+        # numeric id: staff accounts only, since a reviewer signs in to the admin.
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(
+                is_staff=True, is_active=True).order_by("username")
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = lambda user: (
+                f"{user.get_username()} ({user.get_full_name()})" if user.get_full_name()
+                else user.get_username())
+            field.help_text = "The reviewer's staff account, by user name."
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(RulesetApproval)

@@ -11,8 +11,11 @@ import markdown
 import nh3
 from django.template.loader import render_to_string
 
-# Section titles are h2 on the guide page, so headings inside a body start at h3.
+# Every body sits under an h2 (a section title, a profile question, an FAQ), so its
+# headings start at h3: an editor's first heading becomes h3 whatever its number of
+# "#", and a deeper one goes down one level at a time, never skipping one.
 HEADING_BASE_LEVEL = 3
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "abbr", "blockquote", "code", "pre",
@@ -79,18 +82,36 @@ def _replace_icon_arrays(html_text: str) -> str:
     return _ICON_ARRAY.sub(replace, html_text)
 
 
+def nest_headings(html_text: str, base_level: int = HEADING_BASE_LEVEL) -> str:
+    """Renumber the headings of a body so the page outline has no skipped level.
+
+    The written levels keep their order (a "####" under a "###" stays one deeper), but
+    the first heading is `base_level` and each heading is at most one level below the
+    one before it: "### A" then "##### B" becomes h3 then h4.
+    """
+    written: list[int] = []  # the written levels of the open headings, outermost first
+    current = base_level
+
+    def renumber(match: re.Match) -> str:
+        nonlocal current
+        closing, level = match[1], int(match[2])
+        if not closing:
+            while written and written[-1] >= level:
+                written.pop()
+            written.append(level)
+            current = min(base_level - 1 + len(written), 6)
+        return f"<{closing}h{current}"
+
+    return _HEADING_TAG.sub(renumber, html_text)
+
+
 def render_markdown(text: str) -> str:
     """Return sanitised HTML for a Markdown body (script, iframe, on* and javascript: removed)."""
     if not text:
         return ""
-    html = markdown.markdown(
-        text,
-        extensions=["tables", "sane_lists", "toc"],
-        extension_configs={"toc": {"baselevel": HEADING_BASE_LEVEL}},
-        output_format="html",
-    )
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     cleaned = nh3.clean(
-        html,
+        nest_headings(html),
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript"},
         attributes=ALLOWED_ATTRIBUTES,

@@ -321,7 +321,8 @@ class TestUploads:
         clinic = ClinicDetails.objects.get()
         response = client.post(url, {"name": clinic.name, "logo": _png(),
                                      "logo_alt_text": "Riverside logo", "status": "draft",
-                                     "declaration_of_interest": "We offer PRP."})
+                                     "declaration_of_interest": "We offer PRP.",
+                                     "change_reason": "A new logo."})
         assert response.status_code == 302, response.content.decode()[:2000]
         assert ClinicDetails.objects.get().logo.name.startswith("clinic/")
 

@@ -31,10 +31,11 @@ def clinical_sign_off_check(app_configs=None, **kwargs):
             hint="A clinical reviewer approves it on the staff rulebook page (/staff/rulebook/).",
             id=RULESET_NOT_APPROVED,
         ))
-    if status.unapproved_items:
+    if status.unapproved_items or status.corrections_waiting:
         problems.append(Warning(
             f"{len(status.unapproved_items)} published guide item(s) are not approved by a "
-            "clinical reviewer.",
+            f"clinical reviewer; {len(status.corrections_waiting)} corrected shipped fact(s) "
+            "wait for one.",
             hint="See `manage.py clinical_status`; reviewers approve them in the admin under "
                  "“Guide changes for clinical review”.",
             id=GUIDE_NOT_APPROVED,

@@ -1,7 +1,7 @@
 """Ruleset sign-off and the clinical status of the running site. No HTTP here."""
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import dateformat, timezone
@@ -11,6 +11,7 @@ from assessments.governance import rulebook
 from assessments.governance.models import ReviewerProfile, RulesetApproval
 from assessments.models import AuditEvent
 from assessments.staff.services import audit_record
+from content import loading as content_loading
 from content.approvals import services as content_approvals
 from content.context_processors import site_values
 from content.review_status import GuideReview
@@ -122,6 +123,8 @@ class ClinicalStatus:
     ruleset_version: str
     ruleset_approval: RulesetApproval | None
     unapproved_items: list[str]
+    # Corrected shipped facts for edited guide items, waiting for a reviewer (load_guide).
+    corrections_waiting: list[str] = field(default_factory=list)
 
     @property
     def ruleset_approved(self) -> bool:
@@ -129,7 +132,8 @@ class ClinicalStatus:
 
     @property
     def all_approved(self) -> bool:
-        return self.ruleset_approved and not self.unapproved_items
+        return (self.ruleset_approved and not self.unapproved_items
+                and not self.corrections_waiting)
 
     def as_json(self) -> dict:
         approval = self.ruleset_approval
@@ -147,6 +151,7 @@ class ClinicalStatus:
             # The words patients read, exactly (summary page, PDF, every page's footer).
             "patients_read": [self.review_status.rules_sentence,
                               self.review_status.guide_sentence],
+            "guide_corrections_waiting": self.corrections_waiting,
         }
 
     @property
@@ -162,4 +167,5 @@ def clinical_status() -> ClinicalStatus:
             f"{obj._meta.verbose_name} “{obj}”"
             for obj in content_approvals.unapproved_published_items()
         ],
+        corrections_waiting=content_loading.corrections_waiting(),
     )

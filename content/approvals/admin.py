@@ -2,22 +2,28 @@
 
 Editors: `SignOffAdminMixin` turns a save of a published item into a proposal (the live
 row is not touched), creates new items as drafts, and replaces "publish" with "ask a
-clinical reviewer to publish". Reviewers: `ContentChangeAdmin` lists proposals and shows
-one with a word-level diff and an approve / send-back form.
+clinical reviewer to publish", each with the editor's one-line reason; the item history
+says who wrote each version and who approved it. Reviewers: `ContentChangeAdmin` lists
+proposals and shows one with its author and reason, a word-level diff, a link to a
+preview in the public layout, and an approve / send-back form.
 """
 
 from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from content.approvals import registry, services
+from content.approvals import authorship, preview, registry, services
 from content.approvals.models import ContentChange
 from content.models import Status
 from hairtx.admin_mixins import RecordOnlyAdminMixin
@@ -29,8 +35,65 @@ def _change_url(change: ContentChange) -> str:
     return reverse("admin:content_contentchange_change", args=[change.pk])
 
 
+REASON_FIELDSET_TITLE = _("Why this change")
+
+
+class ReasonForm(forms.Form):
+    change_reason = forms.CharField(
+        label=_("Reason for this change"), max_length=200, strip=True,
+        help_text=_("One line for the clinical reviewer. Up to 200 characters."),
+        error_messages={"required": _("Say in one line why: the clinical reviewer reads it.")},
+    )
+
+
+class SignOffForm(forms.ModelForm):
+    """Every content form: saving a published item sends it to a clinical reviewer, so
+    the editor says why in one line (stored with the proposal, shown to the reviewer)."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for this change"), max_length=200, required=False,
+        help_text=_("One line for the clinical reviewer, e.g. “Adds the 2024 review's "
+                    "figure”. Up to 200 characters."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\r" in value:
+                # Browsers post text areas with CRLF line ends: stored as LF, or every line
+                # of the shipped text would read as changed.
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        if self.instance.pk and self.instance.status == Status.PUBLISHED and not (
+                cleaned.get("change_reason") or "").strip():
+            self.add_error("change_reason", _(
+                "Say in one line why you made this change: the clinical reviewer reads it."))
+        return cleaned
+
+
 class SignOffAdminMixin:
     """Mix into the ModelAdmin of every registered (patient-facing) content model."""
+
+    form = SignOffForm
+    # The history says who wrote each version's words and who approved them, in full.
+    object_history_list_template = "admin/content/object_history_list.html"
+    history_list_display = ("words_by", "approved_by")
+
+    def words_by(self, record):
+        return authorship.words_by(record)
+
+    def approved_by(self, record):
+        return authorship.approved_by(record)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        # simple_history cuts each old and new value to 100 characters: show them whole.
+        return HistoricalRecordContextHelper(self.model, historical_record,
+                                             max_displayed_delta_change_chars=10**7)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.status != Status.PUBLISHED:
+            return fieldsets
+        return (*fieldsets, (REASON_FIELDSET_TITLE, {"fields": ("change_reason",)}))
 
     def get_readonly_fields(self, request, obj=None):
         # Status and the review stamp change only through a reviewer's approval.
@@ -64,7 +127,7 @@ class SignOffAdminMixin:
             return  # nothing patients read has changed
         request._proposed_change = services.propose(
             stored, values=values, proposed_by=request.user,
-            summary=f"Edited in the admin by {request.user.get_username()}",
+            summary=form.cleaned_data["change_reason"].strip(),
             ip_address=get_client_ip_address(request),
         )
 
@@ -122,26 +185,53 @@ class SignOffAdminMixin:
         permissions=["change"],
     )
     def ask_to_publish(self, request, queryset):
-        self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
+        return self._propose_all(request, queryset, ContentChange.Outcome.PUBLISH)
 
     @admin.action(description=_("Ask a clinical reviewer to take the selected items off the site"),
                   permissions=["change"])
     def ask_to_unpublish(self, request, queryset):
-        self._propose_all(request, queryset, ContentChange.Outcome.UNPUBLISH)
+        return self._propose_all(request, queryset, ContentChange.Outcome.UNPUBLISH)
 
     def _propose_all(self, request, queryset, outcome):
+        """Ask for the editor's one-line reason on a page of its own, then propose."""
+        reason_form = ReasonForm(request.POST if "change_reason" in request.POST else None)
+        if not reason_form.is_valid():
+            return TemplateResponse(request, "admin/content/ask_reviewer.html", {
+                **self.admin_site.each_context(request),
+                "title": _("Why are you sending these to a clinical reviewer?"),
+                "opts": self.model._meta, "items": queryset, "form": reason_form,
+                "action": request.POST.get("action", ""),
+                "selected_name": helpers.ACTION_CHECKBOX_NAME,
+            })
+        reason = reason_form.cleaned_data["change_reason"]
         proposed = 0
         for obj in queryset:
             already = obj.status == outcome and (
                 outcome == Status.DRAFT or services.is_approved(obj))
             if already:
                 continue
-            services.propose(obj, outcome=outcome, proposed_by=request.user,
+            services.propose(obj, outcome=outcome, proposed_by=request.user, summary=reason,
                              ip_address=get_client_ip_address(request))
             proposed += 1
         self.message_user(request, _(
             "%(count)d item(s) sent to a clinical reviewer. Nothing changes for patients until "
             "one approves.") % {"count": proposed})
+
+
+class GuideContentFilter(admin.SimpleListFilter):
+    """The kinds of guide content only, not every model the site has."""
+
+    title = _("kind of content")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(ContentType.objects.get_for_model(model).pk,
+                 str(model._meta.verbose_name).capitalize())
+                for model in registry.registered_models()]
+
+    def queryset(self, request, queryset):
+        known = {str(pk) for pk, _label in self.lookup_choices}
+        return queryset.filter(content_type_id=self.value()) if self.value() in known else queryset
 
 
 class DecisionForm(forms.Form):
@@ -161,7 +251,7 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/content/contentchange/change_form.html"
     list_display = ("item_label", "content_type", "state", "outcome", "proposed_by",
                     "proposed_at", "decided_by_name", "decided_at")
-    list_filter = ("state", "content_type")
+    list_filter = ("state", GuideContentFilter)
     search_fields = ("item_label", "summary", "comment")
     fields = ("item_label", "content_type", "state", "outcome", "summary", "proposed_by",
               "proposed_at", "decided_by_name", "decided_at", "comment")
@@ -193,7 +283,9 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         decide = path("<int:pk>/decide/", self.admin_site.admin_view(self.decide_view),
                       name="content_contentchange_decide")
-        return [decide, *super().get_urls()]
+        show = path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view),
+                    name="content_contentchange_preview")
+        return [decide, show, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         change = get_object_or_404(ContentChange, pk=object_id)
@@ -203,8 +295,20 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
             "refusal": services.can_decide(change, request.user),
             "decision_form": DecisionForm(),
             "decide_url": reverse("admin:content_contentchange_decide", args=[change.pk]),
+            "preview_url": reverse("admin:content_contentchange_preview", args=[change.pk]),
+            "author": authorship.person(change.proposed_by) or authorship.SHIPPED,
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, pk):
+        """The proposed version in the public layout (public templates and CSS)."""
+        change = get_object_or_404(ContentChange, pk=pk)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        template, context = preview.preview_page(change)
+        # admin_view marks it never_cache (private, no-store), like every admin page.
+        return render(request, template, {
+            **context, "proposal_preview": change, "review_url": _change_url(change)})
 
     def decide_view(self, request, pk):
         if request.method != "POST":

@@ -15,7 +15,8 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text or "")
+    # Line ends compare alike (CRLF from a browser, LF from the shipped text).
+    return _TOKEN.findall((text or "").replace("\r\n", "\n"))
 
 
 def word_diff_html(before: str, after: str) -> SafeString:

@@ -235,6 +235,12 @@ def review_view(change: ContentChange) -> ReviewView:
     published = obj is not None and obj.status == Status.PUBLISHED
     if published and is_approved(obj):
         before, compared_with = registry.values_of(obj), "the published version (approved)"
+    elif published and is_shipped_text(obj) and change.values != registry.values_of(obj):
+        # Shipped text counts as seen: an edit shows only the editor's words, not the
+        # whole item. (Approving "as published" still shows every word, below.)
+        before = registry.values_of(obj)
+        compared_with = ("the published version, as shipped with the site (no clinician "
+                         "has approved it yet: approving this change approves the whole item)")
     else:
         last = (_approved_for_patients()
                 .filter(content_type=change.content_type, object_id=change.object_id)
@@ -254,6 +260,14 @@ def review_view(change: ContentChange) -> ReviewView:
         status_change = "Approving takes this item off the public site."
     return ReviewView(change, compared_with, _diffs(model, before, change.values, labels),
                       status_change)
+
+
+def is_shipped_text(obj) -> bool:
+    """Whether the item still holds the text load_guide wrote (its last history entry)."""
+    from content.loading import CHANGE_REASON  # the loader imports this module
+
+    last = obj.history.order_by("-history_date", "-history_id").first()
+    return last is not None and last.history_change_reason == CHANGE_REASON
 
 
 def _diffs(model, before: dict, after: dict, labels: dict[str, str]) -> list[FieldDiff]:

@@ -40,9 +40,10 @@ COMPARISON_ROWS = [
     },
     {
         "order": 40, "slug": "how-well-does-it-work", "question": "How well does it work?",
-        "established_medicines": "The strongest evidence of all the options. After 2 "
-                                 "years, 66 out of 100 men on finasteride had more hair "
-                                 "(7 out of 100 on a dummy). Quite sure.",
+        "established_medicines": "The strongest evidence of all the options. Women: 63 "
+                                 "out of 100 had new hair with minoxidil 2% (39 out of "
+                                 "100 on a dummy). Men: 66 out of 100 had more hair with "
+                                 "finasteride (7 out of 100 on a dummy). Fairly sure.",
         "hair_transplant": "It can look good. There are no trials that compare it with "
                            "other options.",
         "prp": "About 28 more hairs per cm² than a dummy, on average (likely range 14 to 41). "
@@ -74,7 +75,9 @@ COMPARISON_ROWS = [
     {
         "order": 70, "slug": "rare-but-serious", "question": "Rare but serious risks?",
         "established_medicines": "Finasteride: low mood or thoughts of suicide (stop and "
-                                 "see a doctor). Minoxidil tablets: dizziness, fast heart.",
+                                 "see a doctor). Minoxidil tablets: feeling dizzy (about 2 "
+                                 "in 100), swollen ankles or a fast heart (about 1 in 100 "
+                                 "each).",
         "hair_transplant": "Infection. Scars that show. Patchy or poor growth.",
         "prp": "Infection. Fainting when blood is taken. HIV and other infections if kits "
                "are reused.",
@@ -99,9 +102,11 @@ COMPARISON_ROWS = [
                                  "are pregnant or breastfeeding.",
         "hair_transplant": "People whose hair loss is still changing fast, or who have too "
                            "little hair at the back.",
-        "prp": "People with platelet problems or a scalp infection, or who are pregnant.",
-        "mesotherapy": "People allergic to the mix or with a scalp infection, or who are "
-                       "pregnant.",
+        "prp": "People who are pregnant or breastfeeding, or have a scalp infection. Not "
+               "with a bleeding problem or a blood thinner until a doctor agrees.",
+        "mesotherapy": "People who are pregnant or breastfeeding, have a scalp infection, "
+                       "or are allergic to the mix. Not with a bleeding problem or a blood "
+                       "thinner until a doctor agrees.",
         "watchful_waiting": "Anyone with warning signs should see a doctor first.",
     },
     {

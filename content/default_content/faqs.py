@@ -36,13 +36,14 @@ FAQS = [
         own plasma is not expected, but the numbing medicine can still cause one.
         """),
     _faq(60, "blood-thinners", "I take a blood thinner. Can I have either?", """
-        Talk to a doctor first. Both can cause more bleeding and bruising. Blood thinners
-        may also make PRP work less well. Never stop a blood thinner on your own.
+        Not until the doctor who prescribes it agrees. This is the same for both. Both
+        can cause more bleeding and bruising. Blood thinners may also make PRP work less
+        well. Never stop a blood thinner on your own.
         """),
     _faq(70, "pregnancy", "Can I have them while pregnant or breastfeeding?", """
-        Clinics do not usually offer either treatment while you are pregnant or
-        breastfeeding, as there is no safety data. Mixes with dutasteride or finasteride
-        can harm a baby boy in the womb.
+        No. Neither should be done while you are pregnant or breastfeeding, as there is
+        no safety data. Mixes with dutasteride or finasteride can harm a baby boy in the
+        womb.
         """),
     _faq(80, "how-long", "How long will I need treatment?", """
         For as long as you want to keep any gain. Both start with a course of sessions,

@@ -96,6 +96,11 @@ SECTIONS = [
         - **Other causes.** These include a fungal scalp infection, some medicines,
           cancer treatment, low iron and thyroid problems.
 
+        Low iron, anaemia and thyroid problems can cause hair loss, or add to it, in any
+        pattern. They can be treated. So doctors often suggest blood tests first: a blood
+        count, iron stores (ferritin) and thyroid. A fungal scalp infection also needs
+        its own treatment.
+
         PRP and mesotherapy are mostly offered for pattern hair loss. They are not a first
         step for the other types. A doctor can tell which type you have, often just by
         looking at your scalp.
@@ -209,7 +214,8 @@ SECTIONS = [
         - Amino acids, the building blocks of protein.
         - Hyaluronic acid, peptides or plant extracts.
         - Medicines, such as minoxidil, or dutasteride or finasteride, which block a
-          hormone linked to hair loss.
+          hormone linked to hair loss. These two are hormone-type medicines, with the
+          same warnings as the tablets.
 
         Some mixes hold more than 50 parts. Always ask exactly what is in yours.
 
@@ -372,6 +378,13 @@ SECTIONS = [
           larger and better trials.
         - No study we found says how many people out of 100 are helped.
 
+        ### Early or late hair loss
+
+        Trials of PRP and mesotherapy were mostly in early to middle stages. At a late
+        stage, with large bald areas, they are less likely to help. Medicines can keep the
+        hair you have. A hair transplant, or hair fibres and wigs, may be worth asking
+        about too.
+
         ### The two compared
 
         We found no good trial that compared PRP with mesotherapy directly. So no one can say
@@ -432,19 +445,24 @@ SECTIONS = [
         PRP is not safe for everyone. A clinic should ask you about the points below
         before you book.
 
-        ### PRP should not be done if you have
+        ### PRP should not be done if you
 
-        - A problem with how your platelets work.
-        - A very low platelet count.
-        - An infection in your blood or body, or on your scalp where the needles would go.
-        - A serious heart or blood pressure problem that is not stable.
-        - An allergy to the numbing medicine the clinic uses.
+        - Are pregnant or breastfeeding.
+        - Have an infection in your blood or body, or on your scalp where the needles
+          would go.
+        - Have a serious heart or blood pressure problem that is not stable.
+        - Are allergic to the numbing medicine the clinic uses.
 
-        ### Check with a doctor first if you
+        ### Not until a doctor agrees, if you
 
+        - Have a bleeding or clotting problem, such as platelets that do not work well,
+          or a low platelet count.
         - Take a blood thinner, such as warfarin, apixaban, rivaroxaban, heparin or
           clopidogrel. **Never stop a blood thinner on your own.** Ask the doctor who
           prescribed it.
+
+        ### Check with a doctor first if you
+
         - Take aspirin or painkillers such as ibuprofen. If you do not need them for a
           medical reason, clinics often ask you to pause them for 1 to 2 weeks. They can
           also make PRP work less well.
@@ -455,10 +473,11 @@ SECTIONS = [
         - Smoke.
         - Have had a fever or an illness recently.
         - Took steroid tablets in the last 2 weeks, or had a steroid injection in the
-          scalp in the last month.
+          scalp in the last month. Scalp steroid injections treat alopecia areata and
+          some scarring hair loss, so the cause of your hair loss should be known first.
         - Take medicines that weaken your body's defences.
-        - Have diabetes that is not well controlled, serious liver or kidney disease, a
-          thyroid problem, or an autoimmune disease.
+        - Have diabetes that is not well controlled, serious liver or kidney disease, or
+          an autoimmune disease. Some, such as lupus, can cause scarring hair loss.
         - Have ever had a severe allergic reaction.
         - Had hair loss, lumps or an infection after injections in the past.
 
@@ -470,10 +489,12 @@ SECTIONS = [
 
         ### PRP is usually not offered if you
 
-        - Are pregnant or breastfeeding.
         - Have scarring hair loss.
         - Have very advanced hair loss, with few follicles left.
         - Are under 18.
+
+        Some PRP kit makers also list a thyroid problem. We found no trial or guideline
+        that does, so ask the clinic why if it comes up.
         """),
     _section(140, "who-should-not-have-mesotherapy", "Who should not have mesotherapy", """
         Mesotherapy is not safe for everyone. A clinic should ask you about the points
@@ -481,29 +502,41 @@ SECTIONS = [
 
         ### Mesotherapy should not be done if you
 
-        - Are allergic to any part of the mix, or to the numbing medicine.
         - Are pregnant or breastfeeding.
         - Have an infection, a wound, a cold sore or a flare of a skin problem on your
           scalp.
+        - Are allergic to any part of the mix, or to the numbing medicine.
+
+        ### Not until a doctor agrees, if you
+
+        - Have a bleeding or clotting problem, such as platelets that do not work well,
+          or a low platelet count.
+        - Take a blood thinner, such as warfarin, apixaban, rivaroxaban, heparin or
+          clopidogrel. **Never stop a blood thinner on your own.** Ask the doctor who
+          prescribed it.
 
         ### Check with a doctor first if you
 
-        - Have a bleeding problem, or take a blood thinner. **Never stop a blood thinner
-          on your own.** Ask the doctor who prescribed it.
         - Have cancer, or are being treated for cancer.
         - Have diabetes that is not well controlled.
         - Have an autoimmune disease, or take medicines that weaken your body's defences.
+          Some, such as lupus, can cause scarring hair loss.
+        - Have had steroid injections in the scalp. They treat alopecia areata and some
+          scarring hair loss, so the cause of your hair loss should be known first.
         - Have serious heart, kidney or liver disease.
         - Have ever had a severe allergic reaction.
         - Had hair loss, lumps or an infection after injections in the past.
 
         ### If the mix has dutasteride or finasteride
 
-        These medicines block a hormone. They can harm a baby boy in the womb.
+        These are hormone-type medicines. They block a hormone, and they can harm a baby
+        boy in the womb. In a mix they carry the same warnings as the tablets.
 
         - They should not be used if you are pregnant, or could become pregnant and do not
           use reliable birth control.
         - After dutasteride mesotherapy, avoid getting pregnant for 6 months.
+        - If you want to avoid hormone-type medicines, or had side effects from
+          finasteride, ask exactly what is in the mix.
 
         ### Get a diagnosis first if you
 
@@ -550,8 +583,9 @@ SECTIONS = [
 
         - A doctor has said you have early pattern hair loss.
         - You do not want blood taken, or find blood tests hard.
-        - You want a hormone-blocking medicine put into the scalp, not taken as a daily
-          tablet, and a doctor agrees.
+        - You would take a hormone-type medicine (dutasteride) in the scalp rather than
+          as a daily tablet, and a doctor agrees. It has the same warnings as the
+          tablets.
         - You can come back often at first, in some cases every week or two.
 
         ### Watchful waiting may be worth discussing if
@@ -597,19 +631,28 @@ SECTIONS = [
           drips, and extra shedding in the first weeks. Do not use it if you are pregnant or
           breastfeeding.
         - **Low-dose minoxidil tablets** are used "off-label" and need a prescription and
-          check-ups. They can cause unwanted hair on the face or body, swollen ankles, a fast
-          heartbeat, or dizziness.
+          check-ups. In a study of 1,404 people, about 15 in 100 had unwanted hair on the
+          face or body. About 2 in 100 felt dizzy. About 1 in 100 had swollen ankles, and
+          about 1 in 100 a fast heartbeat.
         - **[Finasteride](/options/finasteride-dutasteride/)** is a daily tablet for men. It
           needs a prescription. Some men get sexual side effects, which can last after they
           stop. Low mood, depression and thoughts of suicide are listed side effects: if your
           mood changes, stop it and see a doctor. A card in the pack explains this. Women who
           are or may become pregnant must not take it or touch broken tablets.
-        - **Dutasteride** works like finasteride. For hair it is "off-label". It carries the
-          same kind of warnings.
+        - Finasteride can also cause less semen and a lower sperm count, which mostly gets
+          better after stopping. It can make breasts tender or larger: report any lump. It
+          lowers the PSA blood test for the prostate by about half. The skin spray has the
+          same warnings.
+        - **Dutasteride** works like finasteride and lowers the hormone even more. Both are
+          hormone-type medicines. For hair it is "off-label". It carries the same warnings.
+          Do not give blood until 6 months after the last dose.
         - These medicines work only while you use them. Neither works for everyone. They have
           the strongest evidence of all the options here.
+        - Finasteride, minoxidil tablets and hair transplants are not usually used under 18.
+          A specialist decides.
         - For women, doctors may suggest a hormone blocker such as spironolactone. This use is
-          "off-label".
+          "off-label". It can harm a baby boy in the womb, so it needs reliable birth
+          control. Some people need blood tests to check their potassium.
 
         ### Hair transplant
 

@@ -63,16 +63,16 @@ OPTIONS = [
             - **Lotion or foam:** an itchy or flaky scalp. Unwanted hair where it drips,
               such as on the forehead.
             - **More shedding in the first weeks.** This is common and usually passes.
-            - **Tablets:** unwanted hair on the face or body. This was the most common
-              side effect in the 2021 study.
+            - **Tablets:** unwanted hair on the face or body. About 15 in 100 people had
+              it in the 2021 study. It was the most common side effect.
             """,
         rare_harms="""
             With tablets, in the 2021 study of 1,404 people:
 
             [icon-array about 2 of 100 people felt light-headed or dizzy]
 
-            - Fewer than 1 in 100 had swollen ankles or fluid build-up.
-            - Some people had a fast heartbeat.
+            - About 1 in 100 had swollen ankles or other fluid build-up.
+            - About 1 in 100 had a fast heartbeat.
             - About 2 in 100 stopped the tablets because of side effects.
 
             See a doctor if you feel faint, your heart races, or your ankles swell.
@@ -81,6 +81,7 @@ OPTIONS = [
             - People who are pregnant or breastfeeding.
             - **Tablets:** only with a doctor's prescription. Tell the doctor about any
               heart or blood pressure problem.
+            - **Under 18:** the tablets are not usually used. A specialist decides.
             """,
         cost_and_time="""
             - **Lotion or foam:** you buy it. It usually costs less each month than
@@ -101,8 +102,14 @@ OPTIONS = [
             called DHT, which shrinks hair roots. Guides for doctors name it as a first
             choice for men.
 
-            Dutasteride works in the same way. For hair loss it is used "off-label". It
-            comes as a tablet, or in some mesotherapy mixes.
+            Finasteride also comes as a spray for the scalp. Less of it reaches the
+            blood, but the spray has the same warnings about pregnancy and sexual side
+            effects.
+
+            Dutasteride works in the same way, and it lowers DHT even more. For hair loss
+            it is used "off-label". It comes as a tablet, or in some mesotherapy mixes.
+            Both are hormone-type medicines, with the same warnings wherever they are
+            used.
 
             Women should not take finasteride.
             """,
@@ -140,8 +147,11 @@ OPTIONS = [
         common_harms="""
             - **Sexual side effects** in some men: low sex drive and problems getting an
               erection. For some men these last after they stop.
-            - It changes the result of a blood test for the prostate (PSA). Tell any
-              doctor who does this test.
+            - **Less semen,** and in some men a lower sperm count. This mostly gets
+              better after stopping. If you are trying for a baby, ask a doctor first.
+            - **A lower PSA result.** PSA is a blood test that checks the prostate.
+              Finasteride and dutasteride lower the result by about half. Tell any doctor
+              who checks your PSA that you take one.
             """,
         rare_harms="""
             - **Low mood, depression and thoughts of suicide** are listed side effects of
@@ -151,13 +161,19 @@ OPTIONS = [
               your family, as they may notice changes first.
             - An EU review in 2025 found no direct link with dutasteride. It carries the
               same kind of warning, to be safe.
+            - **Breast changes:** tender or larger breasts. Tell a doctor about any lump,
+              pain or fluid from the nipple.
             """,
         who_should_not_have_it="""
             - Women who are or may become pregnant. They must not take it, or touch
               crushed or broken tablets. It can harm a baby boy in the womb.
             - Women in general should not take finasteride.
-            - Finasteride 1 mg is licensed for men aged 18 to 41.
+            - Finasteride 1 mg is licensed for men aged 18 to 41. It is not usually used
+              under 18. A specialist decides.
             - Men with a past of depression should talk to a doctor first.
+            - Men trying for a baby should talk to a doctor first.
+            - **Dutasteride:** do not give blood while you take it, or for 6 months
+              after the last dose. The blood could reach a pregnant woman.
             """,
         cost_and_time="""
             - It needs a private prescription. It is not usually on the NHS for hair
@@ -338,12 +354,14 @@ OPTIONS = [
               2024, US health officials linked HIV to PRP facials at an unlicensed spa.
             """,
         who_should_not_have_it="""
-            - People with a platelet problem or a very low platelet count.
-            - People with an infection in the body or on the scalp.
             - People who are pregnant or breastfeeding.
+            - People with an infection in the body or on the scalp.
             - People allergic to the numbing medicine.
-            - Check with a doctor first if you take a blood thinner, have had cancer,
-              smoke, or recently took steroids.
+            - **Not until a doctor agrees:** people with a bleeding or clotting problem,
+              or a low platelet count, and people who take a blood thinner. Never stop a
+              blood thinner on your own.
+            - Check with a doctor first if you have had cancer, smoke, or recently took
+              steroids.
             - Women with signs of too much male hormone should get a diagnosis first.
             """,
         cost_and_time="""
@@ -370,7 +388,8 @@ OPTIONS = [
             - No blood is taken.
             - The mix differs by clinic and brand. It may hold vitamins, minerals, amino
               acids or hyaluronic acid.
-            - Some mixes hold a medicine, such as minoxidil or dutasteride.
+            - Some mixes hold a medicine, such as minoxidil or dutasteride. Dutasteride is
+              a hormone-type medicine, with the same warnings as the tablets.
             - It goes in by hand, with an injector gun, or with a needle roller.
             - Many clinics use a numbing cream.
             """,
@@ -410,11 +429,14 @@ OPTIONS = [
               pregnant woman is exposed.
             """,
         who_should_not_have_it="""
-            - People allergic to any part of the mix, or to the numbing medicine.
-            - People with an infection, wound or skin flare on the scalp.
             - People who are pregnant or breastfeeding.
-            - Check with a doctor first if you take a blood thinner, have had cancer, or
-              could become pregnant and the mix holds dutasteride or finasteride.
+            - People with an infection, wound or skin flare on the scalp.
+            - People allergic to any part of the mix, or to the numbing medicine.
+            - **Not until a doctor agrees:** people with a bleeding or clotting problem,
+              or a low platelet count, and people who take a blood thinner. Never stop a
+              blood thinner on your own.
+            - Check with a doctor first if you have had cancer, or could become pregnant
+              and the mix holds dutasteride or finasteride.
             - Women with signs of too much male hormone should get a diagnosis first.
             """,
         cost_and_time="""

@@ -147,8 +147,10 @@ REFERENCES = [
          "European Medicines Agency. Finasteride- and dutasteride-containing medicinal "
          "products: referral (PRAC review). 2025.", """
         Suicidal thoughts confirmed as a side effect of finasteride tablets, frequency
-        unknown; no direct link found for dutasteride; a patient card in packs of
-        finasteride 1 mg; finasteride 1 mg is for men aged 18 to 41.
+        unknown; no direct link found for dutasteride, which carries the same warnings
+        as a precaution; the review covered tablets and the finasteride scalp spray; a
+        patient card in packs of finasteride 1 mg; finasteride 1 mg is for men aged 18
+        to 41.
         """, "https://www.ema.europa.eu/en/medicines/human/referrals/"
              "finasteride-dutasteride-containing-medicinal-products"),
     _ref(270, "finasteride-5-year-2002", 2002,
@@ -175,10 +177,46 @@ REFERENCES = [
     _ref(280, "vano-galvan-2021", 2021,
          "Vañó-Galván S et al. Safety of low-dose oral minoxidil for hair loss: a "
          "multicenter study of 1404 patients. J Am Acad Dermatol 2021.", """
-        Low-dose minoxidil tablets: unwanted hair growth was the most common side
-        effect; light-headedness in 1.7 in 100, fluid build-up in 0.6 in 100; 1.7 in 100
+        Low-dose minoxidil tablets in 1,404 people: unwanted hair growth in 15.1 in 100
+        (the most common side effect); light-headedness in 1.7 in 100, fluid build-up
+        (ankle swelling) in 1.3 in 100, a fast heartbeat in 0.9 in 100; 1.7 in 100
         stopped because of side effects.
+        """, "https://pubmed.ncbi.nlm.nih.gov/33639244/"),
+    _ref(281, "overstreet-1999", 1999,
+         "Overstreet JW et al. Chronic treatment with finasteride daily does not affect "
+         "spermatogenesis or semen production in young men. J Urol 1999;162(4):1295.", """
+        Finasteride 5 mg lowers the PSA blood test by about half; at 1 mg in young men
+        PSA fell a little, and semen volume fell slightly, both going back after
+        stopping.
+        """, "https://pubmed.ncbi.nlm.nih.gov/10492183/"),
+    _ref(282, "mhra-finasteride-breast-2009", 2009,
+         "MHRA. The risk of male breast cancer with finasteride: public assessment "
+         "report. 2009.", """
+        Breast enlargement and tenderness are known side effects of finasteride; men
+        should report any breast change, such as a lump, pain or fluid from the nipple.
         """),
+    _ref(284, "samplaski-2013", 2013,
+         "Samplaski MK et al. Finasteride use in the male infertility population: effects "
+         "on semen and hormone parameters. Fertil Steril 2013.", """
+        Finasteride, even at 1 mg, may lower sperm counts in some men; counts rose in
+        most men after they stopped; men who want children should discuss it.
+        """, "https://doi.org/10.1016/j.fertnstert.2013.07.2000"),
+    _ref(286, "dutasteride-label", None,
+         "Dutasteride capsules: prescribing information. DailyMed.", """
+        Dutasteride is a 5-alpha-reductase medicine like finasteride: women who are or
+        may be pregnant must not handle it (it is absorbed through the skin); men should
+        not give blood until 6 months after the last dose; it can lower semen volume and
+        sperm count, lowers the PSA test by about half, and can cause breast changes and
+        sexual side effects.
+        """, "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid="
+             "85023ea5-af64-4b91-e053-2991aa0a3373"),
+    _ref(288, "bad-spironolactone", None,
+         "British Association of Dermatologists. Spironolactone (patient information "
+         "leaflet). skinhealthinfo.org.uk.", """
+        Spironolactone is used off-label by dermatologists for female pattern hair loss;
+        it must not be taken in pregnancy (reliable contraception is needed); some people
+        need blood tests, including potassium.
+        """, "https://www.skinhealthinfo.org.uk/condition/spironolactone"),
     _ref(290, "cdc-mmwr-2024", 2024,
          "Stadelman-Behar AM et al. Investigation of presumptive HIV transmission "
          "associated with receipt of platelet-rich plasma microneedling facials at a spa. "

@@ -50,6 +50,10 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
     body = page.get_by_label("Body (Markdown)")
     body.fill(NEW_SENTENCE + "\n\n" + body.input_value())
     press(page, "Save")
+    # A change to a published item needs the editor's one-line reason for the reviewer.
+    expect(page.locator(".errorlist")).to_contain_text("Say in one line why")
+    page.get_by_label("Reason for this change").fill("Says what a follicle is first.")
+    press(page, "Save")
     expect(page.locator(".messagelist")).to_contain_text("saved as a proposal")
     expect(page.get_by_role("button", name="Approve and publish")).to_have_count(0)
     page.goto(live_server.url + "/guide/")
@@ -61,8 +65,18 @@ def test_editor_change_waits_then_reviewer_approves_guide_and_rules(
     reviewer_page.goto(live_server.url
                        + "/admin/content/contentchange/?state__exact=pending&q=hair+grows")
     reviewer_page.get_by_role("link", name=str(section), exact=False).first.click()
-    expect(reviewer_page.locator(".word-diff ins").first).to_be_visible()
-    expect(reviewer_page.locator(".word-diff", has_text=NEW_SENTENCE)).to_be_visible()
+    # Shipped text counts as seen: the one new sentence is highlighted, nothing else.
+    added = reviewer_page.locator(".word-diff ins")
+    expect(added).to_have_count(1)
+    expect(added).to_contain_text(NEW_SENTENCE)
+    expect(added).to_be_visible()
+    assert added.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    expect(reviewer_page.locator(".change-reason")).to_have_text("Says what a follicle is first.")
+    # The rendered preview, in the public layout, before anything is approved.
+    reviewer_page.get_by_role("link", name="See it as patients would").click()
+    expect(reviewer_page.locator(".preview-banner")).to_contain_text("Preview of a proposed change")
+    expect(reviewer_page.locator("#how-hair-grows")).to_contain_text(NEW_SENTENCE)
+    reviewer_page.get_by_role("link", name="Back to the review").click()
     reviewer_page.get_by_label("Comment for the editor").fill("Accurate and plain.")
     press(reviewer_page, "Approve and publish")
     expect(reviewer_page.locator(".messagelist")).to_contain_text("Approved")

@@ -24,7 +24,7 @@ def test_editor_can_save_a_change_to_a_section(client, guide, editor):
     url = reverse("admin:content_section_change", args=[section.pk])
     data = {
         "article": section.article_id, "order": section.order, "title": "Waiting, for now",
-        "slug": section.slug, "body": section.body,
+        "slug": section.slug, "body": section.body, "change_reason": "Shorter title.",
     }
     response = client.post(url, data)
     assert response.status_code == 302
@@ -83,7 +83,7 @@ def test_editor_can_restore_an_earlier_version(client, guide, editor):
     page = client.get(revert_url)
     assert page.status_code == 200 and original_title in page.content.decode()
     data = {"article": section.article_id, "order": section.order, "title": earlier.title,
-            "slug": section.slug, "body": earlier.body}
+            "slug": section.slug, "body": earlier.body, "change_reason": "Undo the title."}
     response = client.post(revert_url, data)
 
     assert response.status_code == 302
@@ -128,7 +128,8 @@ def test_editor_can_edit_an_option_profile(client, guide, editor):
     data = {name: getattr(option, name) for name in
             ("name", "slug", "order", "summary", *OptionProfile.PROFILE_FIELDS)}
     data |= {"cost_and_time": "Edited by the clinic.", "status": option.status,
-             "last_reviewed_on": "2026-12-02", "reviewed_by": option.reviewed_by}
+             "last_reviewed_on": "2026-12-02", "reviewed_by": option.reviewed_by,
+             "change_reason": "The clinic's own prices."}
     assert client.post(url, data).status_code == 302
     # Published, so the edit waits for a clinical reviewer (content/approvals).
     proposal = ContentChange.objects.pending().for_object(option).get()
@@ -151,7 +152,20 @@ def test_editor_can_change_the_declaration_of_interest(client, editor):
     assert "Declaration of interest" in page
     data = {"name": clinic.name, "address": "", "phone": "", "booking_url": "",
             "logo_alt_text": "", "status": "published", "last_reviewed_on": "",
-            "reviewed_by": "", "declaration_of_interest": "We sell PRP and mesotherapy."}
+            "reviewed_by": "", "declaration_of_interest": "We sell PRP and mesotherapy.",
+            "change_reason": "States what the clinic sells."}
     assert client.post(url, data).status_code == 302
     proposal = ContentChange.objects.pending().for_object(clinic).get()
     assert proposal.values["declaration_of_interest"] == "We sell PRP and mesotherapy."
+
+
+def test_reviewer_profile_picks_a_user_by_name(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("root", password="x" * 16)
+    django_user_model.objects.create_user("dr-okafor", password="x" * 16, is_staff=True,
+                                          first_name="Amara", last_name="Okafor")
+    django_user_model.objects.create_user("patient-like", password="x" * 16)  # not staff
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:assessments_reviewerprofile_add")).content.decode()
+    assert "dr-okafor (Amara Okafor)</option>" in html
+    assert "patient-like" not in html
+    assert "vForeignKeyRawIdAdminField" not in html

@@ -27,7 +27,8 @@ def reviewer(django_user_model):
 
 def _edit(client, section, **changes):
     data = {"article": section.article_id, "order": section.order, "title": section.title,
-            "slug": section.slug, "body": section.body, **changes}
+            "slug": section.slug, "body": section.body,
+            "change_reason": "A test edit.", **changes}
     return client.post(reverse("admin:content_section_change", args=[section.pk]), data)
 
 
@@ -108,9 +109,11 @@ def test_editors_change_waits_for_approval_then_reaches_patients(client, guide, 
     detail = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
     assert detail.status_code == 200
     html = detail.content.decode()
-    # The published version was never approved, so every word is shown as new.
-    assert "no version of this item was ever approved" in html
-    assert "A new sentence for patients.</ins>" in html
+    # Shipped text counts as seen: only the editor's sentence is new, not the section.
+    assert "as shipped with the site" in html
+    assert "<ins>\n\nA new sentence for patients.</ins>" in html
+    assert "(+6 / −0 words)" in html
+    assert "A test edit." in html  # the editor's reason
     assert "Approve and publish" in html
     # The decision form must not sit inside the admin's own form (it would post there).
     before_decision = html[: html.index(reverse("admin:content_contentchange_decide",
@@ -170,8 +173,14 @@ def test_a_new_item_is_a_draft_until_a_reviewer_publishes_it(client, guide, edit
     })
     faq = FAQ.objects.get(slug="is-prp-vegan")
     assert faq.status == Status.DRAFT
+    asked = client.post(reverse("admin:content_faq_changelist"),
+                        {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+    assert "Reason for this change" in asked.content.decode()  # asked first, nothing sent
+    assert not ContentChange.objects.for_object(faq).exists()
     client.post(reverse("admin:content_faq_changelist"),
-                {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+                {"action": "ask_to_publish", "_selected_action": [faq.pk],
+                 "change_reason": "A question patients ask."})
+    assert ContentChange.objects.for_object(faq).get().summary == "A question patients ask."
     change = ContentChange.objects.pending().for_object(faq).get()
     assert "Is PRP vegan?" not in Client().get(reverse("content:faq")).content.decode()
     client.force_login(reviewer)
@@ -356,7 +365,8 @@ def test_clinic_details_reach_patients_only_after_approval(client, guide, editor
     assert clinic.status == Status.DRAFT
     assert "Riverside Dermatology" not in Client().get(reverse("content:home")).content.decode()
     client.post(reverse("admin:content_clinicdetails_changelist"),
-                {"action": "ask_to_publish", "_selected_action": [clinic.pk]})
+                {"action": "ask_to_publish", "_selected_action": [clinic.pk],
+                 "change_reason": "Our clinic's details."})
     services.approve(ContentChange.objects.pending().for_object(clinic).get(), reviewer=reviewer)
     assert "Riverside Dermatology" in Client().get(reverse("content:home")).content.decode()
 
@@ -371,3 +381,151 @@ def test_approving_removal_is_not_approving_the_words(guide, editor, reviewer):
     faq.status = Status.PUBLISHED  # e.g. put back from a shell, without review
     faq.save()
     assert faq in services.unapproved_published_items()
+
+
+# --- reviewers see the change, not the section (issue 23 point 6) ---------------------------
+
+def test_an_edit_to_a_published_item_needs_a_one_line_reason(client, guide, editor):
+    section = Section.objects.get(slug="prp-explained")
+    client.force_login(editor)
+    response = _edit(client, section, body=section.body + " More.", change_reason="  ")
+    assert response.status_code == 200
+    assert "Say in one line why you made this change" in response.content.decode()
+    assert not ContentChange.objects.pending().for_object(section).exclude(
+        proposed_by=None).exists()
+
+    _edit(client, section, body=section.body + " More.", change_reason="Adds a word.")
+    change = ContentChange.objects.pending().for_object(section).get()
+    assert change.summary == "Adds a word." and change.proposed_by == editor
+
+
+def test_one_sentence_changed_in_shipped_text_shows_that_sentence_only(client, guide, editor,
+                                                                        reviewer):
+    """On a fresh install, one changed sentence of "PRP explained" is that sentence, not
+    the whole section as new words."""
+    section = Section.objects.get(slug="prp-explained")
+    old = "Researchers do not yet fully know how it works."
+    new = "Nobody yet knows for sure how it works."
+    client.force_login(editor)
+    _edit(client, section, body=section.body.replace(old, new))
+    change = ContentChange.objects.pending().for_object(section).get()
+    [diff] = services.review_view(change).diffs
+    assert diff.added_words <= 8 and diff.removed_words <= 8
+    assert "<ins>" in diff.html and "Platelets are tiny cells" in diff.html
+
+
+def test_approving_shipped_text_as_published_still_shows_every_word(guide):
+    section = Section.objects.get(slug="prp-explained")
+    review = services.review_view(ContentChange.objects.pending().for_object(section).get())
+    assert "no version of this item was ever approved" in review.compared_with
+    body = next(diff for diff in review.diffs if diff.name == "body")
+    assert body.removed_words == 0 and body.added_words > 300
+
+
+def _proposed_sentence(client, editor, section, sentence="A sentence added for the test."):
+    client.force_login(editor)
+    _edit(client, section, body=section.body + "\n\n" + sentence,
+          change_reason="Adds one sentence.")
+    return ContentChange.objects.pending().for_object(section).get()
+
+
+def test_reviewer_page_shows_the_author_the_reason_and_a_preview_link(client, guide, editor,
+                                                                       reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    change = _proposed_sentence(client, editor, section)
+    client.force_login(reviewer)
+    html = client.get(reverse("admin:content_contentchange_change", args=[change.pk])).content
+    html = html.decode()
+    assert "Words by <strong>editor</strong>" in html
+    assert "Adds one sentence." in html
+    assert reverse("admin:content_contentchange_preview", args=[change.pk]) in html
+
+
+@pytest.mark.parametrize("slug", ["prp-explained", "about-this-guide"])
+def test_preview_shows_the_proposed_words_in_the_public_layout(client, guide, editor, reviewer,
+                                                               slug):
+    section = Section.objects.get(slug=slug)
+    change = _proposed_sentence(client, editor, section)
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+    assert "A sentence added for the test." in html
+    assert "Preview of a proposed change" in html
+    assert "<h1>PRP and mesotherapy for hair loss: a guide" in html  # the public page
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    # Nothing is saved, and patients still see the published words.
+    public = client.get(reverse("content:guide")).content.decode()
+    assert "A sentence added for the test." not in public
+
+
+@pytest.mark.parametrize("model_slug", [("faq", "nhs"), ("optionprofile", "prp"),
+                                        ("comparisonrow", "cost"), ("reference", "kanti-2018")])
+def test_every_kind_of_guide_content_has_a_preview(client, guide, reviewer, model_slug):
+    from django.apps import apps
+
+    model = apps.get_model("content", model_slug[0])
+    item = model.objects.get(slug=model_slug[1])
+    change = ContentChange.objects.pending().for_object(item).get()
+    client.force_login(reviewer)
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    assert response.status_code == 200
+    assert "Preview of a proposed change" in response.content.decode()
+
+
+def test_the_public_cannot_open_a_preview(client, guide):
+    change = ContentChange.objects.pending().first()
+    response = client.get(reverse("admin:content_contentchange_preview", args=[change.pk]))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_editor_sees_changes_sent_back_to_them_on_the_admin_front_page(client, guide, editor,
+                                                                       reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    change = _proposed_sentence(client, editor, section)
+    services.send_back(change, reviewer=reviewer, comment="Cite the 2024 review.")
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Changes sent back to you" in html and "Cite the 2024 review." in html
+    assert reverse("admin:content_section_change", args=[section.pk]) in html
+
+    _proposed_sentence(client, editor, section, "A better sentence.")  # answered
+    assert "Changes sent back to you" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_history_says_who_wrote_the_words_and_who_approved_them_untruncated(
+        client, guide, editor, reviewer):
+    section = Section.objects.get(slug="prp-explained")
+    long_sentence = "This sentence is long. " * 12
+    change = _proposed_sentence(client, editor, section, long_sentence.strip())
+    services.approve(change, reviewer=reviewer)
+    client.force_login(editor)
+    html = client.get(reverse("admin:content_section_history", args=[section.pk])).content
+    html = html.decode()
+    row = html[html.index("<tbody>"):]
+    row = row[:row.index("</tr>")]
+    assert "<td>editor</td>" in row and "<td>Amara Okafor</td>" in row
+    assert long_sentence.strip() in row  # the whole change, not cut at 100 characters
+    assert "Shipped with the site" in html  # the version load_guide wrote
+
+
+def test_reviewers_kind_of_content_filter_lists_only_guide_content(client, guide, reviewer):
+    client.force_login(reviewer)
+    html = client.get(reverse("admin:content_contentchange_changelist")).content.decode()
+    filters = html[html.index('id="changelist-filter"'):]
+    assert "Option profile" in filters and "Section" in filters
+    assert "Assessment" not in filters and "permission" not in filters.lower()
+    url = reverse("admin:content_contentchange_changelist")
+    assert client.get(url, {"kind": "not-a-number"}).status_code == 200
+
+
+def test_a_browsers_crlf_line_ends_do_not_make_every_line_a_change(client, guide, editor):
+    section = Section.objects.get(slug="prp-explained")
+    client.force_login(editor)
+    posted = (section.body + "\n\nOne more sentence.").replace("\n", "\r\n")
+    _edit(client, section, body=posted)
+    change = ContentChange.objects.pending().for_object(section).get()
+    assert "\r" not in change.values["body"]
+    [diff] = services.review_view(change).diffs
+    assert diff.html.count("<ins>") == 1 and diff.removed_words == 0

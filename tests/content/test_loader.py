@@ -66,7 +66,13 @@ def test_an_untouched_row_receives_a_corrected_default(guide, monkeypatch):
             section["body"] += "\n\nA corrected sentence."
     monkeypatch.setattr(loading, "SECTIONS", changed)
     load_default_guide()
-    assert Section.objects.get(slug="watchful-waiting").body.endswith("A corrected sentence.")
+    section = Section.objects.get(slug="watchful-waiting")
+    assert section.body.endswith("A corrected sentence.")
+    # The review request holds the corrected words: approving it cannot bring back the old.
+    from content.approvals.models import ContentChange
+
+    [request] = ContentChange.objects.pending().for_object(section)
+    assert request.values["body"].endswith("A corrected sentence.")
 
 
 def test_a_row_deleted_by_an_editor_is_not_recreated(guide):
@@ -82,3 +88,121 @@ def test_command_reports_what_it_did(db):
     out = StringIO()
     call_command("load_guide", stdout=out)
     assert "created" in out.getvalue()
+
+
+# --- corrected defaults for edited rows (issue 21 point 6) ---------------------------------
+
+def _ship_corrected_section(monkeypatch, slug, **changes):
+    from content import loading
+
+    shipped = [dict(s, **changes) if s["slug"] == slug else dict(s) for s in loading.SECTIONS]
+    monkeypatch.setattr(loading, "SECTIONS", shipped)
+    return next(s for s in shipped if s["slug"] == slug)
+
+
+def _corrections(section):
+    from content.approvals.models import ContentChange
+    from content.loading import CORRECTION_SUMMARY
+
+    return ContentChange.objects.for_object(section).filter(
+        summary__startswith=CORRECTION_SUMMARY)
+
+
+def test_a_corrected_default_for_an_edited_row_waits_for_a_reviewer(guide, monkeypatch):
+    """The editor's words stay live; the correction is a proposal, asked for once."""
+    from content.loading import corrections_waiting
+
+    section = Section.objects.get(slug="who-should-not-have-prp")
+    section.title = "Who should not have PRP (clinic list)"
+    section.save()
+    corrected = _ship_corrected_section(monkeypatch, section.slug,
+                                        body="A corrected list of who should not have PRP.")
+
+    report = load_default_guide()
+    section.refresh_from_db()
+    assert section.title == "Who should not have PRP (clinic list)"
+    assert section.body != corrected["body"]
+    [change] = _corrections(section)
+    assert change.is_pending and change.proposed_by is None
+    # Merged field by field: the editor's title stays, the corrected body comes in.
+    assert change.values["title"] == "Who should not have PRP (clinic list)"
+    assert change.values["body"] == corrected["body"]
+    assert "Replaces" not in change.summary  # nothing of the editor's is lost
+    assert report.correction_proposed and corrections_waiting() == [change.item_label]
+
+    again = load_default_guide()
+    assert not again.correction_proposed and _corrections(section).count() == 1
+
+
+def _edited_evidence_then_corrected(monkeypatch):
+    """An editor rewrote "evidence"; then a release corrects its shipped body."""
+    section = Section.objects.get(slug="evidence")
+    section.body = "The clinic's own evidence text."
+    section.save()
+    corrected = _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
+    load_default_guide()
+    return section, corrected
+
+
+def test_a_correction_over_the_editors_own_words_says_so(guide, monkeypatch):
+    section, _ = _edited_evidence_then_corrected(monkeypatch)
+    [change] = _corrections(section)
+    assert change.values["body"] == "Corrected evidence text."
+    assert change.summary.endswith("Replaces the editor's words in: body (Markdown)")
+
+
+def test_a_correction_never_pushes_aside_an_editors_proposal(guide, monkeypatch, editor):
+    from content.approvals import services
+
+    section = Section.objects.get(slug="evidence")
+    section.body = "Approved clinic text."
+    section.save()
+    editors = services.propose(section, values={**_values(section), "body": "Editor's next"},
+                               proposed_by=editor)
+    _ship_corrected_section(monkeypatch, "evidence", body="Corrected evidence text.")
+    report = load_default_guide()
+    editors.refresh_from_db()
+    assert editors.is_pending and not _corrections(section).exists()
+    assert report.correction_deferred
+
+    services.send_back(editors, reviewer=_reviewer(), comment="Not yet.")
+    assert load_default_guide().correction_proposed and _corrections(section).exists()
+
+
+def test_an_approved_correction_is_not_asked_again(guide, monkeypatch):
+    from content.approvals import services
+
+    section, corrected = _edited_evidence_then_corrected(monkeypatch)
+    services.approve(_corrections(section).get(), reviewer=_reviewer())
+    section.refresh_from_db()
+    assert section.body == corrected["body"]
+    report = load_default_guide()
+    assert not report.correction_proposed and not report.changed_anything
+    assert _corrections(section).count() == 1
+
+
+def test_clinical_status_names_the_corrections_that_wait(guide, monkeypatch):
+    import json
+
+    _edited_evidence_then_corrected(monkeypatch)
+    out = StringIO()
+    with pytest.raises(SystemExit) as exit_code:
+        call_command("clinical_status", stdout=out)
+    assert exit_code.value.code == 1
+    waiting = json.loads(out.getvalue())["guide_corrections_waiting"]
+    assert waiting == ["section “How well do they work? What the research says”"]
+
+
+def _values(obj):
+    from content.approvals import registry
+
+    return registry.values_of(obj)
+
+
+def _reviewer():
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username="reviewer-loader", password="a-long-test-password",
+                                    is_staff=True)
+    user.groups.add(Group.objects.get(name="Clinical reviewers"))
+    return user

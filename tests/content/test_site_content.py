@@ -41,7 +41,9 @@ def test_published_references_are_dated_or_linked(guide):
     references = list(selectors.published_references())
     assert references
     assert [r.slug for r in references if not r.year and not r.url] == []
-    assert sum(1 for r in references if r.year) >= len(references) - 3
+    # Only living pages (NHS and patient leaflets, product labels, a register) may be
+    # undated: they are revised in place and carry no one year.
+    assert sum(1 for r in references if r.year) >= len(references) - 5
 
 
 def test_site_content_is_cached_and_refreshed_when_content_changes(guide, django_assert_num_queries):
