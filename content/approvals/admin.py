@@ -10,6 +10,7 @@ from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -47,10 +48,11 @@ class SignOffAdminMixin:
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
+        stored = type(obj).objects.filter(pk=obj.pk).first() if obj.pk is not None else None
+        # Status and the review stamp come from the live row, never from the form or from
+        # an old version on the history page: only a reviewer's approval sets them.
+        _keep_review_bookkeeping(obj, stored)
         if stored is None or stored.status != Status.PUBLISHED:
-            if not change:
-                obj.status = Status.DRAFT  # new items wait for review before patients see them
             super().save_model(request, obj, form, change)
             if change and services.withdraw_pending(obj):
                 # The reviewer must see what will be published, not an older draft.
@@ -80,6 +82,20 @@ class SignOffAdminMixin:
         if request.method == "GET":
             request._continue_from_proposal = True
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """simple-history lets anyone who may *view* an item post its revert form. Here a
+        revert is an edit like any other: it needs the right to change the item (to add
+        it, for a deleted one) and goes through save_model, so it becomes a proposal."""
+        if request.method == "POST" and not self._may_revert(request, unquote(object_id)):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _may_revert(self, request, object_id) -> bool:
+        live = self.model._default_manager.filter(pk=object_id).first()
+        if live is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, live)
 
     def get_object(self, request, object_id, from_field=None):
         """On the edit form, an item with a pending proposal shows the proposed values, so
@@ -142,6 +158,21 @@ class SignOffAdminMixin:
         self.message_user(request, _(
             "%(count)d item(s) sent to a clinical reviewer. Nothing changes for patients until "
             "one approves.") % {"count": proposed})
+
+
+def _keep_review_bookkeeping(obj, stored) -> None:
+    """Reset what only an approval may set on `obj` before an admin save.
+
+    A new item, or one revived from the history of a deleted one, is a draft with no
+    review stamp. An existing item keeps its live status; its stamp goes when a draft's
+    words change, since no reviewer has read the new ones."""
+    if stored is None:
+        obj.status, obj.last_reviewed_on, obj.reviewed_by = Status.DRAFT, None, ""
+        return
+    obj.status = stored.status
+    obj.last_reviewed_on, obj.reviewed_by = stored.last_reviewed_on, stored.reviewed_by
+    if stored.status != Status.PUBLISHED and registry.values_of(obj) != registry.values_of(stored):
+        obj.last_reviewed_on, obj.reviewed_by = None, ""
 
 
 class DecisionForm(forms.Form):
