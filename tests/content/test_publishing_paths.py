@@ -181,3 +181,72 @@ def test_every_publish_writes_an_audit_event(client, guide, editor, reviewer):
     services.approve(change, reviewer=reviewer)
     assert AuditEvent.objects.filter(action="content_publish", actor=reviewer,
                                      detail__contains=str(change.pk)).exists()
+
+
+# --- finding 6: the author of the words never approves them -----------------------------
+
+@pytest.fixture
+def editor_reviewer(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="both", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Clinical reviewers"),
+                    Group.objects.get(name="Content editors"))
+    return user
+
+
+def _draft_faq():
+    faq = FAQ.objects.order_by("pk").first()
+    faq.status = Status.DRAFT
+    faq.save()
+    return faq
+
+
+def test_an_editor_reviewer_cannot_approve_a_draft_they_wrote_sent_by_another(
+        client, guide, editor, editor_reviewer):
+    faq = _draft_faq()
+    client.force_login(editor_reviewer)
+    client.post(reverse("admin:content_faq_change", args=[faq.pk]), {
+        "question": faq.question, "slug": faq.slug, "order": faq.order, "answer": HOSTILE})
+    client.force_login(editor)
+    client.post(reverse("admin:content_faq_changelist"),
+                {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+    change = ContentChange.objects.pending().for_object(faq).get()
+    assert change.proposed_by == editor and change.values["answer"] == HOSTILE
+
+    client.force_login(editor_reviewer)
+    page = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
+    assert "another clinical reviewer must decide" in page.content.decode()
+    client.post(reverse("admin:content_contentchange_decide", args=[change.pk]),
+                {"decision": "approve"})
+    change.refresh_from_db()
+    faq.refresh_from_db()
+    assert change.state == "pending" and faq.status == Status.DRAFT
+    with pytest.raises(services.ApprovalRefused):
+        services.approve(change, reviewer=editor_reviewer)
+
+
+def test_words_proposed_then_built_on_by_another_editor_keep_their_first_author(
+        client, approved_faq, editor, editor_reviewer, reviewer):
+    first = services.propose(approved_faq, values={**services.registry.values_of(approved_faq),
+                                                   "answer": HOSTILE},
+                             proposed_by=editor_reviewer)
+    second = services.propose(approved_faq, values={**first.values, "question": "Why?"},
+                              proposed_by=editor)
+    assert services.can_decide(second, editor_reviewer) is not None
+    assert services.can_decide(second, reviewer) is None
+
+
+def test_the_last_approval_starts_a_new_authorship(guide, editor, editor_reviewer, reviewer):
+    """Someone who edited an older, approved version may decide on later words."""
+    faq = _draft_faq()
+    faq.answer = "Old words."
+    faq._history_user = editor_reviewer
+    faq.save()
+    services.approve(services.propose(faq, proposed_by=editor), reviewer=reviewer)
+    faq.refresh_from_db()
+    change = services.propose(faq, values={**services.registry.values_of(faq),
+                                           "answer": "New words."}, proposed_by=editor)
+    assert services.can_decide(change, editor_reviewer) is None
+    services.approve(change, reviewer=editor_reviewer)
+    faq.refresh_from_db()
+    assert faq.answer == "New words." and faq.reviewed_by == "both"
