@@ -60,7 +60,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # APPS
 # ------------------------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with secrets kept out of change-list lookups (hairtx/admin_site.py).
+    "hairtx.admin_site.HairtxAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

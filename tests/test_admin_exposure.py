@@ -138,3 +138,70 @@ def test_superuser_sees_no_view_on_site_link_for_an_assessment(site_data):
     )
     assert response.status_code == 200
     assert "View on site" not in response.content.decode()
+
+
+# --- issue 22, finding 4: no lookup, filter, ordering or search on a secret ---------------
+
+# What opens something: a patient's summary or draft, an account, a session.
+SECRET_FIELD_NAMES = {"token", "resume_code", "password", "session_key", "session_data",
+                      "session_hash"}
+
+
+def test_the_site_guards_every_secret_this_test_knows():
+    from hairtx.admin_site import SECRET_FIELD_NAMES as guarded
+
+    assert SECRET_FIELD_NAMES <= guarded
+
+def secret_lookups() -> list[tuple[str, str]]:
+    """(change list URL, lookup) for every secret field of every registered model, on
+    the model itself and one relation away (e.g. the audit log's assessment__token)."""
+    found = []
+    for model in admin.site._registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        for field in opts.get_fields():
+            if field.name in SECRET_FIELD_NAMES:
+                found.append((url, f"{field.name}__gte"))
+            elif field.is_relation and field.related_model and not field.auto_created:
+                found += [(url, f"{field.name}__{secret.name}__gte")
+                          for secret in field.related_model._meta.concrete_fields
+                          if secret.name in SECRET_FIELD_NAMES]
+    return found
+
+
+def test_a_superuser_cannot_binary_search_a_secret_in_a_change_list(site_data):
+    lookups = secret_lookups()
+    urls = {url for url, _ in lookups}
+    assert reverse("admin:assessments_assessment_changelist") in urls
+    assert reverse("admin:auth_user_changelist") in urls  # password hashes
+    assert reverse("admin:assessments_auditevent_changelist") in urls  # assessment__token
+    client = client_as("superuser")
+    for url, lookup in lookups:
+        for value in ("", "8", "zzzz"):  # the first steps of a binary search
+            response = client.get(url, {lookup: value})
+            assert response.status_code == 400, f"{url}?{lookup}={value}"
+
+
+def test_search_and_ordering_never_use_a_secret(site_data):
+    from hairtx.admin_site import touches_secret
+
+    for model, model_admin in admin.site._registry.items():
+        fields = [*model_admin.search_fields, *(model_admin.ordering or ()),
+                  *[f for f in model_admin.list_display if isinstance(f, str)]]
+        assert not any(touches_secret(name) for name in fields), model
+    client = client_as("superuser")
+    token = Assessment.objects.first().token
+    response = client.get(reverse("admin:assessments_assessment_changelist"), {"q": token})
+    assert response.status_code == 200 and "0 assessments" in response.content.decode()
+
+
+def test_registering_an_admin_that_searches_a_secret_fails_at_start():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hairtx.admin_site import HairtxAdminSite
+
+    class Careless(admin.ModelAdmin):
+        search_fields = ["=token"]
+
+    with pytest.raises(ImproperlyConfigured):
+        HairtxAdminSite().register(Draft, Careless)
