@@ -6,7 +6,6 @@ clinical reviewer to publish". Reviewers: `ContentChangeAdmin` lists proposals a
 one with a word-level diff and an approve / send-back form.
 """
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from content.approvals import registry, services
 from content.approvals.models import ContentChange
 from content.models import Status
+from hairtx.addresses import client_address
 from hairtx.admin_mixins import RecordOnlyAdminMixin
 
 REVIEW_MANAGED_FIELDS = ("status", "last_reviewed_on", "reviewed_by")
@@ -67,7 +67,7 @@ class SignOffAdminMixin:
         request._proposed_change = services.propose(
             stored, values=values, proposed_by=request.user,
             summary=f"Edited in the admin by {request.user.get_username()}",
-            ip_address=get_client_ip_address(request),
+            ip_address=client_address(request),
         )
 
     @staticmethod
@@ -153,7 +153,7 @@ class SignOffAdminMixin:
             if already:
                 continue
             services.propose(obj, outcome=outcome, proposed_by=request.user,
-                             ip_address=get_client_ip_address(request))
+                             ip_address=client_address(request))
             proposed += 1
         self.message_user(request, _(
             "%(count)d item(s) sent to a clinical reviewer. Nothing changes for patients until "
@@ -209,7 +209,7 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
         """For the first review of the shipped guide: many items, each still its own record.
         Changes the user proposed, or already decided, are skipped with the reason."""
         approved, refused = 0, []
-        ip_address = get_client_ip_address(request)
+        ip_address = client_address(request)
         for change in queryset.order_by("pk"):
             try:
                 services.approve(change, reviewer=request.user, ip_address=ip_address)
@@ -252,7 +252,7 @@ def _decide(model_admin, request, pk):
         model_admin.message_user(request, _("Choose approve or send back."), messages.ERROR)
         return HttpResponseRedirect(_change_url(change))
     comment = form.cleaned_data["comment"]
-    ip_address = get_client_ip_address(request)
+    ip_address = client_address(request)
     try:
         if form.cleaned_data["decision"] == "approve":
             services.approve(change, reviewer=request.user, comment=comment, ip_address=ip_address)
