@@ -201,6 +201,10 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Stored PDFs and uploads: the server's user and group only (Django's default follows
+# the umask, 0644 on most systems: every local user could read a patient's summary).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 STORAGES = {
     # Stored PDFs: private files, never served under MEDIA_URL; an S3-compatible
     # store is a change of BACKEND here.

@@ -92,7 +92,10 @@ class Command(BaseCommand):
         """Write to FILE.partial, then rename: FILE is never a half-written export."""
         partial = f"{output}.partial"
         try:
-            with open(partial, "w", encoding="utf-8") as out:
+            # Health records: readable by the owner only, whatever the umask says.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)  # an old .partial keeps its mode otherwise
+            with open(descriptor, "w", encoding="utf-8") as out:
                 result = export.write_ndjson(out, **kwargs)
             os.replace(partial, output)
         except OSError as exc:
