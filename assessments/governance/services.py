@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from assessments import rules
+from assessments.audit import audit_record
 from assessments.governance import rulebook
 from assessments.governance.models import ReviewerProfile, RulesetApproval
 from assessments.models import AuditEvent
-from assessments.staff.services import audit_record
 from content.approvals import services as content_approvals
 
 APPROVE_RULESET_PERMISSION = "assessments.approve_ruleset"

@@ -17,9 +17,9 @@ from datetime import date, datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from assessments.audit import audit_record
 from assessments.fhir import export
 from assessments.models import AuditEvent
-from assessments.staff.services import audit_record
 
 PROGRESS_EVERY = 1000
 SKIPPED_NAMED = 20  # a broken PDF renderer must not print 100,000 codes
