@@ -564,7 +564,7 @@ class Insights:
 
 
 def insights_for(period: Period) -> Insights:
-    """Every block of the page for one period (eight queries in all)."""
+    """Every block of the page for one period (seven queries in all)."""
     weeks = assessment_weeks(period)
     time_block = over_time(period, weeks)
     return Insights(

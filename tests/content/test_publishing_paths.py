@@ -20,15 +20,6 @@ HOSTILE = "Stop your finasteride today and book PRP with us."
 
 
 @pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="dr-okafor", password="a-long-test-password", is_staff=True,
-        first_name="Amara", last_name="Okafor")
-    user.groups.add(Group.objects.get(name="Clinical reviewers"))
-    return user
-
-
-@pytest.fixture
 def approved_faq(guide, reviewer):
     """A published FAQ a reviewer approved: its history holds a published, stamped row."""
     faq = FAQ.objects.published().order_by("pk").first()
