@@ -28,8 +28,7 @@ from datetime import date, datetime, time, timedelta
 from typing import get_args
 
 from django.conf import settings
-from django.db.models import Count, FloatField, Func, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Count, FloatField, Func, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from assessments import intake, rules
@@ -137,6 +136,11 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _midnight(day: date) -> datetime:
+    """The local day's first moment."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 @dataclass(frozen=True)
 class Period:
     """Whole calendar weeks (Monday to Sunday), local days ``date_from`` to ``date_to``.
@@ -172,12 +176,12 @@ class Period:
 
     @property
     def start(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.date_from, time.min))
+        return _midnight(self.date_from)
 
     @property
     def end(self) -> datetime:
         """The first moment after the period (a half-open range on timestamps)."""
-        return timezone.make_aware(datetime.combine(self.date_to + timedelta(days=1), time.min))
+        return _midnight(self.date_to + timedelta(days=1))
 
     def bucket_of(self, day: date) -> date:
         """The Monday of the week ``day`` falls in or, for long periods, the first day
@@ -437,13 +441,19 @@ def funnel(period: Period) -> Funnel:
         aggregates[f"stage_{n}"] = Count("id", filter=Q(furthest_step__gte=step.number))
     aggregates[f"stage_{len(steps)}"] = Count("id", filter=Q(reached_review_at__isnull=False))
     aggregates[f"stage_{len(steps) + 1}"] = Count("id", filter=Q(submitted_at__isnull=False))
-    per_day = (started_in.annotate(day=TruncDate("started_at")).values("day").order_by()
-               .annotate(**aggregates))
+    mondays = period.weeks()
+    # The week of each record as a CASE on the exact (time-zone aware) week boundaries:
+    # compared in the database, where a date function would be Python per row on SQLite.
+    week = Case(*(When(started_at__lt=_midnight(monday), then=Value(index))
+                  for index, monday in enumerate(mondays[1:])),
+                default=Value(len(mondays) - 1), output_field=IntegerField())
+    per_week = started_in.annotate(week=week).values("week").order_by().annotate(**aggregates)
     rows = []
-    for row in per_day:
+    for row in per_week:
+        monday = mondays[row["week"]]
         counts = [row[f"stage_{n}"] for n in range(len(aggregates))]
-        rows += [(row["day"], ("reached", n), count) for n, count in enumerate(counts)]
-        rows += [(row["day"], ("dropped", n), counts[n - 1] - counts[n])
+        rows += [(monday, ("reached", n), count) for n, count in enumerate(counts)]
+        rows += [(monday, ("dropped", n), counts[n - 1] - counts[n])
                  for n in range(1, len(counts))]
     stages = range(len(aggregates))
     weekly = _weekly(rows, period)
