@@ -3,8 +3,15 @@
 django-ratelimit needs a cache with atomic increments (memcached or Redis); a clinic
 running on one PostgreSQL should not need another server, so the counter is a row
 incremented with one UPDATE ... SET count = count + 1 (atomic on SQLite and PostgreSQL).
-Keys hash the client address (or the staff user), so no address is stored in clear.
-Every 429 says when to come back, in the page and in a Retry-After header.
+Keys hash the client's network (an IPv6 address counts as its /64) or the staff user,
+so no address is stored in clear. Every 429 says when to come back, in the page and in
+a Retry-After header.
+
+Sign-in has three limits (docs/security.md, "Sign-in limits"): django-axes locks one
+username on one network after a few failures; ``login`` counts failures per network
+over all usernames (password spraying); ``login_account`` counts failures per account
+over all networks (guesses spread over many addresses), and once over it only networks
+the account signed in from lately may try, so an attacker cannot lock the person out.
 """
 
 import functools
@@ -13,6 +20,7 @@ import math
 from datetime import timedelta
 
 from axes.helpers import get_cool_off
+from axes.models import AccessLog
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -20,7 +28,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from assessments.models import RateLimitCounter
-from hairtx.addresses import client_address
+from hairtx.addresses import client_network
 
 
 def _window_start(seconds: int):
@@ -37,7 +45,7 @@ def _key(scope: str, who: str) -> str:
 def _who(request, per_user: bool) -> str:
     if per_user and request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"address:{client_address(request) or ''}"
+    return f"address:{client_network(request) or ''}"
 
 
 def _count(key: str, window) -> int:
@@ -108,17 +116,32 @@ def login_rate_limited(view):
     def wrapped(request, *args, **kwargs):
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        limit, per_seconds = settings.HAIRTX_RATE_LIMITS["login"]
-        key, window = _key("login", _who(request, per_user=False)), _window_start(per_seconds)
-        if _count(key, window) >= limit:
-            return too_many_response(request, retry_after=_seconds_left(per_seconds),
-                                     for_patient=False)
+        username = request.POST.get("username", "").strip()[:150]
+        # (scope, who): this network over all usernames, this account over all networks.
+        counters = [("login", _who(request, per_user=False))]
+        if username:
+            counters.append(("login_account", f"username:{username}"))
+        for scope, who in counters:
+            limit, per_seconds = settings.HAIRTX_RATE_LIMITS[scope]
+            over = _count(_key(scope, who), _window_start(per_seconds)) >= limit
+            if over and (scope == "login" or not _known_network(request, username)):
+                return too_many_response(request, retry_after=_seconds_left(per_seconds),
+                                         for_patient=False)
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
-            _increment(key, window)
+            for scope, who in counters:
+                _increment(_key(scope, who), _window_start(settings.HAIRTX_RATE_LIMITS[scope][1]))
         return response
 
     return wrapped
+
+
+def _known_network(request, username: str) -> bool:
+    """Whether ``username`` signed in from this network within HAIRTX_LOGIN_LOG_DAYS
+    (django-axes' access log, which keys on the same network)."""
+    since = timezone.now() - timedelta(days=settings.HAIRTX_LOGIN_LOG_DAYS)
+    return AccessLog.objects.filter(username=username, ip_address=client_network(request),
+                                    attempt_time__gte=since).exists()
 
 
 def login_locked_out_response(request, original_response=None, credentials=None):

@@ -10,12 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments import intake, rules
+from assessments.audit import audit_record
 from assessments.intake_versions import read_answers
 from assessments.governance import services as governance
 from assessments.models import (
     Assessment,
     AssessmentSignal,
-    AuditEvent,
     Draft,
     QuestionnaireProgress,
     new_reference_code,
@@ -159,13 +159,8 @@ def assessment_rederive_summary(*, assessment: Assessment) -> dict:
 @transaction.atomic
 def assessment_delete(*, assessment: Assessment, action: str, actor=None, ip_address=None) -> None:
     """Delete an assessment and its stored PDF for good; leave an audit line."""
-    AuditEvent.objects.create(
-        actor=actor,
-        actor_name=getattr(actor, "username", ""),
-        action=action,
-        reference_code=assessment.reference_code,
-        ip_address=ip_address,
-    )
+    audit_record(actor=actor, action=action, reference_code=assessment.reference_code,
+                 ip_address=ip_address)
     pdf_name = assessment.pdf_name
     assessment.delete()
     if pdf_name:

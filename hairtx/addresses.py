@@ -1,6 +1,11 @@
 """The client's network address: one answer for the login lock-out, the rate limits and
 the staff audit log.
 
+The audit log keeps the address itself (``client_address``). Every limit keys on
+``client_network`` instead: an IPv6 address stands for its /64, because one home or
+office line is given a whole /64 and a client can take a new address from it for every
+request (45 wrong passwords from one /64 were 45 different "clients").
+
 Behind reverse proxies, REMOTE_ADDR is the nearest proxy and the client is in
 X-Forwarded-For. Only the entries our own proxies appended can be trusted: each proxy
 appends the address it received the request from, so with HAIRTX_PROXY_COUNT trusted
@@ -43,3 +48,22 @@ def client_address(request) -> str | None:
     if len(hops) < proxies:
         return remote
     return _valid(hops[-proxies]) or remote
+
+
+def network_of(address: str | None) -> str | None:
+    """The address that stands for its network in limits: for IPv6 the first address of
+    its /64 (an IPv4-mapped address is its IPv4 address), for IPv4 the address itself.
+    Still a valid address, so django-axes can store it."""
+    if not address:
+        return None
+    ip = ipaddress.ip_address(address)
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+
+
+def client_network(request) -> str | None:
+    """``client_address`` grouped as the limits count it (AXES_CLIENT_IP_CALLABLE)."""
+    return network_of(client_address(request))

@@ -60,7 +60,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # APPS
 # ------------------------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with secrets kept out of change-list lookups (hairtx/admin_site.py).
+    "hairtx.admin_site.HairtxAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -172,7 +173,8 @@ LOGIN_REDIRECT_URL = "staff:list"
 LOGOUT_REDIRECT_URL = "staff:login"
 
 # Trusted reverse proxies in front (0: clients connect directly). The client address
-# for axes, the rate limits and the audit log comes from hairtx.addresses.client_address.
+# for axes, the rate limits and the audit log comes from hairtx.addresses.client_address
+# (limits group IPv6 by /64 through client_network).
 HAIRTX_PROXY_COUNT = env_int("HAIRTX_PROXY_COUNT", 0)
 
 # django-axes: lock a username+address pair out after repeated failed logins.
@@ -183,9 +185,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "assessments.ratelimit.login_locked_out_response"
 # Without this axes keys on REMOTE_ADDR (its own proxy count needs django-ipware): behind
-# a proxy one attacker would lock a username out for everyone.
-AXES_CLIENT_IP_CALLABLE = "hairtx.addresses.client_address"
+# a proxy one attacker would lock a username out for everyone. IPv6 counts per /64.
+AXES_CLIENT_IP_CALLABLE = "hairtx.addresses.client_network"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # keep fewer personal data rows
+# axes' log of successful sign-ins (username, network, time) says from which networks
+# each account signed in lately: a network in it is not slowed by the per-account limit
+# (assessments/ratelimit.py). purge_expired deletes rows older than this many days.
+HAIRTX_LOGIN_LOG_DAYS = env_int("HAIRTX_LOGIN_LOG_DAYS", 30)
 AXES_VERBOSE = False  # no start-up banner on every manage.py command
 
 # STATIC AND MEDIA
@@ -195,6 +201,10 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Stored PDFs and uploads: the server's user and group only (Django's default follows
+# the umask, 0644 on most systems: every local user could read a patient's summary).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 STORAGES = {
     # Stored PDFs: private files, never served under MEDIA_URL; an S3-compatible
     # store is a change of BACKEND here.
@@ -280,6 +290,9 @@ HAIRTX_RATE_LIMITS = {
     # Failed sign-ins per address across all usernames (password spraying); the axes
     # lock-out above counts per username and address.
     "login": (env_int("HAIRTX_RATE_LOGIN_FAILURES_PER_HOUR", 30), 3600),
+    # Failed sign-ins per account from all networks (guesses spread over many
+    # addresses). Over it, only networks the account signed in from lately may try.
+    "login_account": (env_int("HAIRTX_RATE_LOGIN_ACCOUNT_FAILURES_PER_DAY", 20), 86400),
 }
 HAIRTX_PDF_PAGE_SIZE = os.environ.get("HAIRTX_PDF_PAGE_SIZE", "A4")
 if HAIRTX_PDF_PAGE_SIZE not in {"A4", "letter"}:

@@ -4,9 +4,6 @@ from django.urls import include, path
 from assessments.ratelimit import login_rate_limited
 from hairtx import views
 
-admin.site.site_header = "hairtx administration"
-admin.site.site_title = "hairtx admin"
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

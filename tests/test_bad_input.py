@@ -313,3 +313,97 @@ def test_random_posts_to_every_admin_add_form(db, lenient_limits, django_user_mo
         assert_no_server_error(
             client.post(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"), data)
         )
+
+
+# --- issue 22: every staff form is fuzzed, insights and sign-off included ------------------
+
+insights_range = st.fixed_dictionaries({}, optional={
+    "date_from": st.one_of(edge_dates, staff_value), "date_to": st.one_of(edge_dates, staff_value),
+})
+
+
+@HYPOTHESIS
+@given(data=insights_range)
+@example(data={"date_to": "9999-12-31"})  # issue 22, finding 3
+@example(data={"date_to": "0001-01-01"})
+@example(data={"date_from": "9999-12-25", "date_to": "9999-12-31"})
+@example(data={"date_from": "2099-12-31", "date_to": "2099-12-31"})  # widened past 2099
+@example(data={"date_from": "2000-01-01"})
+def test_every_insights_range(staff, lenient_limits, data):
+    client, _ = staff
+    page = client.get(reverse("staff:insights"), data)
+    assert_no_server_error(page)
+    if page.status_code == 400:
+        assert 'class="invalid-feedback' in page.content.decode()
+    assert_no_server_error(client.post(reverse("staff:insights_csv"), data))
+
+
+@pytest.mark.parametrize("data", [{"date_to": "9999-12-31"}, {"date_from": "2099-12-31"},
+                                  {"date_from": "2000-01-01", "date_to": "2000-01-02"}])
+def test_insights_pdf_at_the_edges(staff, lenient_limits, data):
+    client, _ = staff
+    assert_no_server_error(client.post(reverse("staff:insights_pdf"), data))
+
+
+@hypothesis_settings(HYPOTHESIS, max_examples=30)
+@given(data=form_data)
+def test_random_posts_to_the_insights_downloads(staff, lenient_limits, data):
+    client, _ = staff
+    assert_no_server_error(client.post(reverse("staff:insights_csv"), data))
+
+
+def _reviewer():
+    """A clinical reviewer with a profile (made once: hypothesis calls tests many times)."""
+    from django.contrib.auth.models import User
+
+    from assessments.models import ReviewerProfile
+
+    user, made = User.objects.get_or_create(username="dr-fuzz", defaults={"is_staff": True})
+    if made:
+        user.groups.add(Group.objects.get(name="Clinical reviewers"))
+        ReviewerProfile.objects.create(user=user, full_name="Dr Fuzz",
+                                       profession="Dermatologist", registration_number="GMC 9")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@HYPOTHESIS
+@given(data=form_data | st.fixed_dictionaries({"note": junk_text, "confirm": staff_value}))
+def test_random_ruleset_approvals(db, lenient_limits, data):
+    assert_no_server_error(_reviewer().post(reverse("staff:rulebook_approve"), data))
+
+
+@pytest.fixture
+def guide_change(db):
+    from content.models import ContentChange
+
+    call_command("load_guide", verbosity=0)
+    return ContentChange.objects.pending().order_by("pk").first()
+
+
+@HYPOTHESIS
+@given(data=form_data | st.fixed_dictionaries({"decision": staff_value, "comment": junk_text}))
+def test_random_guide_change_decisions(guide_change, lenient_limits, data):
+    url = reverse("admin:content_contentchange_decide", args=[guide_change.pk])
+    assert_no_server_error(_reviewer().post(url, data))
+
+
+def test_every_staff_form_is_fuzzed():
+    """A new staff form must get a fuzz test above and a line here."""
+    from django import forms
+
+    from assessments.governance import forms as governance_forms
+    from assessments.staff import forms as staff_forms
+    from content.approvals import admin as approvals_admin
+
+    fuzzed = {"AssessmentFilterForm": test_every_staff_list_parameter_at_its_edges,
+              "ReviewForm": test_random_review_notes, "ExportForm": test_every_export_range,
+              "InsightsForm": test_every_insights_range,
+              "RulesetApprovalForm": test_random_ruleset_approvals,
+              "DecisionForm": test_random_guide_change_decisions}
+    found = {name for module in (staff_forms, governance_forms, approvals_admin)
+             for name, value in vars(module).items()
+             if isinstance(value, type) and issubclass(value, forms.Form)
+             and value.__module__ == module.__name__}
+    assert found == set(fuzzed)

@@ -154,3 +154,84 @@ def test_health_probes_over_plain_http_get_no_redirect(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz").status_code == 200
     assert client.get("/").status_code == 301
+
+
+# --- issue 22, finding 7: IPv6 per /64, and a per-account limit that locks nobody out ----
+
+def v6(host: int, network: int = 2) -> str:
+    return f"2001:db8:0:{network:x}::{host:x}"
+
+
+def test_ipv6_counts_per_64_in_limits_and_stays_whole_in_the_audit_log(one_proxy):
+    from hairtx.addresses import network_of
+
+    assert network_of("2001:db8:0:2:aaaa:bbbb:cccc:dddd") == "2001:db8:0:2::"
+    assert network_of(v6(1)) == network_of(v6(0xFFFF)) != network_of(v6(1, network=3))
+    assert network_of("::ffff:198.51.100.7") == "198.51.100.7"
+    assert network_of("198.51.100.7") == "198.51.100.7" and network_of(None) is None
+    request = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=v6(9))
+    assert client_address(request) == "2001:db8:0:2::9"  # what the audit log keeps
+
+
+@pytest.mark.parametrize("login_url", ["/staff/login/", "/admin/login/"])
+def test_wrong_passwords_from_one_ipv6_64_lock_it_out(one_proxy, settings, login_url):
+    """The attack: a new address of the same /64 for every guess."""
+    make_user("nurse", group="Clinic staff", is_staff=True)
+    client = Client()
+    for host in range(1, settings.AXES_FAILURE_LIMIT + 2):
+        client.post(login_url, {"username": "nurse", "password": "wrong"},
+                    **behind_proxy(v6(host)))
+    locked = client.post(login_url, {"username": "nurse", "password": PASSWORD},
+                         **behind_proxy(v6(0x999)))
+    assert locked.status_code == 429
+    elsewhere = Client().post(login_url, {"username": "nurse", "password": PASSWORD},
+                              **behind_proxy(v6(1, network=7)))
+    assert elsewhere.status_code == 302
+
+
+def test_password_spraying_from_one_ipv6_64_is_limited(one_proxy, settings):
+    settings.HAIRTX_RATE_LIMITS = {**settings.HAIRTX_RATE_LIMITS, "login": (3, 3600)}
+    statuses = [Client().post("/staff/login/", {"username": f"user{i}", "password": "x"},
+                              **behind_proxy(v6(i + 1))).status_code for i in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+class TestPerAccountLimit:
+    """Guesses for one account spread over many networks are slowed; the person still
+    signs in from a network they used lately."""
+
+    @pytest.fixture(autouse=True)
+    def low_limit(self, one_proxy, settings):
+        settings.HAIRTX_RATE_LIMITS = {**settings.HAIRTX_RATE_LIMITS,
+                                       "login_account": (6, 86400)}
+        make_staff("nurse")
+
+    def guess_from_many_networks(self, count: int) -> None:
+        for network in range(count):  # each from its own /64: neither axes nor "login" trips
+            Client().post("/staff/login/", {"username": "nurse", "password": "wrong"},
+                          **behind_proxy(v6(1, network=0x100 + network)))
+
+    def sign_in(self, address: str) -> int:
+        return Client().post("/staff/login/", {"username": "nurse", "password": PASSWORD},
+                             **behind_proxy(address)).status_code
+
+    def test_spread_guesses_are_refused_from_new_networks(self):
+        self.guess_from_many_networks(6)
+        refused = Client().post("/staff/login/", {"username": "nurse", "password": "wrong"},
+                                **behind_proxy("203.0.113.99"))
+        assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+        assert self.sign_in(v6(5, network=0x999)) == 429  # a new network waits, even right
+        # Other accounts are not affected.
+        make_staff("nurse2")
+        assert Client().post("/staff/login/", {"username": "nurse2", "password": PASSWORD},
+                             **behind_proxy("203.0.113.99")).status_code == 302
+
+    def test_the_person_still_signs_in_from_their_usual_network(self):
+        assert self.sign_in("198.51.100.20") == 302  # last week, say: in the access log
+        self.guess_from_many_networks(10)
+        assert self.sign_in("198.51.100.20") == 302
+        assert self.sign_in(v6(3)) == 429  # not a network the account used
+
+    def test_below_the_limit_nothing_changes(self):
+        self.guess_from_many_networks(5)
+        assert self.sign_in("203.0.113.50") == 302

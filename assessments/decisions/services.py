@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.models import Assessment, AuditEvent
-from assessments.staff.services import audit_record
+from assessments.audit import audit_record
 
 from . import regret, schedule
 from .models import RECORDED_FIELDS, Decision, DecisionRevision, FollowUp, sure_score_of

@@ -6,8 +6,8 @@ same transaction as the step itself (the signal is sent inside it). A load_guide
 that published shipped content is one line (`shipped_content_published`).
 """
 
+from assessments.audit import audit_record
 from assessments.models import AuditEvent
-from assessments.staff.services import audit_record
 from content.approvals.models import ContentChange
 from content.approvals.signals import Step, change_recorded, shipped_content_published
 

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 
 from assessments import rules
+from assessments.audit import audit_record
 from assessments.governance import rulebook
 from assessments.governance.models import ReviewerProfile, RulesetApproval
 from assessments.models import AuditEvent
-from assessments.staff.services import audit_record
 from content import loading as content_loading
 from content.approvals import services as content_approvals
 from content.context_processors import site_values

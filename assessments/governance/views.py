@@ -4,7 +4,6 @@ Readable by clinical reviewers (`assessments.view_rulesetapproval`); approving n
 `assessments.approve_ruleset` and a reviewer profile, checked in the service.
 """
 
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
@@ -16,6 +15,7 @@ from assessments import rules
 from assessments.governance import rulebook, services
 from assessments.governance.forms import RulesetApprovalForm
 from content.approvals.models import ContentChange
+from hairtx.addresses import client_address
 
 VIEW_PERMISSION = "assessments.view_rulesetapproval"
 
@@ -61,7 +61,7 @@ def rulebook_approve(request):
     try:
         approval = services.approve_ruleset(
             reviewer=request.user, note=form.cleaned_data["note"],
-            ip_address=get_client_ip_address(request),
+            ip_address=client_address(request),
         )
     except services.SignOffRefused as refusal:
         messages.error(request, str(refusal))

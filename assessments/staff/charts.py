@@ -183,6 +183,9 @@ def _hidden_note(cells: list[Cell], threshold: int) -> str:
     if any(value.protects for value in cells):
         note += (" Some larger counts are not drawn either, so that a small one cannot be "
                  "worked out from them; the table says “not shown”.")
+    if any(value.partial for value in cells):
+        note += (" Totals over weeks that include a hidden count are not drawn; the table "
+                 "says “at least” and the sum of the weeks shown.")
     return note.strip()
 
 

@@ -1,13 +1,14 @@
 """Forms of the staff area: list filters, the review note and the export range."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
 
 from assessments.plain_text import remove_invisible_controls
-from assessments.staff.insights import DEFAULT_DAYS, Period
+from assessments.staff.insights import Period
 from assessments.summary import LEANING_LABELS
 
 
@@ -140,23 +141,23 @@ class ExportForm(forms.Form):
 
 
 class InsightsForm(forms.Form):
-    """The insights period. Both dates optional: the default is the last 90 days."""
+    """The insights period, widened to whole weeks (Monday to Sunday). Both dates
+    optional: the default is the 13 weeks up to the "to" date (or this week)."""
 
     MAX_DAYS = 3 * 366
 
-    date_from = forms.DateField(
-        label="From", required=False, widget=DateInput, error_messages=DATE_ERRORS
+    date_from = BoundedDateField(
+        label="From", required=False,
+        help_text="Counts are for whole weeks, Monday to Sunday.",
     )
-    date_to = forms.DateField(
-        label="To (inclusive)", required=False, widget=DateInput, error_messages=DATE_ERRORS
-    )
+    date_to = BoundedDateField(label="To (inclusive)", required=False)
 
     def clean(self):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        end = cleaned.get("date_to") or Period.default().date_to
-        start = cleaned.get("date_from") or end - timedelta(days=DEFAULT_DAYS - 1)
+        end = cleaned.get("date_to") or timezone.localdate()
+        start = cleaned.get("date_from") or Period.default(end).date_from
         cleaned["date_from"], cleaned["date_to"] = start, end
         _check_range(self)
         if not self.errors and (end - start).days + 1 > self.MAX_DAYS:

@@ -9,13 +9,16 @@ LIMIT on the same index.
 
 Small numbers are hidden: a count from 1 to ``HAIRTX_INSIGHTS_MIN_COUNT - 1`` is shown
 as "fewer than N" in the tables, left out of the charts (drawn as 0 and said so) and
-blank in the CSV, and a share or median over fewer than N people is not shown. Zero is
-shown: it points to nobody. Every number leaves this module as a ``Cell``, so no caller
-can forget the rule.
+written as words in the CSV, and a share or median over fewer than N people is not
+shown. Zero is shown: it points to nobody. Every number leaves this module as a
+``Cell``, so no caller can forget the rule.
 
-Where shown numbers add up to a shown total (leanings and weeks to the period's total,
-SURE scores, reviewed and not), one hidden number could be worked out by subtraction;
-``protect_sums`` then hides one more ("not shown"), the smallest that helps.
+Across queries (docs/insights.md, "Small numbers"): a period is always whole calendar
+weeks, and every count is first taken per week and protected there (``WeekTable``):
+small ones hidden, and where a week's numbers add up to its total, ``protect_sums``
+hides one more ("not shown"). A count for several weeks is then the sum of the weekly
+cells that are shown (``total_of``), never a count of its own, so comparing two
+periods gives back only weekly cells that were shown anyway.
 """
 
 from __future__ import annotations
@@ -25,14 +28,14 @@ from datetime import date, datetime, time, timedelta
 from typing import get_args
 
 from django.conf import settings
-from django.db.models import Count, FloatField, Func, Q, QuerySet
+from django.db.models import Case, Count, FloatField, Func, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from assessments import intake, rules
 from assessments.models import Assessment, AssessmentSignal, QuestionnaireProgress
 from assessments.summary import LEANING_LABELS, NEED_LABELS, Leaning, Need
 
-DEFAULT_DAYS = 90
+DEFAULT_WEEKS = 13  # about 90 days
 # Up to this many days the time charts count per week; longer ranges count per month.
 WEEKLY_UP_TO_DAYS = 183
 
@@ -49,14 +52,17 @@ class Cell:
     threshold: int
     # Hidden although not small, so that a small number beside it cannot be worked out.
     protects: bool = False
+    # A total over weeks some of whose weekly counts are hidden: ``count`` is the sum of
+    # the weekly counts shown (so "at least" that many), never the true total.
+    partial: bool = False
 
     @property
     def small(self) -> bool:
-        return 0 < self.count < self.threshold
+        return not self.partial and 0 < self.count < self.threshold
 
     @property
     def suppressed(self) -> bool:
-        return self.small or self.protects
+        return self.small or self.protects or self.partial
 
     @property
     def shown(self) -> int | None:
@@ -66,7 +72,9 @@ class Cell:
     def __str__(self) -> str:
         if self.small:
             return f"fewer than {self.threshold}"
-        return "not shown" if self.protects else f"{self.count:,}"
+        if self.partial and self.count:
+            return f"at least {self.count:,}"
+        return "not shown" if self.suppressed else f"{self.count:,}"
 
     def share_of(self, total: Cell) -> str:
         """This count as a whole-number percentage of ``total``, unless either is hidden."""
@@ -77,6 +85,22 @@ class Cell:
 
 def cell(count: int, *, protects: bool = False) -> Cell:
     return Cell(int(count or 0), min_count(), protects)
+
+
+def total_of(parts: list[Cell]) -> Cell:
+    """The count for several weeks, made only of the weekly cells that are shown.
+
+    A hidden weekly count never enters it, so no two totals differ by a hidden count
+    (each shown part is 0 or at least the threshold). One hidden part alone is passed
+    on as it is ("fewer than 5" stays true); more make the total "at least" the rest.
+    """
+    hidden = [part for part in parts if part.suppressed]
+    shown = sum(part.count for part in parts if not part.suppressed)
+    if not hidden:
+        return cell(shown)
+    if len(hidden) == 1 and shown == 0:
+        return hidden[0]
+    return Cell(shown, min_count(), partial=True)
 
 
 def protect_sums(counts: dict, sums: list[tuple[list, object]]) -> set:
@@ -108,17 +132,39 @@ def protect_sums(counts: dict, sums: list[tuple[list, object]]) -> set:
     return hidden - small
 
 
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _midnight(day: date) -> datetime:
+    """The local day's first moment."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 @dataclass(frozen=True)
 class Period:
-    """Local days ``date_from`` to ``date_to``, both included."""
+    """Whole calendar weeks (Monday to Sunday), local days ``date_from`` to ``date_to``.
+
+    Any two dates are widened to the weeks they fall in, so that two periods always
+    differ by whole weeks: a single day is never the difference between two reports.
+    """
 
     date_from: date
     date_to: date
 
+    def __post_init__(self):
+        object.__setattr__(self, "date_from", monday_of(self.date_from))
+        object.__setattr__(self, "date_to", monday_of(self.date_to) + timedelta(days=6))
+
     @classmethod
     def default(cls, today: date | None = None) -> Period:
+        """The 13 weeks (about 90 days) up to and including the week of ``today``."""
         today = today or timezone.localdate()
-        return cls(today - timedelta(days=DEFAULT_DAYS - 1), today)
+        return cls(monday_of(today) - timedelta(weeks=DEFAULT_WEEKS - 1), today)
+
+    def weeks(self) -> list[date]:
+        """The Monday of every week in the period, in order."""
+        return [self.date_from + timedelta(weeks=n) for n in range(self.days // 7)]
 
     @property
     def days(self) -> int:
@@ -130,28 +176,22 @@ class Period:
 
     @property
     def start(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.date_from, time.min))
+        return _midnight(self.date_from)
 
     @property
     def end(self) -> datetime:
         """The first moment after the period (a half-open range on timestamps)."""
-        return timezone.make_aware(datetime.combine(self.date_to + timedelta(days=1), time.min))
+        return _midnight(self.date_to + timedelta(days=1))
 
     def bucket_of(self, day: date) -> date:
-        """The first day of the week (Monday) or month that ``day`` falls in."""
-        if self.weekly:
-            return day - timedelta(days=day.weekday())
-        return day.replace(day=1)
+        """The Monday of the week ``day`` falls in or, for long periods, the first day
+        of the month that week starts in (a month is the weeks that start in it)."""
+        monday = monday_of(day)
+        return monday if self.weekly else monday.replace(day=1)
 
     def buckets(self) -> list[date]:
         """Every bucket in the period, in order, including the empty ones."""
-        found, day = [], self.date_from
-        while day <= self.date_to:
-            bucket = self.bucket_of(day)
-            if not found or found[-1] != bucket:
-                found.append(bucket)
-            day += timedelta(days=1)
-        return found
+        return list(dict.fromkeys(self.bucket_of(monday) for monday in self.weeks()))
 
     def bucket_label(self, bucket: date) -> str:
         if not self.weekly:
@@ -206,13 +246,93 @@ def describe_duration(seconds: float | None) -> str:
 def _median_duration(queryset: QuerySet, end: str, start: str, people: Cell) -> str:
     """The median of ``end - start`` over the rows with ``end`` set, as words; not
     computed at all when ``people`` (how many such rows) is a hidden small number."""
-    if people.count == 0:
+    if people.count == 0 and not people.partial:
         return "–"
     if people.small:  # a group hidden only to protect another is large enough
         return f"not shown (fewer than {people.threshold} people)"
+    if people.partial:  # the rows would include people of a hidden week
+        return f"not shown (some weeks have fewer than {people.threshold} people)"
     return describe_duration(_median_seconds(
         queryset.filter(**{f"{end}__isnull": False}), SecondsBetween(end, start), people.count
     ))
+
+
+# --------------------------------------------------------------------------- per week
+
+
+class WeekTable:
+    """Counts per calendar week, each week protected on its own.
+
+    ``counts`` maps each week's Monday to {key: count}; ``sums`` (as for
+    ``protect_sums``) says which keys of one week add up to which. In every week the
+    small counts are hidden and, where a week's sum would give one away, one more. A
+    number for several weeks is ``total`` of these cells: the cross-query guarantee of
+    docs/insights.md holds for any table built through this class.
+    """
+
+    def __init__(self, counts: dict[date, dict], sums: list[tuple[list, object]] = ()):
+        self._cells: dict[date, dict] = {}
+        for monday, week in counts.items():
+            protected = protect_sums(week, list(sums))
+            self._cells[monday] = {key: cell(n, protects=key in protected)
+                                   for key, n in week.items()}
+
+    def keys(self) -> set:
+        return {key for week in self._cells.values() for key in week}
+
+    def cell(self, monday: date, key) -> Cell:
+        return self._cells.get(monday, {}).get(key, cell(0))
+
+    def total(self, key, mondays: list[date] | None = None) -> Cell:
+        """``key`` over ``mondays`` (default: every week in the table)."""
+        mondays = self._cells.keys() if mondays is None else mondays
+        return total_of([self.cell(monday, key) for monday in mondays])
+
+
+def _weekly(rows, period: Period) -> dict[date, dict]:
+    """{Monday: {key: count}} from rows of (day, key, count), every week present."""
+    weeks: dict[date, dict] = {monday: {} for monday in period.weeks()}
+    for day, key, n in rows:
+        week = weeks[monday_of(day)]
+        week[key] = week.get(key, 0) + n
+    return weeks
+
+
+def _in(period: Period) -> dict:
+    return {"created_on__gte": period.date_from, "created_on__lte": period.date_to}
+
+
+def assessment_weeks(period: Period) -> WeekTable:
+    """Assessments per week: all, by leaning, by SURE score, reviewed or not.
+
+    Three grouped queries; the three breakdowns share each week's total, so one
+    ``protect_sums`` per week sees all of them.
+    """
+    in_period = Assessment.objects.filter(**_in(period))
+    rows = [(day, ("leaning", leaning), n) for day, leaning, n in
+            in_period.values_list("created_on", "leaning").annotate(n=Count("id")).order_by()]
+    rows += [(day, ("sure", score), n) for day, score, n in
+             in_period.values_list("created_on", "sure_score").annotate(n=Count("id"))
+             .order_by()]
+    for day, total, reviewed in (
+        in_period.values_list("created_on").order_by()
+        .annotate(total=Count("id"), reviewed=Count("id", filter=Q(reviewed_at__isnull=False)))
+    ):
+        rows += [(day, ("all",), total), (day, ("reviewed",), reviewed),
+                 (day, ("not_reviewed",), total - reviewed)]
+    weeks = _weekly(rows, period)
+    leanings = leaning_keys({key[1] for week in weeks.values() for key in week
+                             if key[0] == "leaning"})
+    keys = [("all",), ("reviewed",), ("not_reviewed",), *(("leaning", k) for k in leanings),
+            *(("sure", score) for score in range(5))]
+    for week in weeks.values():
+        for key in keys:
+            week.setdefault(key, 0)
+    return WeekTable(weeks, [
+        ([("leaning", k) for k in leanings], ("all",)),
+        ([("sure", score) for score in range(5)], ("all",)),
+        ([("reviewed",), ("not_reviewed",)], ("all",)),
+    ])
 
 
 # --------------------------------------------------------------------------- the blocks
@@ -239,7 +359,7 @@ class Series:
 
 @dataclass
 class OverTime:
-    """Assessments per bucket, and per leaning per bucket (one query for both)."""
+    """Assessments per bucket, and per leaning per bucket."""
 
     buckets: list[str]
     bucket_starts: list[date]
@@ -266,51 +386,25 @@ def leaning_keys(stored: set[str] = frozenset()) -> list[str]:
     return known + sorted(set(stored) - set(known))
 
 
-def over_time(period: Period) -> OverTime:
-    rows = (
-        Assessment.objects.filter(created_on__gte=period.date_from, created_on__lte=period.date_to)
-        .values_list("created_on", "leaning").annotate(n=Count("id")).order_by()
-    )
+def over_time(period: Period, weeks: WeekTable | None = None) -> OverTime:
+    weeks = weeks or assessment_weeks(period)
     buckets = period.buckets()
-    index = {bucket: i for i, bucket in enumerate(buckets)}
-    per_leaning: dict[str, list[int]] = {}
-    for day, leaning, n in rows:
-        counts = per_leaning.setdefault(leaning, [0] * len(buckets))
-        counts[index[period.bucket_of(day)]] += n
-    keys = leaning_keys(set(per_leaning))
-    grid = {key: per_leaning.get(key, [0] * len(buckets)) for key in keys}
-    totals = [sum(grid[key][i] for key in keys) for i in range(len(buckets))]
-    # The table is a grid with totals on both sides: each row, each column and both
-    # lists of totals add up (see protect_sums).
-    counts = {("all",): sum(totals)}
-    counts |= {("week", i): n for i, n in enumerate(totals)}
-    counts |= {("leaning", key): sum(grid[key]) for key in keys}
-    counts |= {(key, i): n for key in keys for i, n in enumerate(grid[key])}
-    bucket_range = range(len(buckets))
-    protected = protect_sums(counts, [
-        ([("week", i) for i in bucket_range], ("all",)),
-        ([("leaning", key) for key in keys], ("all",)),
-        *(([(key, i) for i in bucket_range], ("leaning", key)) for key in keys),
-        *(([(key, i) for key in keys], ("week", i)) for i in bucket_range),
-    ])
-
-    def protected_cell(key) -> Cell:
-        return cell(counts[key], protects=key in protected)
-
-    total = protected_cell(("all",))
+    in_bucket = {bucket: [m for m in period.weeks() if period.bucket_of(m) == bucket]
+                 for bucket in buckets}
+    keys = leaning_keys({key[1] for key in weeks.keys() if key[0] == "leaning"})
+    total = weeks.total(("all",))
     leanings = []
     for key in keys:
-        leaning_total = protected_cell(("leaning", key))
+        leaning_total = weeks.total(("leaning", key))
         leanings.append(Series(
             key=key, label=LEANING_LABELS.get(key, key.replace("_", " ").capitalize()),
-            values=[protected_cell((key, i)) for i in bucket_range], total=leaning_total,
-            share=leaning_total.share_of(total),
+            values=[weeks.total(("leaning", key), in_bucket[b]) for b in buckets],
+            total=leaning_total, share=leaning_total.share_of(total),
         ))
-    doctor_first = next((s.total for s in leanings if s.key == "doctor_first"), cell(0))
     return OverTime(
         buckets=[period.bucket_label(bucket) for bucket in buckets], bucket_starts=buckets,
-        totals=[protected_cell(("week", i)) for i in bucket_range], leanings=leanings,
-        total=total, doctor_first=doctor_first,
+        totals=[weeks.total(("all",), in_bucket[b]) for b in buckets], leanings=leanings,
+        total=total, doctor_first=weeks.total(("leaning", "doctor_first")),
     )
 
 
@@ -335,37 +429,55 @@ def funnel(period: Period) -> Funnel:
     """Questionnaires started in the period, and how far they got.
 
     The steps come from ``intake.STEPS``: step 1 is reached by everyone who starts.
+    Per week, each stage's "reached" is the next stage's "reached" plus those who
+    stopped before it, so the drop-off is protected like any other sum.
     """
     steps = intake.STEPS
     started_in = QuestionnaireProgress.objects.filter(
         started_at__gte=period.start, started_at__lt=period.end
     )
-    # Conditional counts in one pass over the covering index (measured faster on SQLite
-    # than GROUP BY furthest_step, which needs a sort).
-    aggregates = {"started": Count("id")}
-    for step in steps[1:]:
-        aggregates[f"step_{step.number}"] = Count("id", filter=Q(furthest_step__gte=step.number))
-    aggregates["review"] = Count("id", filter=Q(reached_review_at__isnull=False))
-    aggregates["submitted"] = Count("id", filter=Q(submitted_at__isnull=False))
-    counts = started_in.aggregate(**aggregates)
+    aggregates = {"stage_0": Count("id")}
+    for n, step in enumerate(steps[1:], start=1):
+        aggregates[f"stage_{n}"] = Count("id", filter=Q(furthest_step__gte=step.number))
+    aggregates[f"stage_{len(steps)}"] = Count("id", filter=Q(reached_review_at__isnull=False))
+    aggregates[f"stage_{len(steps) + 1}"] = Count("id", filter=Q(submitted_at__isnull=False))
+    mondays = period.weeks()
+    # The week of each record as a CASE on the exact (time-zone aware) week boundaries:
+    # compared in the database, where a date function would be Python per row on SQLite.
+    week = Case(*(When(started_at__lt=_midnight(monday), then=Value(index))
+                  for index, monday in enumerate(mondays[1:])),
+                default=Value(len(mondays) - 1), output_field=IntegerField())
+    per_week = started_in.annotate(week=week).values("week").order_by().annotate(**aggregates)
+    rows = []
+    for row in per_week:
+        monday = mondays[row["week"]]
+        counts = [row[f"stage_{n}"] for n in range(len(aggregates))]
+        rows += [(monday, ("reached", n), count) for n, count in enumerate(counts)]
+        rows += [(monday, ("dropped", n), counts[n - 1] - counts[n])
+                 for n in range(1, len(counts))]
+    stages = range(len(aggregates))
+    weekly = _weekly(rows, period)
+    for week in weekly.values():
+        for n in stages:
+            week.setdefault(("reached", n), 0)
+            week.setdefault(("dropped", n), 0)
+    weeks = WeekTable(weekly, [([("reached", n), ("dropped", n)], ("reached", n - 1))
+                               for n in stages[1:]])
 
-    labelled = [(f"Started (step 1: {steps[0].title})", "Started", counts["started"])]
-    labelled += [(f"Reached step {s.number}: {s.title}", f"Step {s.number}",
-                  counts[f"step_{s.number}"]) for s in steps[1:]]
-    labelled += [("Reached the review page", "Review", counts["review"]),
-                 ("Submitted", "Submitted", counts["submitted"])]
-    started = cell(counts["started"])
-    stages, previous = [], None
-    for label, short, n in labelled:
-        reached = cell(n)
-        stages.append(FunnelStage(
+    labels = [(f"Started (step 1: {steps[0].title})", "Started")]
+    labels += [(f"Reached step {s.number}: {s.title}", f"Step {s.number}") for s in steps[1:]]
+    labels += [("Reached the review page", "Review"), ("Submitted", "Submitted")]
+    started = weeks.total(("reached", 0))
+    found = []
+    for n, (label, short) in enumerate(labels):
+        reached = weeks.total(("reached", n))
+        found.append(FunnelStage(
             label=label, short=short, reached=reached,
-            dropped=None if previous is None else cell(previous - n),
+            dropped=weeks.total(("dropped", n)) if n else None,
             share_of_started=reached.share_of(started),
         ))
-        previous = n
-    submitted = cell(counts["submitted"])
-    return Funnel(stages=stages, started=started, submitted=submitted,
+    submitted = found[-1].reached
+    return Funnel(stages=found, started=started, submitted=submitted,
                   median_to_finish=_median_duration(started_in, "submitted_at", "started_at",
                                                     submitted))
 
@@ -382,42 +494,41 @@ def rule_titles() -> dict[str, str]:
 
 
 def signals(period: Period, total: Cell) -> Signals:
-    """Red flags and cautions by rule, most frequent first, and readiness needs."""
+    """Red flags and cautions by rule, most frequent first, and readiness needs.
+
+    Not sums (one person can have several), so each week hides only its small counts.
+    """
     rows = (
         AssessmentSignal.objects
-        .filter(created_on__gte=period.date_from, created_on__lte=period.date_to)
+        .filter(**_in(period))
         # Grouped in the index's own order (kind, day, code): SQLite streams the groups
         # without a sort; the few thousand day rows are summed here.
         .values_list("kind", "created_on", "code").annotate(n=Count("id")).order_by()
     )
+    weeks = WeekTable(_weekly(((day, (kind, code), n) for kind, day, code, n in rows), period))
     titles = rule_titles()
-    by_kind: dict[str, dict[str, int]] = {kind: {} for kind in AssessmentSignal.Kind.values}
-    for kind, _day, code, n in rows:
-        codes = by_kind.setdefault(kind, {})
-        codes[code] = codes.get(code, 0) + n
+
+    def bar(kind: str, code: str, label: str) -> Bar:
+        value = weeks.total((kind, code))
+        return Bar(label=label, key=code, value=value, share=value.share_of(total))
 
     def rule_bars(kind: str) -> list[Bar]:
-        found = sorted(by_kind[kind].items(), key=lambda item: (-item[1], item[0]))
-        return [Bar(label=f"{code}: {titles.get(code, 'rule no longer in use')}", key=code,
-                    value=cell(n), share=cell(n).share_of(total)) for code, n in found]
+        codes = sorted(code for found_kind, code in weeks.keys() if found_kind == kind)
+        bars = [bar(kind, code, f"{code}: {titles.get(code, 'rule no longer in use')}")
+                for code in codes]
+        # Most frequent first by what is shown; the order gives no hidden count away.
+        return sorted(bars, key=lambda b: (-(b.value.shown or 0), b.key))
 
-    needs = [Bar(label=NEED_LABELS[need], key=need, value=cell(by_kind["need"].get(need, 0)),
-                 share=cell(by_kind["need"].get(need, 0)).share_of(total))
-             for need in get_args(Need)]
+    needs = [bar("need", need, NEED_LABELS[need]) for need in get_args(Need)]
     return Signals(red_flags=rule_bars("red_flag"), cautions=rule_bars("caution"), needs=needs)
 
 
-def sure_scores(period: Period, total: Cell) -> list[Bar]:
+def sure_scores(period: Period, total: Cell, weeks: WeekTable | None = None) -> list[Bar]:
     """How many scored 0 to 4 on the SURE test (4: sure on every item)."""
-    rows = dict(
-        Assessment.objects.filter(created_on__gte=period.date_from, created_on__lte=period.date_to)
-        .values_list("sure_score").annotate(n=Count("id")).order_by()
-    )
-    counts = {score: rows.get(score, 0) for score in range(5)} | {"all": total.count}
-    protected = protect_sums(counts, [(list(range(5)), "all")])
+    weeks = weeks or assessment_weeks(period)
     bars = []
     for score in range(5):
-        value = cell(counts[score], protects=score in protected)
+        value = weeks.total(("sure", score))
         bars.append(Bar(label=f"{score} of 4", key=str(score), value=value,
                         share=value.share_of(total)))
     return bars
@@ -427,33 +538,27 @@ def sure_scores(period: Period, total: Cell) -> list[Bar]:
 class Reviews:
     reviewed: Cell
     not_reviewed: Cell
+    total: Cell
     median_to_review: str
 
     @property
     def bars(self) -> list[Bar]:
-        total = cell(self.reviewed.count + self.not_reviewed.count)
         return [
-            Bar("Reviewed by staff", self.reviewed, "reviewed", self.reviewed.share_of(total)),
+            Bar("Reviewed by staff", self.reviewed, "reviewed",
+                self.reviewed.share_of(self.total)),
             Bar("Not yet reviewed", self.not_reviewed, "not_reviewed",
-                self.not_reviewed.share_of(total)),
+                self.not_reviewed.share_of(self.total)),
         ]
 
 
-def reviews(period: Period) -> Reviews:
-    submitted_in = Assessment.objects.filter(
-        created_on__gte=period.date_from, created_on__lte=period.date_to
-    )
-    counts = submitted_in.aggregate(
-        total=Count("id"), reviewed=Count("id", filter=Q(reviewed_at__isnull=False))
-    )
-    split = {"reviewed": counts["reviewed"], "not_reviewed": counts["total"] - counts["reviewed"],
-             "all": counts["total"]}
-    protected = protect_sums(split, [(["reviewed", "not_reviewed"], "all")])
-    reviewed = cell(split["reviewed"], protects="reviewed" in protected)
-    return Reviews(reviewed=reviewed,
-                   not_reviewed=cell(split["not_reviewed"], protects="not_reviewed" in protected),
-                   median_to_review=_median_duration(submitted_in, "reviewed_at", "created_at",
-                                                     reviewed))
+def reviews(period: Period, weeks: WeekTable | None = None) -> Reviews:
+    weeks = weeks or assessment_weeks(period)
+    reviewed = weeks.total(("reviewed",))
+    return Reviews(reviewed=reviewed, not_reviewed=weeks.total(("not_reviewed",)),
+                   total=weeks.total(("all",)),
+                   median_to_review=_median_duration(
+                       Assessment.objects.filter(**_in(period)), "reviewed_at", "created_at",
+                       reviewed))
 
 
 @dataclass
@@ -470,15 +575,16 @@ class Insights:
 
 def insights_for(period: Period) -> Insights:
     """Every block of the page for one period (seven queries in all)."""
-    time_block = over_time(period)
+    weeks = assessment_weeks(period)
+    time_block = over_time(period, weeks)
     return Insights(
         period=period,
         threshold=min_count(),
         over_time=time_block,
         funnel=funnel(period),
         signals=signals(period, time_block.total),
-        sure_scores=sure_scores(period, time_block.total),
-        reviews=reviews(period),
+        sure_scores=sure_scores(period, time_block.total, weeks),
+        reviews=reviews(period, weeks),
     )
 
 

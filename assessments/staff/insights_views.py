@@ -17,12 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import pdf
+from assessments.audit import audit_request
 from assessments.decisions import insights_context as decision_insights
 from assessments.models import AuditEvent
 from assessments.staff import charts, insights
 from assessments.staff.forms import InsightsForm
 from assessments.staff.report import render_insights_pdf
-from assessments.staff.views import _audit
 from assessments.views import pdf_unavailable_response
 
 INSIGHTS_PERM = "assessments.view_insights"
@@ -77,7 +77,7 @@ def _download(request, action: str, kind: str):
         except pdf.PdfRenderError:
             return pdf_unavailable_response(request)
         response = HttpResponse(body, content_type="application/pdf")
-    _audit(request, action,
+    audit_request(request, action,
            detail=f"insights {period.date_from.isoformat()} to {period.date_to.isoformat()}")
     response["Content-Disposition"] = f'attachment; filename="{_filename(form, kind)}"'
     add_never_cache_headers(response)

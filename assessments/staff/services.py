@@ -1,30 +1,11 @@
-"""Writes of the staff area: the audit trail and marking an assessment reviewed."""
+"""Writes of the staff area: marking an assessment reviewed (audited through
+assessments.audit, where the audit log's writer lives)."""
 
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.audit import audit_record
 from assessments.models import Assessment, AuditEvent
-
-
-def audit_record(
-    *,
-    actor,
-    action: str,
-    ip_address: str | None,
-    assessment: Assessment | None = None,
-    reference_code: str = "",
-    detail: str = "",
-) -> AuditEvent:
-    """Add one line to the append-only audit log."""
-    return AuditEvent.objects.create(
-        actor=actor,
-        actor_name=getattr(actor, "username", ""),
-        action=action,
-        assessment=assessment,
-        reference_code=assessment.reference_code if assessment else reference_code,
-        detail=detail[:300],
-        ip_address=ip_address or None,
-    )
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import pdf, ratelimit
+from assessments.audit import audit_request
 from assessments.decisions import presenters as decisions
 from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
@@ -33,7 +34,7 @@ from assessments.plain_text import remove_invisible_controls
 from assessments.presenters import key_facts, summary_context
 from assessments.staff import selectors
 from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
-from assessments.staff.services import assessment_mark_reviewed, audit_record
+from assessments.staff.services import assessment_mark_reviewed
 from assessments.views import (
     pdf_unavailable_response,
     started_by_another_site,
@@ -74,10 +75,6 @@ def _confirm_open(request):
     return render(request, "staff/confirm_open.html", {"continue_url": request.get_full_path()})
 
 
-def _audit(request, action: str, **kwargs) -> None:
-    audit_record(actor=request.user, action=action, ip_address=client_address(request), **kwargs)
-
-
 class LookupRefused(Exception):
     """Over the look-up limit; carries the 429 page that ``code_lookup`` returns."""
 
@@ -99,7 +96,7 @@ def _lookup(request, reference_code: str, action: str) -> Assessment:
         .first()
     )
     if assessment is None:
-        _audit(request, action, reference_code=normalise_code(reference_code)[:16],
+        audit_request(request, action, reference_code=normalise_code(reference_code)[:16],
                detail="not found")
         raise Http404("No assessment with that reference code.")
     return assessment
@@ -138,7 +135,7 @@ def assessment_list(request):
     page = selectors.page_of(selectors.assessment_list(**filters), number=page_number)
     if normalise_code(filters.get("q", "")):
         found = page.rows[0] if len(page.rows) == 1 else None
-        _audit(request, AuditEvent.Action.SEARCH, assessment=found,
+        audit_request(request, AuditEvent.Action.SEARCH, assessment=found,
                reference_code="" if found else normalise_code(filters["q"])[:16],
                detail="found" if found else "not found")
         if found:
@@ -170,7 +167,7 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
 @code_lookup
 def assessment_detail(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
-    _audit(request, AuditEvent.Action.VIEW, assessment=assessment)
+    audit_request(request, AuditEvent.Action.VIEW, assessment=assessment)
     # A note stored before invisible characters were removed loses them when edited.
     note = remove_invisible_controls(assessment.review_note)
     return _detail(request, assessment, ReviewForm(initial={"note": note}))
@@ -183,7 +180,7 @@ def assessment_detail(request, reference_code: str):
 def assessment_print(request, reference_code: str):
     """The PDF's own HTML and stylesheet, as a page to print from the browser."""
     assessment = _lookup(request, reference_code, AuditEvent.Action.PRINT)
-    _audit(request, AuditEvent.Action.PRINT, assessment=assessment)
+    audit_request(request, AuditEvent.Action.PRINT, assessment=assessment)
     context = {
         **pdf.summary_pdf_context(assessment=assessment),
         "print_view": True,
@@ -201,7 +198,7 @@ def assessment_pdf(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.DOWNLOAD)
     response = summary_pdf_response(request, assessment)
     if response.status_code == 200:
-        _audit(request, AuditEvent.Action.DOWNLOAD, assessment=assessment)
+        audit_request(request, AuditEvent.Action.DOWNLOAD, assessment=assessment)
     return response
 
 
@@ -216,7 +213,7 @@ def assessment_fhir(request, reference_code: str):
         bundle = fhir_export.bundle_json(assessment)
     except pdf.PdfRenderError:
         return pdf_unavailable_response(request)
-    _audit(request, AuditEvent.Action.FHIR_DOWNLOAD, assessment=assessment)
+    audit_request(request, AuditEvent.Action.FHIR_DOWNLOAD, assessment=assessment)
     return HttpResponse(
         bundle,
         content_type=fhir_export.FHIR_JSON,
@@ -271,7 +268,7 @@ def assessment_export(request):
                       status=400)
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     queryset = selectors.export_queryset(date_from=start, date_to=end)
-    _audit(request, AuditEvent.Action.EXPORT, detail=f"{start.isoformat()} to {end.isoformat()}")
+    audit_request(request, AuditEvent.Action.EXPORT, detail=f"{start.isoformat()} to {end.isoformat()}")
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in selectors.export_rows(queryset)),

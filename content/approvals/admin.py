@@ -8,12 +8,12 @@ proposals and shows one with its author and reason, a word-level diff, a link to
 preview in the public layout, and an approve / send-back form.
 """
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -26,6 +26,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from content.approvals import authorship, preview, registry, services
 from content.approvals.models import ContentChange
 from content.models import Status
+from hairtx.addresses import client_address
 from hairtx.admin_mixins import RecordOnlyAdminMixin
 
 REVIEW_MANAGED_FIELDS = ("status", "last_reviewed_on", "reviewed_by")
@@ -110,10 +111,11 @@ class SignOffAdminMixin:
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
+        stored = type(obj).objects.filter(pk=obj.pk).first() if obj.pk is not None else None
+        # Status and the review stamp come from the live row, never from the form or from
+        # an old version on the history page: only a reviewer's approval sets them.
+        _keep_review_bookkeeping(obj, stored)
         if stored is None or stored.status != Status.PUBLISHED:
-            if not change:
-                obj.status = Status.DRAFT  # new items wait for review before patients see them
             super().save_model(request, obj, form, change)
             if change and services.withdraw_pending(obj):
                 # The reviewer must see what will be published, not an older draft.
@@ -128,7 +130,7 @@ class SignOffAdminMixin:
         request._proposed_change = services.propose(
             stored, values=values, proposed_by=request.user,
             summary=form.cleaned_data["change_reason"].strip(),
-            ip_address=get_client_ip_address(request),
+            ip_address=client_address(request),
         )
 
     @staticmethod
@@ -143,6 +145,20 @@ class SignOffAdminMixin:
         if request.method == "GET":
             request._continue_from_proposal = True
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """simple-history lets anyone who may *view* an item post its revert form. Here a
+        revert is an edit like any other: it needs the right to change the item (to add
+        it, for a deleted one) and goes through save_model, so it becomes a proposal."""
+        if request.method == "POST" and not self._may_revert(request, unquote(object_id)):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _may_revert(self, request, object_id) -> bool:
+        live = self.model._default_manager.filter(pk=object_id).first()
+        if live is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, live)
 
     def get_object(self, request, object_id, from_field=None):
         """On the edit form, an item with a pending proposal shows the proposed values, so
@@ -211,7 +227,7 @@ class SignOffAdminMixin:
             if already:
                 continue
             services.propose(obj, outcome=outcome, proposed_by=request.user, summary=reason,
-                             ip_address=get_client_ip_address(request))
+                             ip_address=client_address(request))
             proposed += 1
         self.message_user(request, _(
             "%(count)d item(s) sent to a clinical reviewer. Nothing changes for patients until "
@@ -232,6 +248,21 @@ class GuideContentFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         known = {str(pk) for pk, _label in self.lookup_choices}
         return queryset.filter(content_type_id=self.value()) if self.value() in known else queryset
+
+
+def _keep_review_bookkeeping(obj, stored) -> None:
+    """Reset what only an approval may set on `obj` before an admin save.
+
+    A new item, or one revived from the history of a deleted one, is a draft with no
+    review stamp. An existing item keeps its live status; its stamp goes when a draft's
+    words change, since no reviewer has read the new ones."""
+    if stored is None:
+        obj.status, obj.last_reviewed_on, obj.reviewed_by = Status.DRAFT, None, ""
+        return
+    obj.status = stored.status
+    obj.last_reviewed_on, obj.reviewed_by = stored.last_reviewed_on, stored.reviewed_by
+    if stored.status != Status.PUBLISHED and registry.values_of(obj) != registry.values_of(stored):
+        obj.last_reviewed_on, obj.reviewed_by = None, ""
 
 
 class DecisionForm(forms.Form):
@@ -268,7 +299,7 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
         """For the first review of the shipped guide: many items, each still its own record.
         Changes the user proposed, or already decided, are skipped with the reason."""
         approved, refused = 0, []
-        ip_address = get_client_ip_address(request)
+        ip_address = client_address(request)
         for change in queryset.order_by("pk"):
             try:
                 services.approve(change, reviewer=request.user, ip_address=ip_address)
@@ -325,7 +356,7 @@ def _decide(model_admin, request, pk):
         model_admin.message_user(request, _("Choose approve or send back."), messages.ERROR)
         return HttpResponseRedirect(_change_url(change))
     comment = form.cleaned_data["comment"]
-    ip_address = get_client_ip_address(request)
+    ip_address = client_address(request)
     try:
         if form.cleaned_data["decision"] == "approve":
             services.approve(change, reviewer=request.user, comment=comment, ip_address=ip_address)

@@ -3,7 +3,9 @@
 Rules it enforces (whatever screen calls it):
 - a published item changes only when a clinical reviewer approves a proposal;
 - a reviewer needs the `content.approve_contentchange` permission and may not decide
-  on a change they proposed themselves (a person in both groups needs a second one);
+  on a change they proposed, nor on words they wrote: anyone who edited the item or
+  proposed a change to it since its last approved version (a person in both groups
+  needs a second one);
 - one pending proposal per item: a newer one supersedes the older.
 
 An item counts as approved when some approved change holds exactly its current values
@@ -24,6 +26,7 @@ from content.approvals.signals import Step, change_recorded
 from content.models import Status
 
 APPROVE_PERMISSION = "content.approve_contentchange"
+APPROVAL_REASON = "Clinical review:"  # starts the history reason of an approval's save
 
 
 class ApprovalRefused(Exception):
@@ -80,7 +83,33 @@ def can_decide(change: ContentChange, user) -> str | None:
         return "This change has already been decided."
     if change.proposed_by_id is not None and change.proposed_by_id == user.pk:
         return "You proposed this change, so another clinical reviewer must decide on it."
+    if user.pk in authors_of(change):
+        return ("You edited this item since it was last approved, so another clinical "
+                "reviewer must decide on it.")
     return None
+
+
+def authors_of(change: ContentChange) -> set[int]:
+    """Who wrote the words of `change`: everyone who saved the item (its history) or
+    proposed a change to it since the last approved version of its words.
+
+    Counted whether or not their words survived: proving that they did not would need
+    a word-by-word history, and another reviewer is always available for the rest.
+    """
+    model = change.content_type.model_class()
+    last = (_approved_for_patients()
+            .filter(content_type=change.content_type, object_id=change.object_id)
+            .exclude(pk=change.pk).order_by("-decided_at").first())
+    since = {} if last is None else {"history_date__gt": last.decided_at}
+    edited = set(model.history.filter(id=change.object_id, **since)
+                 .exclude(history_user=None)
+                 .exclude(history_change_reason__startswith=APPROVAL_REASON)  # not writing
+                 .values_list("history_user_id", flat=True))
+    proposals = ContentChange.objects.filter(
+        content_type=change.content_type, object_id=change.object_id,
+        **({} if last is None else {"proposed_at__gt": last.decided_at}),
+    ).exclude(proposed_by=None)
+    return edited | set(proposals.values_list("proposed_by_id", flat=True))
 
 
 def _check(change: ContentChange, user) -> None:
@@ -114,7 +143,7 @@ def approve(change: ContentChange, *, reviewer, comment: str = "",
     obj.last_reviewed_on = timezone.localdate()
     obj.reviewed_by = reviewer_name(reviewer)
     obj._change_reason = (
-        f"Clinical review: change #{change.pk} approved by {reviewer_name(reviewer)}"
+        f"{APPROVAL_REASON} change #{change.pk} approved by {reviewer_name(reviewer)}"
     )
     obj._history_user = reviewer
     try:

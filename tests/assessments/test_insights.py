@@ -149,15 +149,22 @@ class TestNumbersMatchAnotherCount:
 def test_periods_and_buckets():
     from datetime import date
 
+    # Any two dates are widened to whole weeks, Monday to Sunday.
     period = Period(date(2025, 12, 20), date(2026, 1, 10))
-    assert period.weekly and period.days == 22
-    assert period.buckets() == [date(2025, 12, 15), date(2025, 12, 22), date(2025, 12, 29),
-                                date(2026, 1, 5)]
+    assert (period.date_from, period.date_to) == (date(2025, 12, 15), date(2026, 1, 11))
+    assert period.weekly and period.days == 28
+    assert period.buckets() == period.weeks() == [
+        date(2025, 12, 15), date(2025, 12, 22), date(2025, 12, 29), date(2026, 1, 5)]
     assert period.bucket_label(date(2025, 12, 15)) == "15 Dec 2025"
+    # Long periods count per month: the weeks that start in it.
     year = Period(date(2025, 1, 1), date(2025, 12, 31))
-    assert not year.weekly and len(year.buckets()) == 12
+    assert (year.date_from, year.date_to) == (date(2024, 12, 30), date(2026, 1, 4))
+    assert not year.weekly and year.buckets()[:2] == [date(2024, 12, 1), date(2025, 1, 1)]
+    assert len(year.buckets()) == 13 and year.bucket_of(date(2026, 1, 4)) == date(2025, 12, 1)
     assert year.bucket_label(date(2025, 3, 1)) == "Mar 2025"
-    assert Period.default(date(2026, 12, 2)) == Period(date(2026, 9, 4), date(2026, 12, 2))
+    default = Period.default(date(2026, 12, 2))  # a Wednesday: its week ends on Sunday 6th
+    assert (default.date_from, default.date_to) == (date(2026, 9, 7), date(2026, 12, 6))
+    assert len(default.weeks()) == 13
 
 
 def test_leanings_come_from_the_summary_contract():
@@ -302,6 +309,118 @@ class TestNoSubtraction:
         assert '<td class="num">6</td>' not in html and "not shown" in html
 
 
+def _move(assessment, day) -> None:
+    """Put an assessment (and its signal rows) on another local day."""
+    moved = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    Assessment.objects.filter(pk=assessment.pk).update(
+        created_on=day, created_at=moved + timedelta(hours=12))
+    AssessmentSignal.objects.filter(assessment=assessment).update(created_on=day)
+
+
+def _start_questionnaire(day, furthest_step: int) -> None:
+    draft = draft_start()
+    moved = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    QuestionnaireProgress.objects.filter(pk=draft.progress_id).update(
+        started_at=moved + timedelta(hours=12), furthest_step=furthest_step)
+
+
+def _published(report) -> dict:
+    """Every number a staff user can read in the CSV for this period, by row: a shown
+    count, or the number of an "at least" count; hidden counts are left out."""
+    found = {}
+    for section, group, item, count, _share in insights.csv_rows(report)[1:]:
+        if section.startswith(("assessments", "leaning")) and group != "whole period":
+            continue  # per-bucket rows: their labels depend on the period
+        count = count.removeprefix("at least ").replace(",", "")
+        if count.isdigit():
+            found[(section, group, item)] = int(count)
+    return found
+
+
+class TestAcrossQueries:
+    """Issue 22, finding 2: a reader who subtracts one report from another.
+
+    Six weeks of data; one day holds a single red flag and two doctor-first summaries
+    among other weeks that are large enough to show."""
+
+    @pytest.fixture(autouse=True)
+    def _five(self, settings):
+        settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
+
+    @pytest.fixture
+    def weeks(self):
+        today = timezone.localdate()
+        first = today - timedelta(days=today.weekday(), weeks=6)
+        plan = {0: [{}] * 6, 1: [{}] * 7 + [{"goal": "regrow_some_hair"}] * 5,
+                2: [{}] * 2, 3: [{}] * 8, 4: [{}] * 6 + [RED_FLAG], 5: [{}] * 9}
+        for week, answer_sets in plan.items():
+            for n, overrides in enumerate(answer_sets):
+                _move(make_assessment(**overrides), first + timedelta(weeks=week, days=n % 5))
+        # The issue's attack: on one day, one red flag and two doctor-first summaries.
+        the_day = first + timedelta(weeks=3, days=2)
+        for overrides in (RED_FLAG, {"pregnancy": "pregnant_now"}):
+            _move(make_assessment(**overrides), the_day)
+        for week in range(6):
+            for furthest in (1, 2, 3, 3, 3, 4, 5)[: 7 - week]:
+                _start_questionnaire(first + timedelta(weeks=week, days=1), furthest)
+        return first, the_day
+
+    def test_the_one_day_attack_gives_nothing(self, weeks):
+        first, the_day = weeks
+        start = the_day - timedelta(days=20)
+        before = _published(insights.insights_for(Period(start, the_day - timedelta(days=1))))
+        after = _published(insights.insights_for(Period(start, the_day)))
+        # The day's week is in both periods (whole weeks), so the reports are the same.
+        assert before == after
+
+    def test_a_period_says_no_more_than_its_weeks(self, weeks):
+        """Any period's numbers are the sums of the numbers of its one-week reports: a
+        reader who has every one-week report learns nothing new from any longer one."""
+        first, _ = weeks
+        one_week = [_published(insights.insights_for(
+            Period(first + timedelta(weeks=n), first + timedelta(weeks=n)))) for n in range(6)]
+        for start in range(6):
+            for end in range(start + 1, 6):
+                longer = _published(insights.insights_for(
+                    Period(first + timedelta(weeks=start), first + timedelta(weeks=end))))
+                for row, number in longer.items():
+                    if row[0] == "funnel" and row[1] == "median time to finish":
+                        continue
+                    parts = [week.get(row, 0) for week in one_week[start:end + 1]]
+                    assert number == sum(parts), (start, end, row)
+
+    def test_no_difference_of_two_periods_is_a_small_count(self, weeks):
+        """Every pair of periods one inside the other, from any day to any day."""
+        first, _ = weeks
+        days = [first + timedelta(days=n) for n in range(0, 42, 3)]
+        reports = {}
+        for start in days:
+            for end in (d for d in days if d >= start):
+                period = Period(start, end)
+                key = (period.date_from, period.date_to)
+                if key not in reports:
+                    reports[key] = _published(insights.insights_for(period))
+        for (a_from, a_to), inner in reports.items():
+            for (b_from, b_to), outer in reports.items():
+                if not (b_from <= a_from and a_to <= b_to):
+                    continue
+                for row in inner.keys() | outer.keys():
+                    if "median" in row[1]:
+                        continue
+                    difference = outer.get(row, 0) - inner.get(row, 0)
+                    assert not 0 < difference < 5, (row, a_from, a_to, b_from, b_to)
+
+    def test_the_funnel_drop_off_is_not_the_difference_of_two_shown_counts(self, weeks):
+        first, _ = weeks
+        for n in range(6):
+            monday = first + timedelta(weeks=n)
+            stages = insights.funnel(Period(monday, monday + timedelta(days=6))).stages
+            assert stages[0].reached.count == 7 - n
+            for before, stage in zip(stages, stages[1:]):
+                if stage.dropped.small:
+                    assert before.reached.shown is None or stage.reached.shown is None
+
+
 class TestAccess:
     def test_anonymous_go_to_login(self, client):
         for url in (INSIGHTS,):
@@ -352,13 +471,14 @@ class TestDownloads:
         data = {"date_from": "2026-09-01", "date_to": "2026-11-30"}
         csv_response = client.post(CSV_URL, data)
         assert csv_response.status_code == 200
-        assert "hairtx-insights-2026-09-01-to-2026-11-30.csv" in csv_response[
+        # The range is widened to whole weeks, and the file and audit say which.
+        assert "hairtx-insights-2026-08-31-to-2026-12-06.csv" in csv_response[
             "Content-Disposition"]
         pdf_response = client.post(PDF_URL, data)
         assert pdf_response.status_code == 200 and pdf_response.content.startswith(b"%PDF")
         events = AuditEvent.objects.filter(actor=user).order_by("id")
         assert [e.action for e in events] == ["insights_csv", "insights_pdf"]
-        assert all(e.detail == "insights 2026-09-01 to 2026-11-30" for e in events)
+        assert all(e.detail == "insights 2026-08-31 to 2026-12-06" for e in events)
 
     def test_a_pdf_that_cannot_be_made_gives_a_clear_503_and_no_audit(self, client):
         from unittest import mock
@@ -384,6 +504,20 @@ class TestDownloads:
         assert response.status_code == 400 and "Enter a real date" in response.content.decode()
         response = client.post(CSV_URL, {"date_from": "2020-01-01", "date_to": "2026-01-01"})
         assert response.status_code == 400 and "three years" in response.content.decode()
+        assert not AuditEvent.objects.exists()
+
+    @pytest.mark.parametrize("dates", [
+        {"date_to": "9999-12-31"}, {"date_to": "0001-01-01"}, {"date_from": "0001-01-01"},
+        {"date_from": "9999-12-25", "date_to": "9999-12-31"},
+        {"date_from": "2026-01-01", "date_to": "9999-12-31"},
+    ])
+    def test_dates_out_of_range_get_a_message_not_a_500(self, client, dates):
+        """Issue 22, finding 3: date arithmetic near date.min/max used to overflow."""
+        client.force_login(make_staff())
+        for response in (client.get(INSIGHTS, dates), client.post(CSV_URL, dates),
+                         client.post(PDF_URL, dates)):
+            assert response.status_code == 400
+            assert "Enter a date from 2000-01-01 to 2099-12-31." in response.content.decode()
         assert not AuditEvent.objects.exists()
 
 

@@ -15,16 +15,6 @@ pytestmark = pytest.mark.django_db
 REVIEWERS = "Clinical reviewers"
 
 
-@pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user(
-        username="dr-okafor", password="a-long-test-password", is_staff=True,
-        first_name="Amara", last_name="Okafor",
-    )
-    user.groups.add(Group.objects.get(name=REVIEWERS))
-    return user
-
-
 def _edit(client, section, **changes):
     data = {"article": section.article_id, "order": section.order, "title": section.title,
             "slug": section.slug, "body": section.body,

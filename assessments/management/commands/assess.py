@@ -5,7 +5,9 @@ FILE holds either an ``IntakeAnswers`` object (intake schema 3, or schema 2 when
 hairtx Questionnaire (told apart by its ``resourceType``), so answers collected in any
 FHIR form tool get the same summary. Exit 0 with the Summary JSON on stdout; exit 2 with
 plain messages on stderr when the file cannot be read or the answers are not valid (one
-``question: message`` per line; for a response, ``linkId: reason``).
+``question: message`` per line; for a response, ``linkId: reason``). A file that is too
+large, nests too deep or holds an endless number gets one line and exit 2 too, and no
+message passes a control character from the file to the terminal (untrusted_json).
 """
 
 import json
@@ -18,6 +20,7 @@ from assessments.fhir.response import ResponseMismatch, response_answers_as_give
 from assessments.intake import IntakeAnswers, field_errors
 from assessments.intake_versions import AsGiven, read_answers
 from assessments.rules import assess
+from assessments.untrusted_json import MAX_BYTES, Refused, loads, printable
 
 INVALID_INPUT = 2
 
@@ -30,6 +33,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="path to an answers JSON file, or - to read stdin")
+
+    def execute(self, *args, **options):
+        try:
+            return super().execute(*args, **options)
+        except CommandError as error:
+            # Messages quote the file (its linkIds, its resourceType): escape what a
+            # terminal would obey, line by line.
+            lines = str(error).split("\n")
+            raise CommandError("\n".join(printable(line) for line in lines),
+                               returncode=error.returncode) from None
 
     def handle(self, *args, file: str, **options):
         data = self._read_answers(file)
@@ -75,14 +88,18 @@ class Command(BaseCommand):
     def _read_answers(self, file: str) -> dict:
         try:
             if file == "-":
-                raw = sys.stdin.buffer.read()
+                raw = sys.stdin.buffer.read(MAX_BYTES + 1)
             else:
                 with open(file, "rb") as handle:
-                    raw = handle.read()
+                    raw = handle.read(MAX_BYTES + 1)
         except OSError as exc:
             raise CommandError(
                 f"Cannot read {file}: {exc.strerror or exc}.", returncode=INVALID_INPUT
             ) from None
+        if len(raw) > MAX_BYTES:
+            raise CommandError(
+                f"{file} is larger than {MAX_BYTES:,} bytes; an answers file is a few "
+                "kilobytes.", returncode=INVALID_INPUT)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -91,12 +108,15 @@ class Command(BaseCommand):
                 returncode=INVALID_INPUT,
             ) from None
         try:
-            data = json.loads(text)
+            data = loads(text)
         except json.JSONDecodeError as exc:
             raise CommandError(
                 f"{file} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
                 returncode=INVALID_INPUT,
             ) from None
+        except Refused as refusal:
+            raise CommandError(f"{file} cannot be read: {refusal}.",
+                               returncode=INVALID_INPUT) from None
         if not isinstance(data, dict):
             raise CommandError(
                 f"{file} must hold one JSON object of answers, not a {type(data).__name__}.",

@@ -17,9 +17,9 @@ from datetime import date, datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from assessments.audit import audit_record
 from assessments.fhir import export
 from assessments.models import AuditEvent
-from assessments.staff.services import audit_record
 
 PROGRESS_EVERY = 1000
 SKIPPED_NAMED = 20  # a broken PDF renderer must not print 100,000 codes
@@ -92,7 +92,10 @@ class Command(BaseCommand):
         """Write to FILE.partial, then rename: FILE is never a half-written export."""
         partial = f"{output}.partial"
         try:
-            with open(partial, "w", encoding="utf-8") as out:
+            # Health records: readable by the owner only, whatever the umask says.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)  # an old .partial keeps its mode otherwise
+            with open(descriptor, "w", encoding="utf-8") as out:
                 result = export.write_ndjson(out, **kwargs)
             os.replace(partial, output)
         except OSError as exc:

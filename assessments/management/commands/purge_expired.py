@@ -6,7 +6,10 @@
 - audit entries older than HAIRTX_AUDIT_RETENTION_DAYS;
 - questionnaire progress records (the insights funnel) started more than
   HAIRTX_RETENTION_DAYS ago, like the assessments;
-- rate-limit counters older than a day.
+- rate-limit counters older than a day;
+- django-axes' sign-in records: the log of successful sign-ins older than
+  HAIRTX_LOGIN_LOG_DAYS (it names who signed in from which network), and failed
+  attempts whose lock-out time has passed.
 
 Each run is idempotent: running it twice, or from two machines at once, deletes each
 thing once.
@@ -14,6 +17,7 @@ thing once.
 
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -53,6 +57,11 @@ class Command(BaseCommand):
         progress_cutoff = timezone.now() - timedelta(days=settings.HAIRTX_RETENTION_DAYS)
         QuestionnaireProgress.objects.filter(started_at__lt=progress_cutoff).delete()
         ratelimit.purge_old()
+        now = timezone.now()
+        AccessLog.objects.filter(
+            attempt_time__lt=now - timedelta(days=settings.HAIRTX_LOGIN_LOG_DAYS)).delete()
+        AccessAttempt.objects.filter(
+            attempt_time__lt=now - timedelta(hours=settings.AXES_COOLOFF_TIME)).delete()
         self.stdout.write(
             f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
             f"{audit_count} audit entries."
