@@ -286,9 +286,15 @@ def summary_context(assessment: Assessment) -> dict:
     leaning = summary["leaning"]
     doctor_first = leaning == "doctor_first"
     neither = leaning == "neither_for_now"
-    also_discuss = present_items(summary["also_discuss"], titles)
+    # On doctor first the reassurance moves up beside the warning sign (not repeated in
+    # the folded sections below it).
+    comforting = reassurance(summary, titles) if doctor_first else []
+    moved = {item["text"] for item in comforting}
+    also_discuss = [item for item in present_items(summary["also_discuss"], titles)
+                    if item["text"] not in moved]
     red_flags = present_items(summary["red_flags"], titles)
-    expectations = present_items(summary["expectations"], titles)
+    expectations = [item for item in present_items(summary["expectations"], titles)
+                    if item["text"] not in moved]
     questions_to_ask = present_items(summary["questions_to_ask"], titles)
     readiness = summary["decision_readiness"]
     option_items = [item for o in options.values() for item in (*o["for"], *o["against"])]
@@ -300,7 +306,7 @@ def summary_context(assessment: Assessment) -> dict:
         # On "neither for now" the first reason is shown under the headline (which names
         # it and counts the others); all are given on the option cards below.
         "reasons_first": putting_off[:1] if neither else [],
-        "reassurance": reassurance(summary, titles) if doctor_first else [],
+        "reassurance": comforting,
         "red_flags": red_flags,
         "review_status": review_status(ruleset_approval=assessment.ruleset_approval),
         "options": options,
