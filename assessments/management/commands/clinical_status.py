@@ -1,10 +1,10 @@
 """Whether a clinician has approved what patients see: `python manage.py clinical_status`.
 
 Prints JSON: `ruleset_version`, `ruleset_approved`, `guide_pages_unapproved` (how many
-published guide items lack approval), `approved_by` (the ruleset's reviewer, or null)
+published guide items lack approval), `approved_by` (the ruleset's reviewer, or null),
 `unapproved_guide_items` (their names) and `patients_read` (the two sentences summaries
-and page footers say about it, from ``review_status``). Exits 1 while anything is unapproved and 0
-when everything is, so a release pipeline can refuse to ship. Exits 2 (with the reason
+and page footers say about it, from ``review_status``). Exits 1 while anything is
+unapproved and 0 when everything is, so a release pipeline can refuse to ship. Exits 2 (with the reason
 on standard error) when the database cannot be read, e.g. before `migrate`.
 """
 
