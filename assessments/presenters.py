@@ -83,10 +83,9 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "sure_encouragement": "Support",
 }
 
-# How a "stop" line is labelled: what it means for that rule (principle 9), not one
-# "Not until a doctor agrees" for all. Each stop sentence declares its label (``Says.label``,
-# ruleset 2027.01); a line stored under an earlier ruleset, whose words the running rules
-# no longer write, takes its rule's label.
+# Questions of an older intake schema that stored summaries may cite.
+RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
+
 # The headline's heading when advanced loss (R18) is the only reason both injections are
 # put off: they are unlikely to help at this stage, which "for now" would misstate.
 ADVANCED_LOSS_RULE = "R18"
@@ -122,7 +121,12 @@ def declared(item: dict) -> Says | None:
 
 
 def severity_label(item: dict) -> str:
-    """"Take care", or a stop line's own label; "" for information (shown unlabelled)."""
+    """"Take care", or a stop line's own label; "" for information (shown unlabelled).
+
+    A stop line says what it means for its rule (principle 9), not one "Not until a
+    doctor agrees" for all: each stop sentence declares its label (``Says.label``,
+    ruleset 2027.01); a line stored in an earlier ruleset's words takes its rule's.
+    """
     if item["severity"] == "info":
         return ""
     if item["severity"] == "caution":
@@ -142,9 +146,6 @@ def puts_off(item: dict, both_options: set[str]) -> bool:
     says = declared(item)
     return says.leaning_neither if says else item["text"] in both_options
 
-
-# Questions of an older intake schema that stored summaries may cite.
-RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
 
 
 def short_question_name(key: str) -> str:
