@@ -196,9 +196,9 @@ def minoxidil_tablets_and_heart(a: Answers, say: Say, found: Findings) -> Iterab
 @rule(
     "R34",
     "Trying for a baby: finasteride, dutasteride and fertility",
-    trigger="A man trying for a baby now or soon: a question about finasteride and dutasteride "
-            "and sperm.",
-    reads={"family_plans": ("trying_for_baby_or_soon",)},
+    trigger="An adult man trying for a baby now or soon: a question about finasteride and "
+            "dutasteride and sperm.",
+    reads={"family_plans": ("trying_for_baby_or_soon",), "age_band": ("under_18",)},
     source="clinical-facts §11 (fertility); rules.md v3 R34",
     says={
         "ask": ask(
@@ -210,5 +210,5 @@ def minoxidil_tablets_and_heart(a: Answers, say: Say, found: Findings) -> Iterab
 )
 def fertility(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     plans = a.pairs("family_plans", {"trying_for_baby_or_soon"})
-    if plans:
+    if plans and a.one("age_band") != "under_18":  # no adult medicines' harms under 18
         yield say("ask", plans)

