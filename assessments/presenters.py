@@ -83,10 +83,9 @@ SHORT_QUESTION_NAMES: dict[str, str] = {
     "sure_encouragement": "Support",
 }
 
-# How a "stop" line is labelled: what it means for that rule (principle 9), not one
-# "Not until a doctor agrees" for all. Each stop sentence declares its label (``Says.label``,
-# ruleset 2027.01); a line stored under an earlier ruleset, whose words the running rules
-# no longer write, takes its rule's label.
+# Questions of an older intake schema that stored summaries may cite.
+RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
+
 # The headline's heading when advanced loss (R18) is the only reason both injections are
 # put off: they are unlikely to help at this stage, which "for now" would misstate.
 ADVANCED_LOSS_RULE = "R18"
@@ -122,7 +121,12 @@ def declared(item: dict) -> Says | None:
 
 
 def severity_label(item: dict) -> str:
-    """"Take care", or a stop line's own label; "" for information (shown unlabelled)."""
+    """"Take care", or a stop line's own label; "" for information (shown unlabelled).
+
+    A stop line says what it means for its rule (principle 9), not one "Not until a
+    doctor agrees" for all: each stop sentence declares its label (``Says.label``,
+    ruleset 2027.01); a line stored in an earlier ruleset's words takes its rule's.
+    """
     if item["severity"] == "info":
         return ""
     if item["severity"] == "caution":
@@ -142,9 +146,6 @@ def puts_off(item: dict, both_options: set[str]) -> bool:
     says = declared(item)
     return says.leaning_neither if says else item["text"] in both_options
 
-
-# Questions of an older intake schema that stored summaries may cite.
-RETIRED_SHORT_QUESTION_NAMES = {"tried_result": "How everything tried went"}
 
 
 def short_question_name(key: str) -> str:
@@ -297,9 +298,15 @@ def summary_context(assessment: Assessment) -> dict:
     leaning = summary["leaning"]
     doctor_first = leaning == "doctor_first"
     neither = leaning == "neither_for_now"
-    also_discuss = present_items(summary["also_discuss"], titles)
+    # On doctor first the reassurance moves up beside the warning sign (not repeated in
+    # the folded sections below it).
+    comforting = reassurance(summary, titles) if doctor_first else []
+    moved = {item["text"] for item in comforting}
+    also_discuss = [item for item in present_items(summary["also_discuss"], titles)
+                    if item["text"] not in moved]
     red_flags = present_items(summary["red_flags"], titles)
-    expectations = present_items(summary["expectations"], titles)
+    expectations = [item for item in present_items(summary["expectations"], titles)
+                    if item["text"] not in moved]
     questions_to_ask = present_items(summary["questions_to_ask"], titles)
     readiness = summary["decision_readiness"]
     option_items = [item for o in options.values() for item in (*o["for"], *o["against"])]
@@ -311,7 +318,7 @@ def summary_context(assessment: Assessment) -> dict:
         # On "neither for now" the first reason is shown under the headline (which names
         # it and counts the others); all are given on the option cards below.
         "reasons_first": putting_off[:1] if neither else [],
-        "reassurance": reassurance(summary, titles) if doctor_first else [],
+        "reassurance": comforting,
         "red_flags": red_flags,
         "review_status": review_status(ruleset_approval=assessment.ruleset_approval),
         "options": options,

@@ -360,9 +360,10 @@ class TestSubmission:
         draft = walk_all_steps(client, answers)
         html = client.post(reverse("assessments:review"), {"draft": draft.token}, follow=True).content.decode()
         assert Assessment.objects.get().leaning == "doctor_first"
-        # The next step first, then why, then the options folded for later.
-        assert (html.index("What to do next") < html.index("See your GP or a dermatologist first")
-                < html.index("Why see a doctor first")
+        # Why first (issue 23: the reason comes first), then the next step, then the
+        # options folded for later.
+        assert (html.index("Why see a doctor first") < html.index("What to do next")
+                < html.index("See your GP or a dermatologist first")
                 < html.index("Treatment options, for after the doctor"))
 
     def test_unknown_summary_token_is_404(self, client):

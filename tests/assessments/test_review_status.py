@@ -13,7 +13,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -21,35 +20,19 @@ from pypdf import PdfReader
 
 from assessments import pdf
 from assessments.governance import services as governance
-from assessments.governance.models import ReviewerProfile
 from content.approvals import registry
 from content.approvals import services as content_approvals
 from content.approvals.models import ContentChange
 from content.models import Status
 from content.review_status import GuideReview
-from tests.assessments.factories import make_assessment, make_user
+from tests.assessments.factories import make_assessment
+from tests.assessments.test_governance import reviewer  # noqa: F401 (fixture)
+from tests.assessments.test_patient_experience import guide  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
 RULES_SENTENCE = re.compile(r"Rules: [^.]*\.")
 GUIDE_SENTENCE = re.compile(r"Guide: [^.]*\.")
-
-
-@pytest.fixture
-def reviewer():
-    user = make_user("dr-okafor", group="Clinical reviewers", is_staff=True)
-    ReviewerProfile.objects.create(user=user, full_name="Dr Amara Okafor",
-                                   profession="Consultant dermatologist",
-                                   registration_number="GMC 7654321")
-    return user
-
-
-@pytest.fixture
-def guide():
-    cache.clear()
-    call_command("load_guide", stdout=io.StringIO())
-    yield
-    cache.clear()
 
 
 def published_parts() -> int:
