@@ -389,10 +389,56 @@ def test_random_guide_change_decisions(guide_change, lenient_limits, data):
     assert_no_server_error(_reviewer().post(url, data))
 
 
+@HYPOTHESIS
+@given(data=form_data | st.fixed_dictionaries({
+    "option": staff_value, "decided_on": staff_value, "notes": junk_text,
+    "sure_sure": staff_value, "sure_understand": staff_value,
+    "sure_risks_benefits": staff_value, "sure_encouragement": staff_value}))
+def test_random_decisions_recorded_at_the_visit(staff, lenient_limits, data):
+    client, assessment = staff
+    url = reverse("staff:decision", args=[assessment.reference_code])
+    assert_no_server_error(client.post(url, data))
+
+
+@pytest.fixture
+def editor_client(db, django_user_model) -> Client:
+    call_command("load_guide", verbosity=0)
+    user = django_user_model.objects.create_user("fuzz-editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@HYPOTHESIS
+@given(data=st.fixed_dictionaries({"change_reason": junk_text}))
+def test_random_reasons_for_sending_to_a_reviewer(editor_client, lenient_limits, data):
+    from content.models import FAQ
+
+    faq = FAQ.objects.order_by("pk").first()
+    url = reverse("admin:content_faq_changelist")
+    posted = {**data, "action": "ask_to_publish", "_selected_action": [faq.pk]}
+    assert_no_server_error(editor_client.post(url, posted))
+
+
+@HYPOTHESIS
+@given(data=form_data | st.fixed_dictionaries({
+    "code": junk_text, "regret_1": staff_value, "regret_2": staff_value,
+    "hair_change": staff_value, "include_link": staff_value}))
+def test_random_posts_to_the_follow_up_and_reminder(staff, lenient_limits, data):
+    client, assessment = Client(), staff[1]
+    for url in (reverse("decisions:follow_up"),
+                reverse("decisions:follow_up_link", args=[assessment.token]),
+                reverse("decisions:reminder", args=[assessment.token])):
+        assert_no_server_error(client.post(url, data))
+        assert_no_server_error(client.get(url, data))
+
+
 def test_every_staff_form_is_fuzzed():
     """A new staff form must get a fuzz test above and a line here."""
     from django import forms
 
+    from assessments.decisions import forms as decision_forms
     from assessments.governance import forms as governance_forms
     from assessments.staff import forms as staff_forms
     from content.approvals import admin as approvals_admin
@@ -401,8 +447,16 @@ def test_every_staff_form_is_fuzzed():
               "ReviewForm": test_random_review_notes, "ExportForm": test_every_export_range,
               "InsightsForm": test_every_insights_range,
               "RulesetApprovalForm": test_random_ruleset_approvals,
-              "DecisionForm": test_random_guide_change_decisions}
-    found = {name for module in (staff_forms, governance_forms, approvals_admin)
+              "DecisionForm": test_random_guide_change_decisions,
+              "ReasonForm": test_random_reasons_for_sending_to_a_reviewer,
+              "decisions.DecisionForm": test_random_decisions_recorded_at_the_visit,
+              "decisions.ErrorSummaryForm": test_random_decisions_recorded_at_the_visit,
+              "decisions.RegretForm": test_random_posts_to_the_follow_up_and_reminder,
+              "decisions.FollowUpCodeForm": test_random_posts_to_the_follow_up_and_reminder,
+              "decisions.ReminderForm": test_random_posts_to_the_follow_up_and_reminder}
+    prefixes = {decision_forms: "decisions."}
+    found = {prefixes.get(module, "") + name
+             for module in (staff_forms, governance_forms, approvals_admin, decision_forms)
              for name, value in vars(module).items()
              if isinstance(value, type) and issubclass(value, forms.Form)
              and value.__module__ == module.__name__}
