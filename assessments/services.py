@@ -5,12 +5,12 @@ Views call these; nothing here knows about HTTP.
 
 import logging
 
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments import intake, rules
 from assessments.governance import services as governance
+from assessments.pdf import stored_pdf_delete
 from assessments.models import (
     Assessment,
     AssessmentSignal,
@@ -163,5 +163,6 @@ def assessment_delete(*, assessment: Assessment, action: str, actor=None, ip_add
     pdf_name = assessment.pdf_name
     assessment.delete()
     if pdf_name:
-        # After commit: a rolled-back delete must not lose the file.
-        transaction.on_commit(lambda: default_storage.delete(pdf_name))
+        # After commit: a rolled-back delete must not lose the file. If the store does not
+        # answer, the deletion still stands and purge_expired removes the file later.
+        transaction.on_commit(lambda: stored_pdf_delete(pdf_name))

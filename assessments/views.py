@@ -5,9 +5,10 @@ a page left open after the session expired still finds its draft, and a closed t
 nothing: the resume code or link brings the draft back.
 """
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -373,11 +374,11 @@ def summary_pdf_response(request, assessment: Assessment):
     Shared with the staff area. The file name holds only the reference code.
     """
     try:
-        name = pdf.summary_pdf_ensure(assessment=assessment)
-    except pdf.PdfRenderError:
+        body = pdf.summary_pdf_bytes(assessment=assessment)
+    except pdf.PdfRenderError:  # not made, or the file store did not answer
         return pdf_unavailable_response(request)
     response = FileResponse(
-        default_storage.open(name, "rb"),
+        io.BytesIO(body),
         content_type="application/pdf",
         filename=pdf.summary_pdf_filename(assessment=assessment),
     )

@@ -1,6 +1,9 @@
 """Public pages of the guide. Only published content is shown, except to an editor
 who asks for a preview (`?preview=1`)."""
 
+import io
+import logging
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import FileResponse, Http404, HttpResponse
@@ -10,6 +13,9 @@ from django.views.decorators.http import require_GET
 from content.context_processors import site_content
 from content.models import FAQ, Article, ComparisonRow, OptionProfile, Reference
 from content.selectors import clinic_details, declaration_of_interest
+from hairtx.middleware import service_unavailable_response
+
+logger = logging.getLogger(__name__)
 
 GUIDE_SLUG = "guide"
 METHODS_SLUG = "how-this-guide-was-made"
@@ -173,6 +179,14 @@ def clinic_logo(request):
     clinic = clinic_details()
     if clinic is None or not clinic.logo:
         raise Http404("No clinic logo.")
-    response = FileResponse(clinic.logo.open("rb"))
+    try:
+        # Read whole (at most HAIRTX_MAX_UPLOAD_BYTES) so a store failing half-way fails
+        # here, before the response starts.
+        with clinic.logo.open("rb") as stored:
+            body = stored.read()
+    except Exception:  # the file store did not answer (see assessments.pdf)
+        logger.exception("Could not read the clinic logo from storage.")
+        return service_unavailable_response("")
+    response = FileResponse(io.BytesIO(body), filename=clinic.logo.name.rsplit("/", 1)[-1])
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

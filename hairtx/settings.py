@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from hairtx.object_storage import default_storage_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     # Outermost after security, so that every response gets these headers, errors too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hairtx.middleware.PrivacyHeadersMiddleware",
+    # A database that does not answer: "try again" (503), not a 500 (issue 25, storage-v3).
+    "hairtx.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,10 +199,14 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# OBJECT STORAGE (issue 25, storage-v3) --------------------------------------------
+# Stored PDFs and the clinic logo: private files, never served under MEDIA_URL. The local
+# disk (MEDIA_ROOT) unless HAIRTX_S3_BUCKET is set; then an S3-compatible object store,
+# configured by the HAIRTX_S3_* variables (hairtx/object_storage.py, README "Settings").
+_default_file_storage = default_storage_from_environment(os.environ)
+# ---------------------------------------------------------------- end object storage
 STORAGES = {
-    # Stored PDFs: private files, never served under MEDIA_URL; an S3-compatible
-    # store is a change of BACKEND here.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_file_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -6,7 +6,9 @@
 - audit entries older than HAIRTX_AUDIT_RETENTION_DAYS;
 - questionnaire progress records (the insights funnel) started more than
   HAIRTX_RETENTION_DAYS ago, like the assessments;
-- rate-limit counters older than a day.
+- rate-limit counters older than a day;
+- stored PDFs that no assessment names (left behind when the file store did not answer
+  a deletion), once they are an hour old.
 
 Each run is idempotent: running it twice, or from two machines at once, deletes each
 thing once.
@@ -15,10 +17,10 @@ thing once.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from assessments import ratelimit
+from assessments import pdf, ratelimit
 from assessments.models import Assessment, AuditEvent, Draft, QuestionnaireProgress
 from assessments.services import assessment_delete
 
@@ -57,3 +59,13 @@ class Command(BaseCommand):
             f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
             f"{audit_count} audit entries."
         )
+        try:
+            orphan_count = pdf.orphaned_pdfs_delete(now=timezone.now())
+        except Exception as exc:  # the file store did not answer (see assessments.pdf)
+            raise CommandError(
+                f"The file store did not answer ({type(exc).__name__}), so stored PDFs that "
+                "belong to no assessment were not removed. The next run tries again.",
+                returncode=1,
+            ) from exc
+        if orphan_count:
+            self.stdout.write(f"Deleted {orphan_count} stored PDFs that belonged to no assessment.")
