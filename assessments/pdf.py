@@ -226,6 +226,21 @@ def last_page_fill(document) -> float:
     return position[1] / page.height
 
 
+def warm_up() -> None:
+    """Import WeasyPrint, parse the stylesheets and load the fonts before the first PDF.
+
+    The background worker calls this when it starts, so the first patient's PDF is as
+    quick as the rest (the first render in a process costs several times a warm one).
+    """
+    from weasyprint import HTML
+
+    state = _thread_renderer_state()
+    size = PAGE_SIZES[settings.HAIRTX_PDF_PAGE_SIZE]
+    HTML(string="<p>Warm-up <strong>bold</strong> <em>italic</em></p>", base_url="file://",
+         url_fetcher=state.fetcher).render(font_config=state.font_config,
+                                           stylesheets=state.stylesheets[size])
+
+
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
     """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
     from weasyprint import HTML
@@ -302,7 +317,9 @@ def summary_pdf_ensure(*, assessment: Assessment) -> str:
     except Exception as exc:
         logger.exception("Could not render or store the summary PDF for assessment id %s.",
                          assessment.pk)
-        raise PdfRenderError("The PDF could not be made.") from exc
+        # The cause in the message: staff see it beside a failed background attempt.
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        raise PdfRenderError(f"The PDF could not be made ({reason}).") from exc
 
     updated = Assessment.objects.filter(pk=assessment.pk, pdf_name=current).update(pdf_name=name)
     if updated:

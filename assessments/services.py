@@ -4,13 +4,13 @@ Views call these; nothing here knows about HTTP.
 """
 
 import logging
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments import intake, rules
 from assessments.governance import services as governance
-from assessments.pdf import stored_pdf_delete
 from assessments.models import (
     Assessment,
     AssessmentSignal,
@@ -19,6 +19,8 @@ from assessments.models import (
     QuestionnaireProgress,
     new_reference_code,
 )
+from assessments.pdf import stored_pdf_delete
+from assessments.tasks import summary_pdf_enqueue
 from content.selectors import guide_reviewed_on
 
 logger = logging.getLogger(__name__)
@@ -136,6 +138,10 @@ def assessment_submit(*, draft: Draft) -> Assessment:
     # stays, marked submitted, so the funnel still counts it.
     _progress_reached(draft, step=len(intake.STEPS), review=True, submitted=True)
     draft.delete()
+    # After commit, so the worker never looks for an assessment that is not there yet.
+    # robust: the assessment is saved; if queueing fails the PDF is made on request.
+    transaction.on_commit(partial(summary_pdf_enqueue, assessment_id=assessment.pk),
+                          robust=True)
     return assessment
 
 

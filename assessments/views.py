@@ -9,7 +9,7 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf, ratelimit
+from assessments import intake, pdf, pdf_jobs, ratelimit
 from assessments.forms import StepForm, is_asked, posted_answers, unexpected_keys
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -358,6 +358,8 @@ def summary(request, token: str):
     assessment = _assessment_for(token)
     context = summary_context(assessment)
     context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
+    context["pdf_state"] = pdf_jobs.summary_pdf_state(assessment=assessment)
+    context["pdf_status_url"] = reverse("assessments:summary_pdf_status", args=[assessment.token])
     return render(request, "assessments/summary.html", context)
 
 
@@ -386,11 +388,37 @@ def summary_pdf_response(request, assessment: Assessment):
     return response
 
 
+# Seconds a browser (or a person) is asked to wait for a PDF the worker is making:
+# a typical one is stored within about a second of the submit.
+PDF_RETRY_AFTER_SECONDS = 3
+
+
 @never_cache
 @require_GET
 def summary_pdf(request, token: str):
-    """The patient's summary as a PDF, through the same secret link."""
-    return summary_pdf_response(request, _assessment_for(token))
+    """The patient's summary as a PDF, through the same secret link.
+
+    While a background worker runs, the PDF is never made here: until the worker has
+    stored it, the link answers "being prepared, try again in a moment" (503 with
+    Retry-After). Without a worker it is made now, as before.
+    """
+    assessment = _assessment_for(token)
+    if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
+        pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
+        response = render(request, "assessments/pdf_preparing.html",
+                          {"assessment": assessment, "pdf_url": request.path}, status=503)
+        response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        return response
+    return summary_pdf_response(request, assessment)
+
+
+@never_cache
+@require_GET
+def summary_pdf_status(request, token: str):
+    """{"ready": true} once the PDF is stored: the summary page's script asks this."""
+    assessment = _assessment_for(token)
+    ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
+    return JsonResponse({"ready": ready})
 
 
 def started_by_another_site(request) -> bool:

@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 # refuses; the one form on such a page, the patient's delete button, is protected by the
 # secret in its own URL instead (see assessments.views.delete).
 NO_REFERRER_PATHS = re.compile(
-    r"^/(?:summary/[^/]+/(?:pdf/|delete/)?"
+    r"^/(?:summary/[^/]+/(?:pdf/(?:status/)?|delete/)?"
     r"|questionnaire/resume/[^/]+/"
     r"|staff/assessments/[^/]+/(?:pdf|print|fhir)/)$"
 )

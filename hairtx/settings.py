@@ -74,8 +74,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "content",
     "assessments",
+    "worker",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +157,22 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+
+# BACKGROUND TASKS (django.tasks with django-tasks-db's database queue)
+# ------------------------------------------------------------------------------
+# Summary PDFs are made by `manage.py run_worker` (README "Running in production").
+# Without a worker nothing breaks: a PDF is then made when it is first asked for.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker process restarts after this many tasks, so its memory stays flat.
+HAIRTX_WORKER_MAX_TASKS = env_int("HAIRTX_WORKER_MAX_TASKS", 250)
+# Pages wait for the worker only if it reported within this many seconds.
+HAIRTX_WORKER_SEEN_SECONDS = env_int("HAIRTX_WORKER_SEEN_SECONDS", 30)
+# A task still running after this long was left by a worker that died: run it again.
+HAIRTX_TASK_STALE_SECONDS = env_int("HAIRTX_TASK_STALE_SECONDS", 300)
+# Finished task rows are pruned after this many days (failed ones after four times as many).
+HAIRTX_TASK_RESULT_DAYS = env_int("HAIRTX_TASK_RESULT_DAYS", 7)
+# Run once in each worker process before its first task (fonts, stylesheets).
+HAIRTX_WORKER_WARM_UP = ["assessments.pdf.warm_up"]
 
 # AUTH
 # ------------------------------------------------------------------------------

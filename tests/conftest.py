@@ -13,3 +13,9 @@ def _isolated_media(settings, tmp_path):
 def _fast_password_hasher(settings):
     """PBKDF2 with 1.5 M iterations (Django 6.1) would dominate the suite's run time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_kept_in_memory(settings):
+    """Queued tasks are recorded, not run: no test needs a worker (tests/worker runs one)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}

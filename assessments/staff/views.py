@@ -25,7 +25,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import pdf, ratelimit
+from assessments import pdf, pdf_jobs, ratelimit
 from assessments.fhir import export as fhir_export
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
@@ -148,6 +148,8 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
     context = {
         **summary_context(assessment),
         "key_facts": key_facts(assessment),
+        "pdf_failure": "" if assessment.pdf_name else pdf_jobs.last_pdf_failure(
+            assessment=assessment),
         "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
         "can_review": request.user.has_perm("assessments.review_assessment"),
