@@ -3,8 +3,9 @@
 ``running_cluster`` starts, in a temporary folder: an S3-compatible server (moto's
 ``moto_server``), a PostgreSQL server (Debian's binaries, as ``scripts/test.sh`` starts
 it), the release steps of the README (collectstatic, migrate, createcachetable,
-load_guide), and two gunicorn servers with ``hairtx/gunicorn.conf.py``, each with its
-own control socket and pid file. The same environment variables a clinic sets choose
+load_guide), two gunicorn servers with ``hairtx/gunicorn.conf.py``, each with its own
+control socket and pid file, and one background worker (``manage.py run_worker``, which
+makes the summary PDFs). The same environment variables a clinic sets choose
 the object store. Everything it started is stopped when the ``with`` block ends, also
 on failure: each process is in a session of its own and is stopped by its own id.
 
@@ -74,15 +75,26 @@ def answers_http(url: str) -> bool:
     return True
 
 
-def stop_process(process: subprocess.Popen, seconds: float = 20) -> None:
-    """SIGTERM, then SIGKILL to the process's own session (only what we started)."""
+def child_pids(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in
+                Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def stop_process(process: subprocess.Popen, seconds: float = 30) -> None:
+    """SIGTERM, then SIGKILL to the process's own session and its children's (the
+    worker's supervisor starts its child in a session of its own): only what we started."""
     if process.poll() is not None:
         return
     process.terminate()
     try:
         process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        for pid in [process.pid, *child_pids(process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
         process.wait(timeout=10)
 
 
@@ -159,6 +171,7 @@ class Cluster:
     store: ObjectStore
     database: Postgres
     web: list[Server] = field(default_factory=list)
+    worker: subprocess.Popen | None = None
     control_sockets: list[Path] = field(default_factory=list)
     pid_files: list[Path] = field(default_factory=list)
 
@@ -166,6 +179,12 @@ class Cluster:
         """``manage.py`` as a cron job or an operator would run it, with the same settings."""
         return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
                               capture_output=True, text=True, timeout=300)
+
+    def worker_seen(self) -> bool:
+        """The worker has written its heartbeat (pages then leave PDFs to it)."""
+        shown = self.manage("shell", "--no-imports", "-c",
+                            "from worker.health import worker_running; print(worker_running())")
+        return shown.stdout.strip().endswith("True")
 
     def logs(self) -> str:
         return "\n".join(f"--- {path.name}\n{path.read_text(errors='replace')[-3000:]}"
@@ -252,3 +271,12 @@ def _start(cluster: Cluster, stack: contextlib.ExitStack, web_servers: int) -> N
         cluster.web.append(server)
         cluster.control_sockets.append(socket_path)
         cluster.pid_files.append(pid_file)
+    # One background worker (summary PDFs), as the README's layout runs beside the web.
+    cluster.worker = subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker"], cwd=ROOT, env=cluster.env,
+        stdout=(folder / "worker.log").open("ab"), stderr=subprocess.STDOUT,
+        start_new_session=True)
+    stack.callback(stop_process, cluster.worker)
+    wait_until(lambda: cluster.worker_seen() or cluster.worker.poll() is not None,
+               "The background worker", seconds=60)
+    assert cluster.worker.poll() is None, "the background worker exited"
