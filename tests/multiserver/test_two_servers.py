@@ -124,6 +124,11 @@ def test_patients_and_staff_across_two_servers(cluster):
         assert sorted(worker["pid"] for worker in json.loads(shown.stdout)["workers"]) == sorted(
             server.worker_pids())
 
+    # The worker's heartbeat, as monitoring asks for it.
+    worker_check = cluster.manage("check", "--deploy", "--tag", "worker", "--fail-level",
+                                  "WARNING")
+    assert worker_check.returncode == 0, worker_check.stderr
+
     # --- A summary made on A; its PDF made by the worker and stored in the bucket before
     # anyone asks for it; downloaded from B, and read back on A.
     summary = submit_questionnaire(a)
