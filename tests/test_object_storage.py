@@ -1,6 +1,8 @@
 """Object storage chosen by environment variables (hairtx/object_storage.py), and what
 django-storages' S3 backend does with those options against moto's S3 (in process)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
@@ -130,3 +132,20 @@ class TestS3Storage:
         stored = s3_storage.get_object(Bucket=BUCKET, Key=assessment.pdf_name)["Body"].read()
         assert body == stored and body.startswith(b"%PDF")
         assert assessment.token not in assessment.pdf_name
+
+    @pytest.mark.django_db
+    def test_purge_sweeps_orphaned_pdfs_from_the_bucket(self, s3_storage, monkeypatch):
+        from django.utils import timezone
+
+        from assessments import pdf
+        from tests.assessments.factories import make_assessment
+
+        kept = make_assessment()
+        pdf.summary_pdf_ensure(assessment=kept)
+        orphan = default_storage.save("summaries/orphan.pdf", ContentFile(b"%PDF-1.7"))
+        assert pdf.orphaned_pdfs_delete(now=timezone.now()) == 0  # too new: may be in use
+        monkeypatch.setattr(pdf, "ORPHAN_MIN_AGE", timedelta(0))
+        assert pdf.orphaned_pdfs_delete(now=timezone.now()) == 1
+        listed = s3_storage.list_objects_v2(Bucket=BUCKET)["Contents"]
+        assert [item["Key"] for item in listed] == [kept.pdf_name]
+        assert orphan != kept.pdf_name
