@@ -345,10 +345,17 @@ def _resume_draft(request, draft: Draft):
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
 
 
-def _assessment_for(token: str) -> Assessment:
+def _assessment_for(token: str, only: tuple[str, ...] = ()) -> Assessment:
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
+    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
+        "ruleset_approval")
+    return get_object_or_404(rows, token=token)
+
+
+# What the PDF download reads on every request: not the answers and summary JSON (tens of
+# KB to decode), which only a first render needs (Django then loads them).
+PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
 
 
 @never_cache
@@ -374,12 +381,20 @@ def summary_pdf_response(request, assessment: Assessment):
 
     Shared with the staff area. The file name holds only the reference code.
     """
+    # Performance: a stored PDF is opened straight away (no separate "exists" look-up).
+    # If that fails, whatever the storage backend raises, the careful path below looks
+    # again and makes a missing PDF anew (or answers 503).
     try:
-        name = pdf.summary_pdf_ensure(assessment=assessment)
-    except pdf.PdfRenderError:
-        return pdf_unavailable_response(request)
+        stored = default_storage.open(assessment.pdf_name, "rb") if assessment.pdf_name else None
+    except Exception:
+        stored = None
+    if stored is None:
+        try:
+            stored = default_storage.open(pdf.summary_pdf_ensure(assessment=assessment), "rb")
+        except pdf.PdfRenderError:
+            return pdf_unavailable_response(request)
     response = FileResponse(
-        default_storage.open(name, "rb"),
+        stored,
         content_type="application/pdf",
         filename=pdf.summary_pdf_filename(assessment=assessment),
     )
@@ -401,7 +416,7 @@ def summary_pdf(request, token: str):
     stored it, the link answers "being prepared, try again in a moment" (503 with
     Retry-After). Without a worker it is made now, as before.
     """
-    assessment = _assessment_for(token)
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
     if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
         pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
         response = render(request, "assessments/pdf_preparing.html",
@@ -415,7 +430,7 @@ def summary_pdf(request, token: str):
 @require_GET
 def summary_pdf_status(request, token: str):
     """{"ready": true} once the PDF is stored: the summary page's script asks this."""
-    assessment = _assessment_for(token)
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
     ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
     return JsonResponse({"ready": ready})
 
