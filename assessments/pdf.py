@@ -284,16 +284,28 @@ def _stored_file_exists(name: str, *, assessment: Assessment) -> bool:
         raise PdfRenderError("The file store did not answer.") from exc
 
 
+def _read_stored(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
 def summary_pdf_bytes(*, assessment: Assessment) -> bytes:
     """The summary PDF, made and stored the first time, read whole from storage.
 
     Read whole (a summary is well under a megabyte) so that a store failing half-way
     fails here, before a response has started. Raises PdfRenderError.
     """
+    # Performance: a stored PDF is read straight away, with no separate "exists" look-up.
+    # If that fails, whatever the backend raises (a missing file, a store that does not
+    # answer), the careful path looks again: it makes a missing PDF anew, or raises.
+    if assessment.pdf_name:
+        try:
+            return _read_stored(assessment.pdf_name)
+        except Exception:
+            pass
     name = summary_pdf_ensure(assessment=assessment)
     try:
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
+        return _read_stored(name)
     except Exception as exc:  # any storage failure: see _stored_file_exists
         logger.exception("Could not read the stored PDF for assessment id %s.", assessment.pk)
         raise PdfRenderError("The stored PDF could not be read.") from exc

@@ -346,10 +346,17 @@ def _resume_draft(request, draft: Draft):
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
 
 
-def _assessment_for(token: str) -> Assessment:
+def _assessment_for(token: str, only: tuple[str, ...] = ()) -> Assessment:
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
+    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
+        "ruleset_approval")
+    return get_object_or_404(rows, token=token)
+
+
+# What the PDF download reads on every request: not the answers and summary JSON (tens of
+# KB to decode), which only a first render needs (Django then loads them).
+PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
 
 
 @never_cache
@@ -402,7 +409,7 @@ def summary_pdf(request, token: str):
     stored it, the link answers "being prepared, try again in a moment" (503 with
     Retry-After). Without a worker it is made now, as before.
     """
-    assessment = _assessment_for(token)
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
     if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
         pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
         response = render(request, "assessments/pdf_preparing.html",
@@ -416,7 +423,7 @@ def summary_pdf(request, token: str):
 @require_GET
 def summary_pdf_status(request, token: str):
     """{"ready": true} once the PDF is stored: the summary page's script asks this."""
-    assessment = _assessment_for(token)
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
     ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
     return JsonResponse({"ready": ready})
 

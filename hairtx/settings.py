@@ -171,6 +171,9 @@ HAIRTX_WORKER_SEEN_SECONDS = env_int("HAIRTX_WORKER_SEEN_SECONDS", 30)
 HAIRTX_TASK_STALE_SECONDS = env_int("HAIRTX_TASK_STALE_SECONDS", 300)
 # Finished task rows are pruned after this many days (failed ones after four times as many).
 HAIRTX_TASK_RESULT_DAYS = env_int("HAIRTX_TASK_RESULT_DAYS", 7)
+# Public guide pages are kept in each process until the content changes; a process
+# looks at the shared content version at most this often (content/page_cache.py).
+HAIRTX_CONTENT_RECHECK_SECONDS = env_int("HAIRTX_CONTENT_RECHECK_SECONDS", 1)
 # Run once in each worker process before its first task (fonts, stylesheets).
 HAIRTX_WORKER_WARM_UP = ["assessments.pdf.warm_up"]
 

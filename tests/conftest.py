@@ -19,3 +19,13 @@ def _fast_password_hasher(settings):
 def _tasks_kept_in_memory(settings):
     """Queued tasks are recorded, not run: no test needs a worker (tests/worker runs one)."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_pages():
+    """Kept pages and footer values belong to one test's database (content.page_cache)."""
+    from content import page_cache
+
+    page_cache.forget_local()
+    yield
+    page_cache.forget_local()
