@@ -81,7 +81,8 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         # A pending flash message (FallbackStorage keeps it in this cookie) is shown on
         # the page, and ?preview=1 shows drafts to editors: such pages are built afresh.
-        if request.GET or CookieStorage.cookie_name in request.COOKIES:
+        # With DEBUG on (development), a template edit shows at once.
+        if request.GET or CookieStorage.cookie_name in request.COOKIES or settings.DEBUG:
             return view(request, *args, **kwargs)
         key = ("page", request.path, get_language())
         content_version()

@@ -12,13 +12,19 @@ from content.models import FAQ, ClinicDetails, Status
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def no_recheck(settings):
+    """No look at the shared version during the test, however slow the machine."""
+    settings.HAIRTX_CONTENT_RECHECK_SECONDS = 3600
+
 PUBLIC_PAGES = ["content:home", "content:guide", "content:compare", "content:faq",
                 "content:methods", "content:sources"]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 def test_a_public_page_is_built_once_then_served_without_a_query(
-        client, guide, name, django_assert_num_queries):
+        client, guide, name, django_assert_num_queries, no_recheck):
     url = reverse(name)
     first = client.get(url)
     assert first.status_code == 200
@@ -28,7 +34,8 @@ def test_a_public_page_is_built_once_then_served_without_a_query(
     assert "default-src 'self'" in again["Content-Security-Policy"]
 
 
-def test_an_option_profile_is_kept_per_address(client, guide, django_assert_num_queries):
+def test_an_option_profile_is_kept_per_address(client, guide, django_assert_num_queries,
+                                               no_recheck):
     prp, meso = reverse("content:option", args=["prp"]), reverse("content:option", args=["mesotherapy"])
     assert client.get(prp).content != client.get(meso).content
     with django_assert_num_queries(0):
@@ -49,7 +56,7 @@ def test_clinic_details_change_the_kept_pages(client, guide):
     assert "Riverside Dermatology" in client.get(reverse("content:home")).text
 
 
-def test_a_new_draft_does_not_empty_the_cache(guide):
+def test_a_new_draft_does_not_empty_the_cache(guide, no_recheck):
     version = page_cache.content_version()
     FAQ.objects.create(question="Draft question?", answer="Not yet.", status=Status.DRAFT,
                        order=98)
@@ -65,7 +72,7 @@ def test_a_change_made_by_another_server_shows_after_the_recheck(client, guide, 
     assert "Changed elsewhere?" in client.get(url).text
 
 
-def test_previews_and_pages_with_a_message_are_never_kept(client, guide, editor):
+def test_previews_and_pages_with_a_message_are_never_kept(client, guide, editor, no_recheck):
     url = reverse("content:faq")
     client.get(url)
     FAQ.objects.filter(status=Status.PUBLISHED).update(question="Not via a signal?")
@@ -99,3 +106,12 @@ def test_each_response_carries_its_own_csp_nonce():
 def test_error_pages_are_not_kept(client, guide):
     assert client.get(reverse("content:option", args=["no-such-option"])).status_code == 404
     assert ("page", "/options/no-such-option/", "en-gb") not in page_cache._local["values"]
+
+
+def test_with_debug_on_pages_are_built_every_time(client, guide, settings):
+    """While developing, a template edit shows on the next request."""
+    settings.DEBUG = True
+    url = reverse("content:faq")
+    client.get(url)
+    FAQ.objects.filter(status=Status.PUBLISHED).update(question="Edited without a signal?")
+    assert "Edited without a signal?" in client.get(url).text

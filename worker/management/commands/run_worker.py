@@ -18,7 +18,7 @@ class Command(BaseCommand):
                  "HAIRTX_WORKER_MAX_TASKS, %(default)s).",
         )
         parser.add_argument(
-            "--interval", type=float, default=0.5,
+            "--interval", type=float, default=0.25,
             help="Seconds between looks at an empty queue (default: %(default)s).",
         )
         parser.add_argument(
