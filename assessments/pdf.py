@@ -17,6 +17,7 @@ import logging
 import mimetypes
 import threading
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -45,7 +46,11 @@ PAGE_SIZES = {"A4": "A4", "letter": "letter"}
 
 
 class PdfRenderError(Exception):
-    """The PDF could not be made or stored; nothing was changed. Try again later."""
+    """The PDF could not be made, stored or read now; nothing was changed. Try again later.
+
+    Also raised when the file store does not answer (an object store that is down or
+    slow), so that every caller turns it into its "try again" answer, never a 500.
+    """
 
 
 def _static_path(url_path: str) -> Path | None:
@@ -221,6 +226,21 @@ def last_page_fill(document) -> float:
     return position[1] / page.height
 
 
+def warm_up() -> None:
+    """Import WeasyPrint, parse the stylesheets and load the fonts before the first PDF.
+
+    The background worker calls this when it starts, so the first patient's PDF is as
+    quick as the rest (the first render in a process costs several times a warm one).
+    """
+    from weasyprint import HTML
+
+    state = _thread_renderer_state()
+    size = PAGE_SIZES[settings.HAIRTX_PDF_PAGE_SIZE]
+    HTML(string="<p>Warm-up <strong>bold</strong> <em>italic</em></p>", base_url="file://",
+         url_fetcher=state.fetcher).render(font_config=state.font_config,
+                                           stylesheets=state.stylesheets[size])
+
+
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
     """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
     from weasyprint import HTML
@@ -253,6 +273,44 @@ def _new_storage_name() -> str:
     return f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.pdf"
 
 
+# The storage API names no exception for "the store did not answer": the local disk
+# raises OSError, django-storages' S3 backend botocore's errors (EndpointConnectionError,
+# ReadTimeoutError, ClientError for a 5xx...). Any of them means: not now, try again.
+def _stored_file_exists(name: str, *, assessment: Assessment) -> bool:
+    try:
+        return default_storage.exists(name)
+    except Exception as exc:
+        logger.exception("The file store did not answer for assessment id %s.", assessment.pk)
+        raise PdfRenderError("The file store did not answer.") from exc
+
+
+def _read_stored(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+def summary_pdf_bytes(*, assessment: Assessment) -> bytes:
+    """The summary PDF, made and stored the first time, read whole from storage.
+
+    Read whole (a summary is well under a megabyte) so that a store failing half-way
+    fails here, before a response has started. Raises PdfRenderError.
+    """
+    # Performance: a stored PDF is read straight away, with no separate "exists" look-up.
+    # If that fails, whatever the backend raises (a missing file, a store that does not
+    # answer), the careful path looks again: it makes a missing PDF anew, or raises.
+    if assessment.pdf_name:
+        try:
+            return _read_stored(assessment.pdf_name)
+        except Exception:
+            pass
+    name = summary_pdf_ensure(assessment=assessment)
+    try:
+        return _read_stored(name)
+    except Exception as exc:  # any storage failure: see _stored_file_exists
+        logger.exception("Could not read the stored PDF for assessment id %s.", assessment.pk)
+        raise PdfRenderError("The stored PDF could not be read.") from exc
+
+
 def summary_pdf_ensure(*, assessment: Assessment) -> str:
     """The storage name of the assessment's PDF, rendering and storing it the first time.
 
@@ -263,7 +321,7 @@ def summary_pdf_ensure(*, assessment: Assessment) -> str:
     request tries again.
     """
     current = assessment.pdf_name
-    if current and default_storage.exists(current):
+    if current and _stored_file_exists(current, assessment=assessment):
         return current
     try:
         pdf = render_summary_pdf(assessment=assessment)
@@ -271,7 +329,9 @@ def summary_pdf_ensure(*, assessment: Assessment) -> str:
     except Exception as exc:
         logger.exception("Could not render or store the summary PDF for assessment id %s.",
                          assessment.pk)
-        raise PdfRenderError("The PDF could not be made.") from exc
+        # The cause in the message: staff see it beside a failed background attempt.
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        raise PdfRenderError(f"The PDF could not be made ({reason}).") from exc
 
     updated = Assessment.objects.filter(pk=assessment.pk, pdf_name=current).update(pdf_name=name)
     if updated:
@@ -281,9 +341,51 @@ def summary_pdf_ensure(*, assessment: Assessment) -> str:
         assessment.pdf_name = name
         return name
     # Someone else stored one first (or the assessment is gone): keep theirs.
-    default_storage.delete(name)
+    stored_pdf_delete(name)
     winner = Assessment.objects.filter(pk=assessment.pk).values_list("pdf_name", flat=True).first()
     if not winner:
         raise PdfRenderError("The assessment no longer exists.")
     assessment.pdf_name = winner
     return winner
+
+
+def stored_pdf_delete(name: str) -> bool:
+    """Delete a stored PDF; False (logged) when the store did not answer.
+
+    A PDF left behind that way belongs to no assessment, and ``orphaned_pdfs_delete``
+    (run by ``purge_expired``) removes it later: a deletion never fails for the store.
+    """
+    try:
+        default_storage.delete(name)
+    except Exception:  # any storage failure: see _stored_file_exists
+        logger.exception("Could not delete a stored PDF; purge_expired will remove it.")
+        return False
+    return True
+
+
+# A PDF is stored a moment before its name is saved on the assessment: only files older
+# than this can be orphans, never one whose render is still finishing.
+ORPHAN_MIN_AGE = timedelta(hours=1)
+
+
+def orphaned_pdfs_delete(*, now: datetime) -> int:
+    """Delete stored PDFs that no assessment names any more; how many were deleted.
+
+    They are left behind when the store did not answer a deletion, or when the
+    database failed between storing a PDF and saving its name. Lists the folder once
+    (a page of 1,000 names per request on S3) and asks each orphan's age only.
+    """
+    try:
+        _, files = default_storage.listdir(STORAGE_FOLDER)
+    except FileNotFoundError:  # local disk: nothing was ever stored
+        return 0
+    names = {f"{STORAGE_FOLDER}/{file}" for file in files}
+    # Every name in use (a few MB at 100,000), not an IN list: SQLite caps its parameters.
+    known = set(Assessment.objects.exclude(pdf_name="").values_list("pdf_name", flat=True)
+                .iterator(chunk_size=2000))
+    deleted = 0
+    for name in sorted(names - known):
+        if now - default_storage.get_modified_time(name) >= ORPHAN_MIN_AGE:
+            default_storage.delete(name)
+            deleted += 1
+    return deleted

@@ -4,8 +4,8 @@ Views call these; nothing here knows about HTTP.
 """
 
 import logging
+from functools import partial
 
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -20,6 +20,8 @@ from assessments.models import (
     QuestionnaireProgress,
     new_reference_code,
 )
+from assessments.pdf import stored_pdf_delete
+from assessments.tasks import summary_pdf_enqueue
 from content.selectors import guide_reviewed_on
 
 logger = logging.getLogger(__name__)
@@ -142,6 +144,10 @@ def assessment_submit(*, draft: Draft) -> Assessment:
     draft.assessment = assessment
     draft.touch()
     draft.save(update_fields=["answers", "assessment", "expires_at", "updated_at"])
+    # After commit, so the worker never looks for an assessment that is not there yet.
+    # robust: the assessment is saved; if queueing fails the PDF is made on request.
+    transaction.on_commit(partial(summary_pdf_enqueue, assessment_id=assessment.pk),
+                          robust=True)
     return assessment
 
 
@@ -164,5 +170,6 @@ def assessment_delete(*, assessment: Assessment, action: str, actor=None, ip_add
     pdf_name = assessment.pdf_name
     assessment.delete()
     if pdf_name:
-        # After commit: a rolled-back delete must not lose the file.
-        transaction.on_commit(lambda: default_storage.delete(pdf_name))
+        # After commit: a rolled-back delete must not lose the file. If the store does not
+        # answer, the deletion still stands and purge_expired removes the file later.
+        transaction.on_commit(lambda: stored_pdf_delete(pdf_name))

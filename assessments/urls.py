@@ -13,5 +13,6 @@ urlpatterns = [
     path("questionnaire/resume/<str:token>/", views.resume_link, name="resume_link"),
     path("summary/<str:token>/", views.summary, name="summary"),
     path("summary/<str:token>/pdf/", views.summary_pdf, name="summary_pdf"),
+    path("summary/<str:token>/pdf/status/", views.summary_pdf_status, name="summary_pdf_status"),
     path("summary/<str:token>/delete/", views.delete, name="delete"),
 ]

@@ -8,10 +8,11 @@ then lead to the "answers sent" page, which links to the summary (its secret lin
 never put in a redirect or a new URL).
 """
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -20,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf, ratelimit, reading_time
+from assessments import intake, pdf, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
 from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
 from assessments.intake_versions import forget_retired_answers
@@ -385,10 +386,17 @@ def sent(request):
     )
 
 
-def _assessment_for(token: str) -> Assessment:
+def _assessment_for(token: str, only: tuple[str, ...] = ()) -> Assessment:
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
+    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
+        "ruleset_approval")
+    return get_object_or_404(rows, token=token)
+
+
+# What the PDF download reads on every request: not the answers and summary JSON (tens of
+# KB to decode), which only a first render needs (Django then loads them).
+PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
 
 
 @never_cache
@@ -398,6 +406,8 @@ def summary(request, token: str):
     context = summary_context(assessment)
     context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
     context.update(decisions.patient_follow_up_context(assessment))
+    context["pdf_state"] = pdf_jobs.summary_pdf_state(assessment=assessment)
+    context["pdf_status_url"] = reverse("assessments:summary_pdf_status", args=[assessment.token])
     return render(request, "assessments/summary.html", context)
 
 
@@ -414,11 +424,11 @@ def summary_pdf_response(request, assessment: Assessment):
     Shared with the staff area. The file name holds only the reference code.
     """
     try:
-        name = pdf.summary_pdf_ensure(assessment=assessment)
-    except pdf.PdfRenderError:
+        body = pdf.summary_pdf_bytes(assessment=assessment)
+    except pdf.PdfRenderError:  # not made, or the file store did not answer
         return pdf_unavailable_response(request)
     response = FileResponse(
-        default_storage.open(name, "rb"),
+        io.BytesIO(body),
         content_type="application/pdf",
         filename=pdf.summary_pdf_filename(assessment=assessment),
     )
@@ -426,11 +436,37 @@ def summary_pdf_response(request, assessment: Assessment):
     return response
 
 
+# Seconds a browser (or a person) is asked to wait for a PDF the worker is making:
+# a typical one is stored within about a second of the submit.
+PDF_RETRY_AFTER_SECONDS = 3
+
+
 @never_cache
 @require_GET
 def summary_pdf(request, token: str):
-    """The patient's summary as a PDF, through the same secret link."""
-    return summary_pdf_response(request, _assessment_for(token))
+    """The patient's summary as a PDF, through the same secret link.
+
+    While a background worker runs, the PDF is never made here: until the worker has
+    stored it, the link answers "being prepared, try again in a moment" (503 with
+    Retry-After). Without a worker it is made now, as before.
+    """
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
+        pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
+        response = render(request, "assessments/pdf_preparing.html",
+                          {"assessment": assessment, "pdf_url": request.path}, status=503)
+        response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        return response
+    return summary_pdf_response(request, assessment)
+
+
+@never_cache
+@require_GET
+def summary_pdf_status(request, token: str):
+    """{"ready": true} once the PDF is stored: the summary page's script asks this."""
+    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
+    return JsonResponse({"ready": ready})
 
 
 def started_by_another_site(request) -> bool:

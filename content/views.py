@@ -1,15 +1,20 @@
 """Public pages of the guide. Only published content is shown, except to an editor
 who asks for a preview (`?preview=1`)."""
 
+import io
+import logging
+
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from content.context_processors import site_content
 from content.models import FAQ, Article, ComparisonRow, OptionProfile, Reference
+from content.page_cache import public_page
 from content.selectors import clinic_details, declaration_of_interest
+from hairtx.middleware import service_unavailable_response
+
+logger = logging.getLogger(__name__)
 
 GUIDE_SLUG = "guide"
 METHODS_SLUG = "how-this-guide-was-made"
@@ -31,54 +36,34 @@ def _render(request, template, context):
 
 
 @require_GET
+@public_page
 def home(request):
     """Models: OptionProfile. Template: content/home.html."""
     options = OptionProfile.objects.published()
     return _render(request, "content/home.html", {"options": options})
 
 
-# Performance (docs/performance.md): the public guide page is the same for everyone
-# until content changes, and building it (Markdown + sanitising of every section) costs
-# ~60 ms of CPU. Each worker process keeps the last page it built, as
-# (content version, HTML), and serves it while the shared content version (one read of
-# the DB cache, which every page pays anyway for the footer) still matches. An edit
-# drops that shared entry (content.signals), so every worker builds the page again on
-# its next request: no worker can serve a page older than the shared cache entry.
-_guide_page: tuple[str, bytes] | None = None
-
-
 @require_GET
+@public_page
 def guide(request):
     """The whole guide on one page, with a table of contents.
 
     Models: Article, Section. Template: content/guide.html.
     """
-    global _guide_page
     preview = wants_preview(request)
-    # A pending flash message (kept in the "messages" cookie: FallbackStorage never
-    # reaches the session without it) is shown on the page: build such a page afresh
-    # and never keep it. Previews are never kept either.
-    reusable = not preview and CookieStorage.cookie_name not in request.COOKIES
-    if reusable:
-        version = site_content(request)["content_version"]
-        kept = _guide_page
-        if kept is not None and kept[0] == version:
-            return HttpResponse(kept[1])
     article = get_object_or_404(
         Article.objects.visible(include_drafts=preview), slug=GUIDE_SLUG
     )
     sections = article.sections.visible(include_drafts=preview)
-    response = _render(
+    return _render(
         request,
         "content/guide.html",
         {"article": article, "sections": sections, "declaration": declaration_of_interest()},
     )
-    if reusable:
-        _guide_page = (version, response.content)
-    return response
 
 
 @require_GET
+@public_page
 def methods(request):
     """How this guide was made: methods, authors, review, interests, funding, updates.
 
@@ -100,6 +85,7 @@ def methods(request):
 
 
 @require_GET
+@public_page
 def option(request, slug):
     """One option's profile. Models: OptionProfile. Template: content/option.html."""
     visible = OptionProfile.objects.visible(include_drafts=wants_preview(request))
@@ -122,6 +108,7 @@ def old_treatment_address(request, slug):
 
 
 @require_GET
+@public_page
 def compare(request):
     """Option-Grid table. Models: ComparisonRow. Template: content/compare.html."""
     rows = ComparisonRow.objects.visible(include_drafts=wants_preview(request))
@@ -135,6 +122,7 @@ def compare(request):
 
 
 @require_GET
+@public_page
 def faq(request):
     """Models: FAQ. Template: content/faq.html."""
     faqs = FAQ.objects.visible(include_drafts=wants_preview(request))
@@ -142,6 +130,7 @@ def faq(request):
 
 
 @require_GET
+@public_page
 def sources(request):
     """Models: Reference. Template: content/sources.html."""
     references = Reference.objects.visible(include_drafts=wants_preview(request))
@@ -173,6 +162,14 @@ def clinic_logo(request):
     clinic = clinic_details()
     if clinic is None or not clinic.logo:
         raise Http404("No clinic logo.")
-    response = FileResponse(clinic.logo.open("rb"))
+    try:
+        # Read whole (at most HAIRTX_MAX_UPLOAD_BYTES) so a store failing half-way fails
+        # here, before the response starts.
+        with clinic.logo.open("rb") as stored:
+            body = stored.read()
+    except Exception:  # the file store did not answer (see assessments.pdf)
+        logger.exception("Could not read the clinic logo from storage.")
+        return service_unavailable_response("")
+    response = FileResponse(io.BytesIO(body), filename=clinic.logo.name.rsplit("/", 1)[-1])
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

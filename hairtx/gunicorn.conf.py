@@ -4,8 +4,25 @@ Each value can be overridden with GUNICORN_* environment variables.
 """
 
 import os
+import re
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+
+def _runtime_dir() -> Path:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return Path(runtime) if runtime and os.path.isdir(runtime) else Path.home() / ".gunicorn"
+
+
+# gunicorn's default control socket (for gunicornc) is one path per user: a second server
+# started on the same machine would take it over from the first. Name it after the
+# address this server binds to, which is unique on the machine; or set it.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or str(
+    _runtime_dir() / f"hairtx-{re.sub(r'[^A-Za-z0-9.]+', '-', bind).strip('-')}.ctl"
+)
+# A pid file only when asked for (a service manager usually tracks the process itself).
+pidfile = os.environ.get("GUNICORN_PID_FILE") or None
 # Sync workers: requests here are short and CPU-bound (templates, PDF rendering).
 workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 worker_class = "sync"

@@ -1,8 +1,16 @@
-"""Response headers that Django's SecurityMiddleware does not set."""
+"""Response headers that Django's SecurityMiddleware does not set; the 503 for a database
+that does not answer."""
 
+import logging
 import re
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger(__name__)
 
 # URLs that are secrets (a patient's link, a resume link) or pages reached through one:
 # no referrer at all, so the link never travels in a Referer header, not even to this
@@ -12,7 +20,7 @@ from django.conf import settings
 # refuses; the one form on such a page, the patient's delete button, is protected by the
 # secret in its own URL instead (see assessments.views.delete).
 NO_REFERRER_PATHS = re.compile(
-    r"^/(?:summary/[^/]+/(?:pdf/|delete/)?"
+    r"^/(?:summary/[^/]+/(?:pdf/(?:status/)?|delete/)?"
     r"|questionnaire/resume/[^/]+/"
     r"|staff/assessments/[^/]+/(?:pdf|print|fhir)/)$"
 )
@@ -34,3 +42,38 @@ class PrivacyHeadersMiddleware:
         if NOINDEX_PATHS.match(request.path):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+# How long the "try again" pages ask browsers and clients to wait (Retry-After).
+RETRY_AFTER_SECONDS = 60
+
+
+class ServiceUnavailableMiddleware:
+    """A database that does not answer gives "try again in a minute" (503), not a 500.
+
+    With several app servers, PostgreSQL restarting or failing over for a moment must
+    not show people an error page that says something is broken. Only connection-level
+    errors (OperationalError, InterfaceError) count; an IntegrityError is a bug. The
+    page is rendered with no request and no context processors: they would query the
+    database again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("The database did not answer: %s", type(exception).__name__,
+                     exc_info=exception)
+        return service_unavailable_response(render_to_string("503.html"))
+
+
+def service_unavailable_response(content: str) -> HttpResponse:
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

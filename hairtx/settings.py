@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from hairtx.object_storage import default_storage_from_environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -73,8 +75,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "content",
     "assessments",
+    "worker",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +86,8 @@ MIDDLEWARE = [
     # Outermost after security, so that every response gets these headers, errors too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hairtx.middleware.PrivacyHeadersMiddleware",
+    # A database that does not answer: "try again" (503), not a 500 (issue 25, storage-v3).
+    "hairtx.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -153,6 +159,25 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
+# BACKGROUND TASKS (django.tasks with django-tasks-db's database queue)
+# ------------------------------------------------------------------------------
+# Summary PDFs are made by `manage.py run_worker` (README "Running in production").
+# Without a worker nothing breaks: a PDF is then made when it is first asked for.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker process restarts after this many tasks, so its memory stays flat.
+HAIRTX_WORKER_MAX_TASKS = env_int("HAIRTX_WORKER_MAX_TASKS", 250)
+# Pages wait for the worker only if it reported within this many seconds.
+HAIRTX_WORKER_SEEN_SECONDS = env_int("HAIRTX_WORKER_SEEN_SECONDS", 30)
+# A task still running after this long was left by a worker that died: run it again.
+HAIRTX_TASK_STALE_SECONDS = env_int("HAIRTX_TASK_STALE_SECONDS", 300)
+# Finished task rows are pruned after this many days (failed ones after four times as many).
+HAIRTX_TASK_RESULT_DAYS = env_int("HAIRTX_TASK_RESULT_DAYS", 7)
+# Public guide pages are kept in each process until the content changes; a process
+# looks at the shared content version at most this often (content/page_cache.py).
+HAIRTX_CONTENT_RECHECK_SECONDS = env_int("HAIRTX_CONTENT_RECHECK_SECONDS", 1)
+# Run once in each worker process before its first task (fonts, stylesheets).
+HAIRTX_WORKER_WARM_UP = ["assessments.pdf.warm_up"]
+
 # AUTH
 # ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -205,10 +230,15 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # the umask, 0644 on most systems: every local user could read a patient's summary).
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+
+# OBJECT STORAGE (issue 25, storage-v3) --------------------------------------------
+# Stored PDFs and the clinic logo: private files, never served under MEDIA_URL. The local
+# disk (MEDIA_ROOT) unless HAIRTX_S3_BUCKET is set; then an S3-compatible object store,
+# configured by the HAIRTX_S3_* variables (hairtx/object_storage.py, README "Settings").
+_default_file_storage = default_storage_from_environment(os.environ)
+# ---------------------------------------------------------------- end object storage
 STORAGES = {
-    # Stored PDFs: private files, never served under MEDIA_URL; an S3-compatible
-    # store is a change of BACKEND here.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_file_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -4,7 +4,8 @@
 # Installs what the tests need and is missing: Debian packages (Chromium for the
 # browser tests, poppler-utils, PostgreSQL; needs root or sudo) and the Python
 # packages (.venv). Extra arguments go to pytest, e.g. scripts/test.sh -k rules.
-# HAIRTX_TEST_DATABASES="sqlite" skips the PostgreSQL pass.
+# HAIRTX_TEST_DATABASES="sqlite" skips the PostgreSQL pass. tests/multiserver starts its own
+# PostgreSQL, S3 server and gunicorns: it runs in the first pass only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,7 +58,10 @@ if [[ " $databases " == *" postgresql "* ]]; then
   "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
-  DATABASE_URL="postgres://hairtx@127.0.0.1:$pg_port/hairtx" run_pytest "$@" || status=$?
+  # tests/multiserver starts its own PostgreSQL: once is enough, in the SQLite pass.
+  multiserver=""; [[ " $databases " == *" sqlite "* ]] && multiserver="skip"
+  HAIRTX_MULTISERVER="$multiserver" DATABASE_URL="postgres://hairtx@127.0.0.1:$pg_port/hairtx" \
+    run_pytest "$@" || status=$?
   stop_postgres
   trap - EXIT
 fi

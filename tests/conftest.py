@@ -13,3 +13,19 @@ def _isolated_media(settings, tmp_path):
 def _fast_password_hasher(settings):
     """PBKDF2 with 1.5 M iterations (Django 6.1) would dominate the suite's run time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_kept_in_memory(settings):
+    """Queued tasks are recorded, not run: no test needs a worker (tests/worker runs one)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_pages():
+    """Kept pages and footer values belong to one test's database (content.page_cache)."""
+    from content import page_cache
+
+    page_cache.forget_local()
+    yield
+    page_cache.forget_local()

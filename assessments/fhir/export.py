@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from assessments import pdf
@@ -31,16 +30,10 @@ def bundle_json(assessment: Assessment, *, assembled_at: datetime | None = None)
 
     Raises ``pdf.PdfRenderError`` when the summary PDF cannot be made or read.
     """
-    name = pdf.summary_pdf_ensure(assessment=assessment)
-    try:
-        with default_storage.open(name, "rb") as stored:
-            pdf_bytes = stored.read()
-    except OSError as exc:
-        raise pdf.PdfRenderError("The stored PDF could not be read.") from exc
     names = fhir_names()
     bundle = assessment_bundle(
         assessment,
-        pdf=pdf_bytes,
+        pdf=pdf.summary_pdf_bytes(assessment=assessment),
         leaning_label=assessment.leaning_label,
         assembled_at=assembled_at or timezone.now(),
         names=names,

@@ -25,7 +25,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import pdf, ratelimit
+from assessments import pdf, pdf_jobs, ratelimit
 from assessments.audit import audit_request
 from assessments.decisions import presenters as decisions
 from assessments.fhir import export as fhir_export
@@ -154,6 +154,8 @@ def _detail(request, assessment: Assessment, review_form: ReviewForm, status: in
         "key_facts": key_facts(assessment),
         # For clinicians only: never on a patient's page or PDF (rules.md v3).
         "what_would_change": selectors.what_would_change_for(assessment),
+        "pdf_failure": "" if assessment.pdf_name else pdf_jobs.last_pdf_failure(
+            assessment=assessment),
         "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
         "review_form": review_form,
         "can_review": request.user.has_perm("assessments.review_assessment"),

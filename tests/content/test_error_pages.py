@@ -7,11 +7,13 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-def test_500_page_renders_without_request_or_database(django_assert_num_queries):
-    """Django's handler500 renders it with an empty context, maybe while the DB is down."""
+@pytest.mark.parametrize("page", ["500.html", "503.html"])
+def test_500_and_503_pages_render_without_request_or_database(page, django_assert_num_queries):
+    """Django's handler500 renders the 500 page with an empty context, maybe while the DB
+    is down; the 503 page is rendered the same way, because the DB is down."""
     with django_assert_num_queries(0):
-        html = loader.get_template("500.html").render()
-    assert "<h1>" in html and 'lang="en-GB"' in html
+        html = loader.get_template(page).render()
+    assert "<h1>" in html and 'lang="en-GB"' in html and "</html>" in html
 
 
 def test_unknown_page_gets_the_styled_404(settings, guide):

@@ -10,6 +10,8 @@
 - django-axes' sign-in records: the log of successful sign-ins older than
   HAIRTX_LOGIN_LOG_DAYS (it names who signed in from which network), and failed
   attempts whose lock-out time has passed.
+- stored PDFs that no assessment names (left behind when the file store did not answer
+  a deletion), once they are an hour old.
 
 Each run is idempotent: running it twice, or from two machines at once, deletes each
 thing once.
@@ -19,10 +21,10 @@ from datetime import timedelta
 
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from assessments import ratelimit
+from assessments import pdf, ratelimit
 from assessments.models import Assessment, AuditEvent, Draft, QuestionnaireProgress
 from assessments.services import assessment_delete
 
@@ -66,3 +68,13 @@ class Command(BaseCommand):
             f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
             f"{audit_count} audit entries."
         )
+        try:
+            orphan_count = pdf.orphaned_pdfs_delete(now=timezone.now())
+        except Exception as exc:  # the file store did not answer (see assessments.pdf)
+            raise CommandError(
+                f"The file store did not answer ({type(exc).__name__}), so stored PDFs that "
+                "belong to no assessment were not removed. The next run tries again.",
+                returncode=1,
+            ) from exc
+        if orphan_count:
+            self.stdout.write(f"Deleted {orphan_count} stored PDFs that belonged to no assessment.")
