@@ -876,7 +876,8 @@ def report(results: dict) -> str:
         "",
         "## Commands",
         "",
-        "Re-run everything (12–20 minutes, longer on a busy machine; writes bench/results.json and this file):",
+        "Re-run everything (20–30 minutes on a quiet machine, much longer on a busy one; "
+        "writes bench/results.json and this file):",
         "",
         "```sh",
         "apt-get install -y wrk   # once",
