@@ -122,6 +122,21 @@ def cmd_fresh(args) -> dict:
     return {"tokens": [row.token for row in created]}
 
 
+def cmd_enqueue(args) -> dict:
+    """Fresh assessments with their PDFs queued for the background worker (and nothing
+    else queued: earlier submits in this benchmark already have their PDFs)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from assessments.tasks import summary_pdf_enqueue
+
+    DBTaskResult.objects.all().delete()
+    created = Assessment.objects.bulk_create(build_rows(args.count, spread_days=1),
+                                             batch_size=1000)
+    for row in created:
+        summary_pdf_enqueue(assessment_id=row.pk)
+    return {"queued": len(created)}
+
+
 def cmd_staff_user(args) -> dict:
     username = "bench-nurse"
     password = secrets.token_urlsafe(18)
@@ -183,11 +198,13 @@ def main() -> None:
     fresh = sub.add_parser("fresh")
     fresh.add_argument("--count", type=int, required=True)
     sub.add_parser("staff-user")
+    enqueue = sub.add_parser("enqueue")
+    enqueue.add_argument("--count", type=int, required=True)
     loop = sub.add_parser("render-loop")
     loop.add_argument("--count", type=int, default=60)
     args = parser.parse_args()
     handler = {"bulk": cmd_bulk, "fresh": cmd_fresh, "staff-user": cmd_staff_user,
-               "render-loop": cmd_render_loop}[args.command]
+               "render-loop": cmd_render_loop, "enqueue": cmd_enqueue}[args.command]
     print(json.dumps(handler(args)))
 
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from assessments.governance.services import approve_ruleset
 from assessments.models import Assessment, AuditEvent, Draft, ReviewerProfile
+from assessments.tasks import summary_pdf_enqueue
 from content.approvals import registry
 from content.approvals.models import ContentChange
 from content.models import FAQ, ClinicDetails, Status
@@ -30,13 +31,16 @@ ROLES = ["anonymous", "content editor", "clinic staff with staff status", "clini
 
 
 @pytest.fixture
-def site_data():
+def site_data(settings):
     """A row of every registered model, an assessment with its audit trail, and a draft."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("load_guide", verbosity=0)
     ClinicDetails.objects.get_or_create(pk=ClinicDetails.SINGLETON_PK,
                                         defaults={"name": "Riverside Dermatology"})
     make_assessment()
     make_assessment(nail_changes="yes")
+    # The background queue's admin (django-tasks-db) gets a row: a queued PDF.
+    summary_pdf_enqueue(assessment_id=Assessment.objects.first().pk)
     Draft.objects.create(answers={"age_band": "35_49"})
     AuditEvent.objects.create(actor_name="nurse", action=AuditEvent.Action.VIEW,
                               assessment=Assessment.objects.first())
