@@ -83,16 +83,8 @@ ISSUE_12_PATIENTS: dict[str, dict] = {
 # 28 with receding temples, a breastfeeding woman of 34 shedding after a birth, and a
 # woman of 45 on warfarin. Answers both intake schemas accept (no treatment tried).
 ISSUE_23_PATIENTS: dict[str, dict] = {
-    "man-28-temples": {
-        "age_band": "25_34",
-        "pattern": ["receding_temples"],
-        "norwood_stage": "norwood_2",
-        "duration": "1_5_years",
-        "family_history": "yes",
-        "treatments_tried": ["none"],
-        "goal": "stop_it_getting_worse",
-        "priorities": ["strongest_evidence", "fewer_visits"],
-    },
+    # The same answers as issue 12's man (25-34, Norwood 2, nothing tried).
+    "man-28-temples": ISSUE_12_PATIENTS["receding-temples"],
     "breastfeeding-34": {
         "sex_at_birth": "female",
         "age_band": "25_34",

@@ -35,6 +35,7 @@ from tests.assessments.factories import (
     make_staff,
     valid_answers,
 )
+from tests.assessments.questionnaire_helpers import step_post
 
 pytestmark = pytest.mark.django_db
 
@@ -378,12 +379,9 @@ class TestFollowUpWithoutJavaScript:
             answers={k: v for k, v in answers.items() if k in before}, furthest_step=step.number
         )
         client.get(reverse("assessments:resume_link", args=[draft.token]))
-        posted = {q.key: answers[q.key] for q in step.questions if q.key in answers}
+        posted = step_post(step, answers, draft)  # the health checklist ticked as answered
         posted["allergies"] = ["other"]
-        response = client.post(
-            reverse("assessments:step", args=[step.number]),
-            {"draft": draft.token, "action": "next", **posted},
-        )
+        response = client.post(reverse("assessments:step", args=[step.number]), posted)
         assert response.status_code == 302
         assert response["Location"].endswith("#question-allergy_other_details")
         html = client.get(response["Location"]).content.decode()

@@ -122,8 +122,9 @@ CASES: dict[str, Callable[[Page, str], None]] = {
     "privacy": _plain("/privacy/"),
     "questionnaire-start": _plain("/questionnaire/"),
     # Female answers, so that every conditional question of steps 1-3 is on the page.
-    **{f"step-{n}": _step(n, FEMALE_ANSWERS) for n in range(1, 7)},
-    **{f"step-{n}-errors": _step(n, FEMALE_ANSWERS, errors=True) for n in range(1, 7)},
+    **{f"step-{n}": _step(n, FEMALE_ANSWERS) for n in range(1, len(intake.STEPS) + 1)},
+    **{f"step-{n}-errors": _step(n, FEMALE_ANSWERS, errors=True)
+       for n in range(1, len(intake.STEPS) + 1)},
     "review": _review,
     "summary": _summary(),
     "summary-red-flags": _summary(**RED_FLAG),
