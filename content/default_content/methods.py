@@ -64,13 +64,13 @@ METHODS_SECTIONS = [
         the standard treatments first.
         """),
     _section(40, "clinical-review", "Who has reviewed it", """
-        **This guide has not yet been reviewed by a clinician.** No doctor, nurse or
-        pharmacist has checked it so far.
+        A skin doctor at the clinic must approve each part of this guide, and the rules
+        that make each summary, before patients rely on them. The line at the foot of
+        every page says how many parts of the guide a clinician has reviewed so far.
+        Each summary says who approved its rules, their job and the date, or that no
+        one has yet.
 
-        A skin doctor must review it before the clinic uses it in care. When that
-        happens, this section will name the reviewer, their job and the date.
-
-        Patients have not yet tested this guide either. We plan to test it with them.
+        Patients have not yet tested this guide. We plan to test it with them.
         """),
     _section(50, "funding", "Who paid for it", """
         No maker of drugs, devices or hair products paid for this guide or had a say in
