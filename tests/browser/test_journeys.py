@@ -102,11 +102,11 @@ def test_red_flag_journey_shows_see_a_doctor_first(page: Page, live_server):
     red_flags = page.locator("section.red-flags")
     expect(red_flags).to_be_visible()
     expect(red_flags.get_by_role("heading", level=2)).to_have_text("Why see a doctor first")
-    # The next step comes first; the options wait, folded, below the red flags.
+    # The reason comes first (issue 23), then the next step; the options wait, folded.
     next_step = page.locator("section.next-steps")
     expect(next_step.get_by_role("heading", name="See your GP or a dermatologist first")).to_be_visible()
     later = page.locator("details.later-options")
-    assert next_step.bounding_box()["y"] < red_flags.bounding_box()["y"] < later.bounding_box()["y"]
+    assert red_flags.bounding_box()["y"] < next_step.bounding_box()["y"] < later.bounding_box()["y"]
     expect(later).not_to_have_attribute("open", "")
     expect(later.locator("#options-title")).to_be_hidden()
     page.get_by_text("Treatment options, for after the doctor's check").click()
