@@ -23,6 +23,7 @@ from assessments.reasoning.standard_medicines import (
     MINOXIDIL_FORMS,
     five_ari_group,
     five_ari_ruled_out,
+    minoxidil_ruled_out,
     standard_medicines,
 )
 
@@ -83,15 +84,21 @@ from assessments.reasoning.standard_medicines import (
         ),
         "left_other_form": discuss(
             "You stopped one form of minoxidil because of side effects. The other form may "
-            "suit you: a foam without propylene glycol, or tablets, which a doctor prescribes."
+            "suit you: a foam without propylene glycol, or tablets, which a doctor prescribes.",
+            hidden_when_cause_open=True,
         ),
         "left_finasteride": discuss(
             "Finasteride has not had a try yet. It is worth asking about, with its warnings "
-            "above."
+            "above.", hidden_when_cause_open=True,
         ),
         "left_for_women": discuss(
             "A doctor may suggest other medicines too, like minoxidil tablets or "
-            "spironolactone. With it, you need birth control that works well."
+            "spironolactone. With it, you need birth control that works well.",
+            hidden_when_cause_open=True,
+        ),
+        "left_for_women_no_minoxidil": discuss(
+            "A doctor may suggest other medicines too, like spironolactone. With it, you need "
+            "birth control that works well.", hidden_when_cause_open=True,
         ),
         "medicines_wait": discuss(
             "During pregnancy and breastfeeding these medicines wait too. Ask which care is "
@@ -168,7 +175,11 @@ def _medicines(a: Answers, say: Say) -> Iterable[Finding]:
     if group and untried_5ari and not five_ari_ruled_out(a):
         yield say("left_finasteride", group + a.pairs("treatments_tried"))
     elif not group:
-        yield say("left_for_women", a.pair("sex_at_birth"))
+        no_minoxidil = minoxidil_ruled_out(a)  # never name a medicine ruled out for them
+        if no_minoxidil:
+            yield say("left_for_women_no_minoxidil", a.pair("sex_at_birth") + no_minoxidil)
+        else:
+            yield say("left_for_women", a.pair("sex_at_birth"))
 
 
 @rule(

@@ -274,7 +274,7 @@ def iron_or_thyroid(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         "ask": ask(
             "Is this long-lasting shedding, or early pattern loss? Do I need blood tests or a "
             "close look at my scalp?",
-            see="temporary-shedding", holds=True,
+            see="temporary-shedding", holds=True, cause_open=True,
         ),
     },
 )
@@ -426,7 +426,7 @@ def contraception(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     source="clinical-facts §3.3; rules.md v2 R22",
     says={
         "ask": ask("Would steroid shots, PRP or newer tablets suit my alopecia areata?",
-                   holds=True),
+                   holds=True, cause_open=True),
         "prp": favours(
             "prp",
             "In small studies of alopecia areata, PRP did about as well as steroid injections. "
@@ -457,7 +457,7 @@ def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable
         "ask": ask(
             "What were the steroid injections for? The cause of the hair loss should be known "
             "before other injections.",
-            see="see-a-doctor-first", holds=True,
+            see="see-a-doctor-first", holds=True, cause_open=True,
         ),
     },
 )

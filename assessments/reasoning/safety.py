@@ -373,7 +373,7 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         "ask": ask(
             "Could my autoimmune condition or its medicines be causing my hair loss? Some, "
             "such as lupus, can leave scars.",
-            see="see-a-doctor-first", holds=True,
+            see="see-a-doctor-first", holds=True, cause_open=True,
         ),
     },
 )

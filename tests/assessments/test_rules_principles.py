@@ -623,3 +623,136 @@ def test_v3_the_red_flag_rules_run_before_the_rules_that_read_them():
     order = [each.id for each in RULES]
     assert order[0] == "R0"
     assert order.index("R6d") < order.index("R15") < order.index("R32")
+
+
+# ===========================================================================
+# Ruleset 2027.01.2: after a dermatologist's probe (twenty answer sets built to trip it)
+# ===========================================================================
+
+R0 = next(each for each in RULES if each.id == "R0")
+LEFT_TO_TRY = {says.text for key, says in R0.says.items() if key.startswith("left_")}
+CAUSE_OPEN_HOLDS = {
+    (each.id, says.text) for each in RULES for says in each.says.values() if says.cause_open
+}
+RED_FLAG_ANSWERS = [
+    {"scalp_conditions": ["scalp_infection"]},
+    {"shedding_amount": "handfuls_or_clumps"},
+    {"pattern": ["receding_temples", "broken_hairs"]},
+    {"bleeding_disorder": ["bruise_or_bleed_easily_undiagnosed"]},
+]
+CAUSE_OPEN_HOLD_ANSWERS = [
+    {"other_conditions": ["autoimmune_disease"]},
+    {"past_injection_types": ["steroid_injections"], "past_injection_reaction": "no_problems"},
+    {"scalp_conditions": ["diagnosed_alopecia_areata"]},
+]
+# Where a line of what is left to try is written when nothing else is in the way.
+LEFT_TO_TRY_ROUTES = [
+    {},  # a man who has tried nothing: finasteride is left
+    {"treatments_tried": ["minoxidil_topical"],
+     "result_minoxidil_topical": "stopped_side_effects"},  # the other form is left
+    {"sex_at_birth": "female"},  # other medicines a doctor may suggest
+]
+
+
+def _is_cause_open(summary: Summary) -> bool:
+    return summary.leaning == "doctor_first" or any(
+        (item.rule, item.text) in CAUSE_OPEN_HOLDS for item in summary.all_items())
+
+
+def test_2027_01_2_the_routes_below_do_write_what_is_left_to_try(answers_with):
+    for route in LEFT_TO_TRY_ROUTES:
+        texts = {item.text for item in assess(answers_with(**route)).also_discuss}
+        assert texts & LEFT_TO_TRY, route
+
+
+@pytest.mark.parametrize("route", LEFT_TO_TRY_ROUTES)
+@pytest.mark.parametrize("cause_open", RED_FLAG_ANSWERS + CAUSE_OPEN_HOLD_ANSWERS)
+def test_2027_01_2_no_medicine_lead_while_the_cause_is_open(answers_with, route, cause_open):
+    """X1: R15 needs "no warning sign", and a hold asks for the cause first (principle
+    10): beside either, no line suggests what medicine to try next."""
+    summary = assess(answers_with(**_merged(route, cause_open)))
+    assert _is_cause_open(summary)
+    assert not {item.text for item in summary.all_items()} & LEFT_TO_TRY
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_no_medicine_lead_while_the_cause_is_open_any_answers(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    if _is_cause_open(summary):
+        assert not {item.text for item in summary.all_items()} & LEFT_TO_TRY
+
+
+# Ruled out for the person -> never named as a medicine to use or ask about (R28, R29,
+# R0's what is left). "Finasteride ... act on hormones" names it as one to avoid: only
+# the sentence that says what fits or what to ask about is checked.
+RULED_OUT = {
+    "minoxidil": [
+        {"allergies": ["minoxidil"]},
+        {"treatments_tried": ["minoxidil_topical", "minoxidil_oral"],
+         "result_minoxidil_topical": "stopped_side_effects",
+         "result_minoxidil_oral": "stopped_side_effects"},
+    ],
+    "finasteride|dutasteride": [
+        {"priorities": ["avoid_hormonal_medicines"]},
+        {"allergies": ["finasteride_or_dutasteride"]},
+        {"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"},
+        {"treatments_tried": ["dutasteride_oral"],
+         "result_dutasteride_oral": "stopped_side_effects"},
+    ],
+}
+OFFERING_LINES = {"R28", "R29"}
+
+
+def _offered(summary: Summary) -> list[str]:
+    """The sentences that name medicines to use or to ask about."""
+    offered = [item.text.split(". ")[0] for item in summary.all_items()
+               if item.rule in OFFERING_LINES and item.text.startswith("Fits")]
+    return offered + [item.text for item in summary.all_items() if item.text in LEFT_TO_TRY]
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.sampled_from(sorted(RULED_OUT)),
+    st.data(),
+    st.sampled_from(["male", "female", "intersex"]),
+    st.sampled_from([[], ["avoid_hormonal_medicines"], ["strongest_evidence"]]),
+    st.sampled_from([{}, TRIED_MINOXIDIL]),
+)
+def test_2027_01_2_no_medicine_ruled_out_for_the_person_is_offered(
+        medicine, data, sex, priorities, route):
+    ruled_out = data.draw(st.sampled_from(RULED_OUT[medicine]))
+    for other in RULED_OUT:  # sometimes both kinds are ruled out
+        if other != medicine and data.draw(st.booleans()):
+            ruled_out = _merged(ruled_out, data.draw(st.sampled_from(RULED_OUT[other])))
+    wishes = {"priorities": ["avoid_hormonal_medicines", "strongest_evidence"]}
+    overrides = _merged({"sex_at_birth": sex}, wishes if not priorities else
+                        {"priorities": priorities}, route, ruled_out)
+    summary = assess(IntakeAnswers.model_validate(build_answer_dict(**overrides)))
+    names = "|".join(m for m, sets in RULED_OUT.items()
+                     if any(_ruled_out_in(s, overrides) for s in sets))
+    for sentence in _offered(summary):
+        assert not re.search(names, sentence, re.IGNORECASE), (sentence, overrides)
+
+
+def _ruled_out_in(ruled_out: dict, overrides: dict) -> bool:
+    """Whether ``overrides`` holds every answer of one way a medicine is ruled out."""
+    for key, value in ruled_out.items():
+        given_ = overrides.get(key)
+        if isinstance(value, list):
+            if not set(value) <= set(given_ or []):
+                return False
+        elif given_ != value:
+            return False
+    return True
+
+
+def test_2027_01_2_the_probe_s_declining_man_is_not_offered_finasteride(answers_with):
+    """Probe sets 09 and 16: R29 and R28 as a clinician would sign them."""
+    declines = answers_with(**TRIED_MINOXIDIL,
+                            priorities=["avoid_hormonal_medicines", "strongest_evidence"])
+    texts = [i.text for i in assess(declines).also_discuss if i.rule == "R29"]
+    assert texts == ["Fits what matters to you: minoxidil has the strongest proof of all."]
+    allergic = answers_with(allergies=["minoxidil"], priorities=["avoid_hormonal_medicines"])
+    texts = [i.text for i in assess(allergic).also_discuss if i.rule == "R28"]
+    assert texts and not any("minoxidil" in t for t in texts)
