@@ -374,6 +374,9 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
             "Could my autoimmune condition or its medicines be causing my hair loss? Some, "
             "such as lupus, can leave scars.",
             see="see-a-doctor-first", holds=True, cause_open=True,
+            headline="Your autoimmune condition or its medicines may be part of the cause of "
+                     "your hair loss. That should be known first, so no injection is favoured "
+                     "yet.",
         ),
     },
 )

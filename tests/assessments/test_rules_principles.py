@@ -17,7 +17,7 @@ from assessments.intake import QUESTIONS, IntakeAnswers
 from assessments.reasoning.engine import ANY, RULES, Answers
 from assessments.reasoning.fit import pattern_loss_fit
 from assessments.reasoning.informational import INFORMATIONAL
-from assessments.reasoning.leaning import LEANING_READS
+from assessments.reasoning.leaning import HEADLINES, LEANING_READS
 from assessments.rules import assess
 from assessments.summary import Summary
 from content.warning_signs import WARNING_SIGNS, see_a_doctor_first_body
@@ -756,3 +756,58 @@ def test_2027_01_2_the_probe_s_declining_man_is_not_offered_finasteride(answers_
     allergic = answers_with(allergies=["minoxidil"], priorities=["avoid_hormonal_medicines"])
     texts = [i.text for i in assess(allergic).also_discuss if i.rule == "R28"]
     assert texts and not any("minoxidil" in t for t in texts)
+
+
+# X3: a hold says why, first (principle 10) -------------------------------------------
+
+HOLD_TEXTS = {says.text: says for each in RULES for says in each.says.values() if says.holds}
+HOLDS_AFTER_A_FAIR_TRY = {
+    "R13b": {"other_conditions": ["autoimmune_disease"]},
+    "R22b": {"past_injection_types": ["steroid_injections"],
+             "past_injection_reaction": "no_problems"},
+    "R22": {"scalp_conditions": ["diagnosed_alopecia_areata"]},
+    "R17": {"pattern": ["diffuse_shedding"], "duration": "1_5_years"},
+    "R18": {"norwood_stage": "norwood_5"},
+}
+
+
+def test_2027_01_2_every_hold_has_its_own_headline():
+    assert HOLD_TEXTS
+    for text, says in HOLD_TEXTS.items():
+        assert says.headline and says.headline != HEADLINES["open"], text
+
+
+@pytest.mark.parametrize("rule_id", sorted(HOLDS_AFTER_A_FAIR_TRY))
+def test_2027_01_2_a_hold_s_headline_names_its_reason(answers_with, rule_id):
+    summary = assess(answers_with(**_merged(TRIED_MINOXIDIL, HOLDS_AFTER_A_FAIR_TRY[rule_id])))
+    holds = [item for item in summary.all_items() if item.text in HOLD_TEXTS]
+    assert summary.leaning == "open"
+    assert [item.rule for item in holds] == [rule_id]
+    assert summary.headline == HOLD_TEXTS[holds[0].text].headline
+    assert "do not favour one choice" not in summary.headline
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_an_open_leaning_with_a_hold_never_reads_as_equipoise(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    holds = [item for item in summary.all_items() if item.text in HOLD_TEXTS]
+    if summary.leaning == "open" and holds:
+        assert summary.headline.startswith(HOLD_TEXTS[holds[0].text].headline)
+
+
+# 09: R18's Norwood 5 hold is worded per step-4 route ------------------------------
+
+@PROPERTY_SETTINGS
+@given(tried_answer_sets())
+def test_2027_01_2_the_norwood_5_hold_speaks_of_a_fair_try_only_after_one(data):
+    assume(data["sex_at_birth"] == "male")
+    data = build_answer_dict(**{**data, "norwood_stage": "norwood_5"})
+    summary = assess(IntakeAnswers.model_validate(data))
+    fair_try, nothing_left = _fair_try_or_nothing_left(data)
+    holds = [i.text for i in summary.expectations if i.rule == "R18" and i.text in HOLD_TEXTS]
+    assert bool(holds) == (fair_try or nothing_left) or summary.leaning == "doctor_first"
+    tried = set(data["treatments_tried"]) & set(STANDARD)
+    for text in holds:
+        assert ("fair try" in text) == fair_try, (text, data)
+        assert ("you tried" in text) == (not fair_try and bool(tried)), (text, data)
