@@ -811,3 +811,49 @@ def test_2027_01_2_the_norwood_5_hold_speaks_of_a_fair_try_only_after_one(data):
     for text in holds:
         assert ("fair try" in text) == fair_try, (text, data)
         assert ("you tried" in text) == (not fair_try and bool(tried)), (text, data)
+
+
+# X4, J1: R0 in words for the person; step 4's other medicines for women ------------
+
+WORDS_FOR_MEN_ONLY = re.compile(r"sperm|PSA|prostate|(tablet|spray) for men", re.IGNORECASE)
+NOT_MALE_IN_THE_5ARI_GROUP = st.sampled_from([
+    {"sex_at_birth": "female", "periods": "stopped_menopause", "age_band": "50_64"},
+    {"sex_at_birth": "female", "hormone_medicines": ["testosterone"],
+     "testosterone_purpose": "gender_affirming"},
+    {"sex_at_birth": "intersex", "hormone_medicines": ["testosterone"],
+     "testosterone_purpose": "gender_affirming"},
+])
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_no_words_for_men_only_to_anyone_not_male_at_birth(data):
+    assume(data["sex_at_birth"] != "male")
+    texts = " ".join(item.text for item in assess(IntakeAnswers.model_validate(data)).all_items())
+    assert not WORDS_FOR_MEN_ONLY.search(texts), data
+
+
+@PROPERTY_SETTINGS
+@given(NOT_MALE_IN_THE_5ARI_GROUP, st.sampled_from([{}, TRIED_MINOXIDIL]))
+def test_2027_01_2_the_5ari_group_not_male_gets_the_harms_in_words_for_them(who, route):
+    summary = assess(IntakeAnswers.model_validate(build_answer_dict(**who, **route)))
+    texts = " ".join(item.text for item in summary.all_items())
+    assert "Its pack warns of low mood" in texts and "pregnant" in texts
+    assert not WORDS_FOR_MEN_ONLY.search(texts)
+
+
+@PROPERTY_SETTINGS
+@given(tried_answer_sets(), st.sampled_from([[], ["testosterone"]]))
+def test_2027_01_2_women_on_standard_first_are_told_of_other_medicines(data, hormones):
+    assume(data["sex_at_birth"] == "female")
+    data = build_answer_dict(**{**data, "hormone_medicines": hormones or ["none"],
+                                **({"testosterone_purpose": "prefer_not_to_say"}
+                                   if hormones else {})})
+    summary = assess(IntakeAnswers.model_validate(data))
+    others = [i.text for i in summary.also_discuss
+              if i.text.startswith("A doctor may suggest other medicines")]
+    if summary.leaning == "standard_first" and "helped" not in data.values():
+        assert len(others) == 1, data  # not when a medicine helps: it is the plan
+    for text in others:
+        # J1: nothing that works against testosterone taken for a reason not known.
+        assert ("spironolactone" in text) == (not hormones), text
