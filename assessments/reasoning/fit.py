@@ -514,6 +514,20 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
         yield say("visits", a.pair("visit_availability"))
 
 
+AFTER_NO_CHANGE = (
+    "PRP has been studied as an add-on or another choice. Other standard options, such as "
+    "another form or another medicine, are worth asking about too."
+)
+FAIR_TRY_NAMES = {
+    "minoxidil_topical": "Minoxidil lotion or foam",
+    "minoxidil_oral": "Minoxidil tablets",
+    "finasteride": "Finasteride",
+    "dutasteride_oral": "Dutasteride tablets",
+    "antiandrogen_other": "The hormone-blocking medicine you tried",
+    "several": "The standard medicines you tried (see Why?)",
+}
+
+
 @rule(
     "R25",
     "A standard medicine had a fair try",
@@ -528,19 +542,18 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
     },
     source="clinical-facts §3.3, §4.4; rules.md v3 R25, step 4",
     says={
-        "no_change": favours(
-            "prp",
-            "A standard medicine did not help after 6 months. PRP has been studied as an add-on "
-            "or another choice. Other standard options, such as another form or another "
-            "medicine, are worth asking about too.",
-            counts=True,
-        ),
+        # The line names the medicine that had the fair try (rules.md v3 R25).
+        f"no_change.{medicine}": favours(
+            "prp", f"{name} did not help after 6 months. {AFTER_NO_CHANGE}", counts=True,
+        )
+        for medicine, name in FAIR_TRY_NAMES.items()
     },
 )
 def standard_medicine_fair_try(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     route = standard_medicines(a)
     if route.route == "fair_try" and a.one("age_band") != "under_18":
-        yield say("no_change", route.because)
+        failed = [m for key, m in route.because if key == "treatments_tried"]
+        yield say(f"no_change.{failed[0] if len(failed) == 1 else 'several'}", route.because)
 
 
 @rule(

@@ -857,3 +857,26 @@ def test_2027_01_2_women_on_standard_first_are_told_of_other_medicines(data, hor
     for text in others:
         # J1: nothing that works against testosterone taken for a reason not known.
         assert ("spironolactone" in text) == (not hormones), text
+
+
+# X2: R25 names the medicine that had the fair try ---------------------------------
+
+MEDICINE_WORDS = {"minoxidil_topical": "Minoxidil lotion or foam",
+                  "minoxidil_oral": "Minoxidil tablets", "finasteride": "Finasteride",
+                  "dutasteride_oral": "Dutasteride", "antiandrogen_other": "hormone-blocking"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(tried_answer_sets())
+def test_2027_01_2_r25_names_the_medicine_that_had_a_fair_try(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    for item in summary.options.prp.for_:
+        if item.rule != "R25":
+            continue
+        no_change = [b.answer for b in item.because if b.question == "treatments_tried"]
+        assert no_change and all(
+            data[f"result_{m}"] == "no_change_after_6_months" for m in no_change)
+        if len(no_change) == 1:
+            assert MEDICINE_WORDS[no_change[0]] in item.text.split(".")[0], item.text
+        else:
+            assert "see Why?" in item.text
