@@ -880,3 +880,28 @@ def test_2027_01_2_r25_names_the_medicine_that_had_a_fair_try(data):
             assert MEDICINE_WORDS[no_change[0]] in item.text.split(".")[0], item.text
         else:
             assert "see Why?" in item.text
+
+
+# M1: R12's headline names the reason that applies; "Why?" lists only what made it fire
+
+R12_REASONS = {"pregnant": "You are pregnant.", "trying_to_conceive": "You are trying for a baby.",
+               "breastfeeding": "You are breastfeeding."}
+
+
+@pytest.mark.parametrize("pregnancy", QUESTIONS["pregnancy"].values)
+@pytest.mark.parametrize("breastfeeding", QUESTIONS["breastfeeding_now"].values)
+def test_2027_01_2_r12_names_the_one_reason_and_only_its_answers(
+        answers_with, pregnancy, breastfeeding):
+    summary = assess(answers_with(sex_at_birth="female", pregnancy=pregnancy,
+                                  breastfeeding_now=breastfeeding))
+    lines = [i for i in summary.all_items() if i.rule == "R12"]
+    reason = pregnancy if pregnancy in {"pregnant", "trying_to_conceive"} else (
+        "breastfeeding" if breastfeeding == "yes" else None)
+    assert bool(lines) == bool(reason)
+    if reason:
+        assert summary.headline.startswith(R12_REASONS[reason])
+        for other in set(R12_REASONS.values()) - {R12_REASONS[reason]}:
+            assert other not in summary.headline
+    fired_by = {("pregnancy", reason), ("breastfeeding_now", "yes")}
+    for line in lines:
+        assert {(b.question, b.answer) for b in line.because} <= fired_by, line
