@@ -905,3 +905,13 @@ def test_2027_01_2_r12_names_the_one_reason_and_only_its_answers(
     fired_by = {("pregnancy", reason), ("breastfeeding_now", "yes")}
     for line in lines:
         assert {(b.question, b.answer) for b in line.because} <= fired_by, line
+
+
+# J2: the temples flag fits everyone it fires for -----------------------------------
+
+@pytest.mark.parametrize("periods", QUESTIONS["periods"].values)
+def test_2027_01_2_the_temples_flag_assumes_no_menopause_status(answers_with, periods):
+    summary = assess(answers_with(sex_at_birth="female", periods=periods,
+                                  pattern=["receding_temples"]))
+    for item in summary.red_flags:
+        assert "menopause" not in item.text or periods == "stopped_other_reason", item.text
