@@ -23,10 +23,13 @@ def walk(items: list[dict]) -> Iterator[dict]:
 
 
 def example_answers() -> dict[str, dict]:
-    return {
+    """The worked examples in today's intake schema (a QuestionnaireResponse is written
+    from schema 3 answers; the schema 2 example is read by ``assess`` only)."""
+    examples = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(EXAMPLES.glob("*.json"))
     }
+    return {name: data for name, data in examples.items() if "intake_schema" not in data}
 
 
 def _answered_codes(answers: Mapping[str, object], key: str) -> list[str]:
