@@ -289,7 +289,7 @@ def long_shedding_without_trigger(a: Answers, say: Say, found: Findings) -> Iter
 
 NORWOOD_5_HEADLINE = (
     "At this stage of hair loss, the injections are less likely to help. So no injection is "
-    "favoured. Ask your dermatologist about medicines, a transplant and camouflage."
+    "favoured. Ask your dermatologist what else may help, such as a transplant or camouflage."
 )
 
 
