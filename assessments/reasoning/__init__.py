@@ -44,7 +44,7 @@ from assessments.summary import (
     Summary,
 )
 
-RULESET_VERSION = "2027.01.1"
+RULESET_VERSION = "2027.01.2"
 
 __all__ = ["HEADLINES", "RULES", "RULESET_VERSION", "Rule", "all_texts", "assess",
            "ruleset_fingerprint"]
@@ -77,9 +77,13 @@ def assess(answers: IntakeAnswers, *, as_given: AsGiven | None = None) -> Summar
     for each in RULES:
         findings.found.extend(each.run(readable, findings))
     leaning = settle_leaning(readable, findings)
+    # What is left to try is no lead while the cause is open: a red flag (R15's "no
+    # warning sign") or a hold that asks for the cause first (principle 10).
+    cause_open = leaning == "doctor_first" or findings.any("cause_open")
     shown = [
         f for f in findings.found
         if not (leaning == "doctor_first" and f.says.hidden_when_doctor_first)
+        and not (cause_open and f.says.hidden_when_cause_open)
     ]
 
     def items(place: str) -> list[Item]:

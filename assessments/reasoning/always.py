@@ -8,6 +8,7 @@ from assessments.reasoning.engine import (
     ANY,
     Answers,
     Finding,
+    Pairs,
     Findings,
     Say,
     ask,
@@ -23,6 +24,7 @@ from assessments.reasoning.standard_medicines import (
     MINOXIDIL_FORMS,
     five_ari_group,
     five_ari_ruled_out,
+    minoxidil_ruled_out,
     standard_medicines,
 )
 
@@ -40,7 +42,8 @@ from assessments.reasoning.standard_medicines import (
     ),
     reads={
         "age_band": ("under_18",), "sex_at_birth": ("male",), "periods": ("stopped_menopause",),
-        "testosterone_purpose": ("gender_affirming",), "treatments_tried": ANY,
+        "testosterone_purpose": ANY, "hormone_medicines": ("testosterone",),
+        "treatments_tried": ANY,
         "allergies": ("minoxidil", "finasteride_or_dutasteride"),
         "result_minoxidil_topical": ("stopped_side_effects",),
         "result_minoxidil_oral": ("stopped_side_effects",),
@@ -73,6 +76,14 @@ from assessments.reasoning.standard_medicines import (
             "sperm count for a while. Dutasteride is the same kind of medicine, with the same "
             "warnings. Neither is for anyone who is or may become pregnant."
         ),
+        # The 5-ARI group when not male at birth (periods stopped by the menopause, or
+        # gender-affirming testosterone): the same warnings, none about sperm or the PSA.
+        "finasteride_not_male": discuss(
+            "A doctor may offer you finasteride, a tablet. Its pack warns of low mood and "
+            "thoughts of suicide: stop it and see a doctor if these happen. Sexual side "
+            "effects can last after stopping. Dutasteride is the same kind of medicine, with "
+            "the same warnings. Neither is for anyone who is or may become pregnant."
+        ),
         "psa": discuss(
             "Finasteride and dutasteride lower the PSA blood test, used to check the prostate, "
             "by about half. Tell any doctor who checks it."
@@ -83,15 +94,40 @@ from assessments.reasoning.standard_medicines import (
         ),
         "left_other_form": discuss(
             "You stopped one form of minoxidil because of side effects. The other form may "
-            "suit you: a foam without propylene glycol, or tablets, which a doctor prescribes."
+            "suit you: a foam without propylene glycol, or tablets, which a doctor prescribes.",
+            hidden_when_cause_open=True,
         ),
         "left_finasteride": discuss(
             "Finasteride has not had a try yet. It is worth asking about, with its warnings "
-            "above."
+            "above.", hidden_when_cause_open=True,
         ),
         "left_for_women": discuss(
             "A doctor may suggest other medicines too, like minoxidil tablets or "
-            "spironolactone. With it, you need birth control that works well."
+            "spironolactone. With it, you need birth control that works well.",
+            hidden_when_cause_open=True,
+        ),
+        "left_for_women_no_minoxidil": discuss(
+            "A doctor may suggest other medicines too, like spironolactone. With it, you need "
+            "birth control that works well.", hidden_when_cause_open=True,
+        ),
+        "left_after_menopause": discuss(
+            "A doctor may suggest other medicines too. Two of them are minoxidil tablets and "
+            "spironolactone.", hidden_when_cause_open=True,
+        ),
+        "left_after_menopause_no_minoxidil": discuss(
+            "A doctor may suggest other medicines too. One is spironolactone.",
+            hidden_when_cause_open=True,
+        ),
+        # Spironolactone works against testosterone: not named until a doctor knows why
+        # it is taken (a gender-affirming purpose puts the person in the 5-ARI group).
+        "left_with_testosterone": discuss(
+            "A doctor may suggest other medicines too, like minoxidil tablets. Some others "
+            "work against testosterone. So tell them why you take it.",
+            hidden_when_cause_open=True,
+        ),
+        "left_with_testosterone_no_minoxidil": discuss(
+            "A doctor may suggest other medicines too. Some work against testosterone, so "
+            "tell them why you take it.", hidden_when_cause_open=True,
         ),
         "medicines_wait": discuss(
             "During pregnancy and breastfeeding these medicines wait too. Ask which care is "
@@ -148,10 +184,11 @@ def _medicines(a: Answers, say: Say) -> Iterable[Finding]:
     """The standard medicines in words that fit this person, and what is left to try."""
     yield say("minoxidil", ())
     group = five_ari_group(a)
-    if group:
+    if group and a.one("sex_at_birth") == "male":
         yield say("finasteride", group)
-        if a.one("sex_at_birth") == "male":
-            yield say("psa", a.pair("sex_at_birth"))
+        yield say("psa", a.pair("sex_at_birth"))
+    elif group:
+        yield say("finasteride_not_male", group)
     else:
         yield say("finasteride_not_for_you", ())
     # What is left to try matters where a standard medicine is the next step: pattern hair
@@ -167,8 +204,22 @@ def _medicines(a: Answers, say: Say) -> Iterable[Finding]:
     untried_5ari = not set(a.chosen("treatments_tried")) & set(FIVE_ARI_MEDICINES)
     if group and untried_5ari and not five_ari_ruled_out(a):
         yield say("left_finasteride", group + a.pairs("treatments_tried"))
-    elif not group:
-        yield say("left_for_women", a.pair("sex_at_birth"))
+    if a.one("sex_at_birth") != "male" and a.one("testosterone_purpose") != "gender_affirming":
+        yield _left_for_women(a, say, group)
+
+
+def _left_for_women(a: Answers, say: Say, group: Pairs) -> Finding:
+    """Step 4's "other medicines a doctor may suggest", never naming one ruled out for her
+    (minoxidil) or one that works against testosterone she takes for a reason not known."""
+    no_minoxidil = minoxidil_ruled_out(a)
+    suffix = "_no_minoxidil" if no_minoxidil else ""
+    testosterone = a.pairs("hormone_medicines", {"testosterone"})
+    if testosterone:
+        return say(f"left_with_testosterone{suffix}",
+                   testosterone + a.pair("testosterone_purpose") + no_minoxidil)
+    if group:
+        return say(f"left_after_menopause{suffix}", group + no_minoxidil)
+    return say(f"left_for_women{suffix}", a.pair("sex_at_birth") + no_minoxidil)
 
 
 @rule(

@@ -58,6 +58,12 @@ class Says:
     blocks: Option | None = None  # this option cannot be the leaning (R26)
     combination: bool = False  # R32: PRP added to a standard medicine that helps
     hidden_when_doctor_first: bool = False  # e.g. effect sizes beside a red flag
+    # A hold whose reason is that the cause of the hair loss is not yet known (R13b, R17,
+    # R22b) or is another diagnosis with its own plan (R22). Not R18's Norwood 5 hold.
+    cause_open: bool = False
+    # "What is left to try" (R0): a medicine suggestion for pattern hair loss, hidden
+    # while a red flag or a cause-open hold says the cause must be known first.
+    hidden_when_cause_open: bool = False
 
     @property
     def option(self) -> Option | None:

@@ -274,7 +274,9 @@ def iron_or_thyroid(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         "ask": ask(
             "Is this long-lasting shedding, or early pattern loss? Do I need blood tests or a "
             "close look at my scalp?",
-            see="temporary-shedding", holds=True,
+            see="temporary-shedding", holds=True, cause_open=True,
+            headline="Shedding all over for this long needs its cause found first. So no "
+                     "injection is favoured yet. Ask your dermatologist.",
         ),
     },
 )
@@ -283,6 +285,12 @@ def long_shedding_without_trigger(a: Answers, say: Say, found: Findings) -> Iter
     no_trigger = not a.pairs("triggers_recent", SHEDDING_TRIGGERS)
     if shedding and no_trigger and a.one("duration") in {"6_12_months", "1_5_years"}:
         yield say("ask", shedding + a.pair("duration") + a.pairs("triggers_recent"))
+
+
+NORWOOD_5_HEADLINE = (
+    "At this stage of hair loss, the injections are less likely to help. So no injection is "
+    "favoured. Ask your dermatologist what else may help, such as a transplant or camouflage."
+)
 
 
 @rule(
@@ -311,9 +319,19 @@ def long_shedding_without_trigger(a: Answers, say: Say, found: Findings) -> Iter
             "camouflage too.",
             see="who-each-may-suit",
         ),
-        "norwood_5_hold": expect(
-            "With the standard medicines tried, no injection stands out at this stage.",
-            see="who-each-may-suit", holds=True,
+        # The hold, worded per step-4 route: the fair-try words never on another route.
+        "norwood_5_hold.fair_try": expect(
+            "A standard medicine has had a fair try. At this stage, no injection stands out "
+            "after it.", see="who-each-may-suit", holds=True, headline=NORWOOD_5_HEADLINE,
+        ),
+        "norwood_5_hold.nothing_left": expect(
+            "The standard medicines you tried did not suit you, and the others are ruled out "
+            "for you. At this stage, no injection stands out either.",
+            see="who-each-may-suit", holds=True, headline=NORWOOD_5_HEADLINE,
+        ),
+        "norwood_5_hold.nothing_tried": expect(
+            "The usual medicines do not suit you. At this stage, no injection stands out "
+            "either.", see="who-each-may-suit", holds=True, headline=NORWOOD_5_HEADLINE,
         ),
         "other_options": discuss(
             "A hair transplant, a hairpiece or hair fibres (camouflage) are other options at "
@@ -338,8 +356,12 @@ def advanced_loss(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         yield say("norwood_5", fit)
         yield say("other_options", a.pair("norwood_stage"))
         route = standard_medicines(a)
-        if route.passed:
-            yield say("norwood_5_hold", a.pair("norwood_stage") + route.because)
+        if route.route == "fair_try":
+            yield say("norwood_5_hold.fair_try", a.pair("norwood_stage") + route.because)
+        elif route.passed:
+            tried = a.pairs("treatments_tried", STANDARD_MEDICINES)
+            yield say(f"norwood_5_hold.{'nothing_left' if tried else 'nothing_tried'}",
+                      a.pair("norwood_stage") + route.because)
 
 
 @rule(
@@ -426,7 +448,9 @@ def contraception(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     source="clinical-facts §3.3; rules.md v2 R22",
     says={
         "ask": ask("Would steroid shots, PRP or newer tablets suit my alopecia areata?",
-                   holds=True),
+                   holds=True, cause_open=True,
+                   headline="Alopecia areata needs its own plan, made with your "
+                            "dermatologist. So no injection is favoured here."),
         "prp": favours(
             "prp",
             "In small studies of alopecia areata, PRP did about as well as steroid injections. "
@@ -457,7 +481,9 @@ def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable
         "ask": ask(
             "What were the steroid injections for? The cause of the hair loss should be known "
             "before other injections.",
-            see="see-a-doctor-first", holds=True,
+            see="see-a-doctor-first", holds=True, cause_open=True,
+            headline="Steroid injections into the scalp are used for other kinds of hair loss. "
+                     "The cause should be known first, so no injection is favoured yet.",
         ),
     },
 )
@@ -488,6 +514,20 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
         yield say("visits", a.pair("visit_availability"))
 
 
+AFTER_NO_CHANGE = (
+    "PRP has been studied as an add-on or another choice. Other standard options, such as "
+    "another form or another medicine, are worth asking about too."
+)
+FAIR_TRY_NAMES = {
+    "minoxidil_topical": "Minoxidil lotion or foam",
+    "minoxidil_oral": "Minoxidil tablets",
+    "finasteride": "Finasteride",
+    "dutasteride_oral": "Dutasteride tablets",
+    "antiandrogen_other": "The hormone-blocking medicine you tried",
+    "several": "The standard medicines you tried (see Why?)",
+}
+
+
 @rule(
     "R25",
     "A standard medicine had a fair try",
@@ -502,19 +542,18 @@ def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Findi
     },
     source="clinical-facts §3.3, §4.4; rules.md v3 R25, step 4",
     says={
-        "no_change": favours(
-            "prp",
-            "A standard medicine did not help after 6 months. PRP has been studied as an add-on "
-            "or another choice. Other standard options, such as another form or another "
-            "medicine, are worth asking about too.",
-            counts=True,
-        ),
+        # The line names the medicine that had the fair try (rules.md v3 R25).
+        f"no_change.{medicine}": favours(
+            "prp", f"{name} did not help after 6 months. {AFTER_NO_CHANGE}", counts=True,
+        )
+        for medicine, name in FAIR_TRY_NAMES.items()
     },
 )
 def standard_medicine_fair_try(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     route = standard_medicines(a)
     if route.route == "fair_try" and a.one("age_band") != "under_18":
-        yield say("no_change", route.because)
+        failed = [m for key, m in route.because if key == "treatments_tried"]
+        yield say(f"no_change.{failed[0] if len(failed) == 1 else 'several'}", route.because)
 
 
 @rule(

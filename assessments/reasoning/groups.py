@@ -56,7 +56,7 @@ def pregnant_or_breastfeeding(a) -> tuple[tuple[str, str], ...]:
     if a.one("pregnancy") in PREGNANCY_NOW_OR_SOON:
         return a.pair("pregnancy")
     if a.one("breastfeeding_now") == "yes":
-        return a.pair("pregnancy") + a.pair("breastfeeding_now")
+        return a.pair("breastfeeding_now")  # only the answer that says so (not pregnant)
     return ()
 
 

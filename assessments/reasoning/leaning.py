@@ -109,18 +109,34 @@ def neither_reasons(findings: Findings) -> list[Finding]:
     return list(reasons.values())
 
 
+def hold_reasons(findings: Findings) -> list[Finding]:
+    """One line per rule that holds the leaning at open (step 3), in the order found."""
+    reasons: dict[str, Finding] = {}
+    for f in findings.found:
+        if f.says.holds:
+            reasons.setdefault(f.rule, f)
+    return list(reasons.values())
+
+
+def _named_reason(reasons: list[Finding], fallback: str) -> str:
+    """The first reason's own headline, and how many more reasons the summary gives."""
+    first = next((f.says.headline for f in reasons if f.says.headline), "")
+    if not first:
+        return fallback
+    more = len(reasons) - 1
+    if more:
+        first += f" There {'is' if more == 1 else 'are'} {more} more reason" + (
+            "s" if more > 1 else "") + " below."
+    return first
+
+
 def headline(leaning: Leaning, answers: Answers, findings: Findings) -> str:
-    """The summary's first sentence: for neither_for_now it names the reason."""
+    """The summary's first sentence: for neither_for_now and a hold it names the reason
+    (principle 10: a hold says why), never the equipoise of an open leaning."""
     if leaning == "neither_for_now":
-        reasons = neither_reasons(findings)
-        first = next((f.says.headline for f in reasons if f.says.headline), "")
-        if not first:
-            return HEADLINES["neither_for_now"]
-        more = len(reasons) - 1
-        if more:
-            first += f" There {'is' if more == 1 else 'are'} {more} more reason" + (
-                "s" if more > 1 else "") + " below."
-        return first
+        return _named_reason(neither_reasons(findings), HEADLINES["neither_for_now"])
+    if leaning == "open" and findings.any("holds"):
+        return _named_reason(hold_reasons(findings), HEADLINES["open"])
     if leaning in {"prp", "mesotherapy"}:
         route: StandardMedicines = standard_medicines(answers)
         return HEADLINES[f"{leaning}.{route.route}"]

@@ -236,8 +236,10 @@ def loss_elsewhere_or_hairline_band(a: Answers, say: Say, found: Findings) -> It
             "it need a doctor's check first. A blood test can look for a hormone cause."
         ),
         "temples": red_flag(
-            "Hair going back at the temples before the menopause can be a sign of high "
-            "male-type hormones. A doctor can check with a blood test."
+            # J2: worded for everyone it fires for (also after a hysterectomy, or periods
+            # "not applicable"), not only for someone before the menopause.
+            "Hair going back at the temples can be a sign of high male-type hormones. A "
+            "doctor can check with a blood test."
         ),
         "prescriber": ask(
             "Are these changes expected with my testosterone? I will ask the doctor who "

@@ -289,14 +289,20 @@ def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Find
     reads={"pregnancy": ANY, "breastfeeding_now": ANY},
     source="clinical-facts §3.5, §4.6, §5; rules.md v2 R12",
     says={
-        **against_both(
-            "both",
-            "Clinics do not give these injections during pregnancy or breastfeeding. Safety "
-            "has not been tested.",
-            "stop", leaning_neither=True, label="Not during pregnancy or breastfeeding",
-            headline="You are pregnant, breastfeeding or trying for a baby. So both "
-                     "injections are best put off for now.",
-        ),
+        # One set per reason, so that the headline names the one that applies.
+        **{
+            line: says
+            for reason, you_are in (("pregnant", "You are pregnant"),
+                                    ("trying_to_conceive", "You are trying for a baby"),
+                                    ("breastfeeding", "You are breastfeeding"))
+            for line, says in against_both(
+                reason,
+                "Clinics do not give these injections during pregnancy or breastfeeding. "
+                "Safety has not been tested.",
+                "stop", leaning_neither=True, label="Not during pregnancy or breastfeeding",
+                headline=f"{you_are}. So both injections are best put off for now.",
+            ).items()
+        },
         "ask": ask("Which hair treatments are safe for me now, and when can I think about the "
                    "others?"),
     },
@@ -304,7 +310,8 @@ def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Find
 def pregnancy_now_or_planned(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     because = pregnant_or_breastfeeding(a)
     if because:
-        yield from say.both("both", because)
+        question, answer = because[0]
+        yield from say.both(answer if question == "pregnancy" else "breastfeeding", because)
         yield say("ask", because)
 
 
@@ -373,7 +380,10 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         "ask": ask(
             "Could my autoimmune condition or its medicines be causing my hair loss? Some, "
             "such as lupus, can leave scars.",
-            see="see-a-doctor-first", holds=True,
+            see="see-a-doctor-first", holds=True, cause_open=True,
+            headline="Your autoimmune condition or its medicines may be part of the cause of "
+                     "your hair loss. That should be known first, so no injection is favoured "
+                     "yet.",
         ),
     },
 )

@@ -18,7 +18,12 @@ from assessments.reasoning.engine import (
     rule,
 )
 from assessments.reasoning.pattern import pattern_loss_fit
-from assessments.reasoning.standard_medicines import STANDARD_MEDICINES, STANDARD_RESULT_KEYS
+from assessments.reasoning.standard_medicines import (
+    STANDARD_MEDICINES,
+    STANDARD_RESULT_KEYS,
+    five_ari_ruled_out,
+    minoxidil_ruled_out,
+)
 from assessments.summary import SURE_NEEDS
 
 FITS = "Fits what matters to you: "
@@ -29,11 +34,15 @@ FITS = "Fits what matters to you: "
     "What matters to you",
     trigger="One sentence for each priority the person chose (own body, nothing added, low "
             "allergy risk, no blood taken, fewer needles, no hormone-type medicines, a quick "
-            "change, the biggest effect), true of both options or naming the option it fits. "
+            "change, the biggest effect), true of both options or naming the option it fits, "
+            "never naming a medicine ruled out for the person. "
             "Never counts towards the leaning.",
     reads={"priorities": ("own_body", "avoid_added_substances", "low_allergy_risk",
                           "no_blood_draw", "fewer_needles", "avoid_hormonal_medicines",
-                          "fast_change", "maximum_effect")},
+                          "fast_change", "maximum_effect"),
+           # Minoxidil ruled out: the hormone-free line does not name it.
+           "allergies": ("minoxidil",), "result_minoxidil_topical": ("stopped_side_effects",),
+           "result_minoxidil_oral": ("stopped_side_effects",)},
     source="clinical-facts §3.1, §3.3, §4.2, §4.5; rules.md v3 R28",
     says={
         "own_body": favours("prp", FITS + "PRP uses your own blood.", see="how-they-differ"),
@@ -57,6 +66,11 @@ FITS = "Fits what matters to you: "
             FITS + "minoxidil and PRP hold no hormones. Finasteride, dutasteride and some "
             "mesotherapy mixes act on hormones."
         ),
+        # Minoxidil is ruled out for this person (an allergy, or both forms stopped).
+        "avoid_hormonal_medicines.no_minoxidil": discuss(
+            FITS + "PRP holds no hormones. Finasteride, dutasteride and some mesotherapy "
+            "mixes act on hormones."
+        ),
         "fast_change": expect(FITS + "every option here takes months. Changes show after 2 to "
                               "3 months at the soonest, and often later."),
         "maximum_effect": expect(
@@ -67,17 +81,30 @@ FITS = "Fits what matters to you: "
 )
 def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     for priority in a.chosen("priorities"):
-        if priority in say.rule.says:  # only the priority the person chose (never others)
-            yield say(priority, a.pairs("priorities", {priority}))
+        if priority not in say.rule.says:  # only the priority the person chose (never others)
+            continue
+        because = a.pairs("priorities", {priority})
+        no_minoxidil = minoxidil_ruled_out(a)
+        if priority == "avoid_hormonal_medicines" and no_minoxidil:
+            # Never name a medicine that is ruled out for the person.
+            yield say(f"{priority}.no_minoxidil", because + no_minoxidil)
+        else:
+            yield say(priority, because)
 
 
 @rule(
     "R29",
     "Wants the strongest evidence",
     trigger="The best proof matters: for men, finasteride and minoxidil; for women and others, "
-            "minoxidil (no medicine that is not for them is named); of the two injections, PRP "
-            "has more studies. Never counts towards the leaning.",
-    reads={"priorities": ("strongest_evidence",), "sex_at_birth": ("male",)},
+            "minoxidil; never a medicine that is not for them or is ruled out for them (an "
+            "allergy, stopped for side effects, or hormone-type medicines declined); of the "
+            "two injections, PRP has more studies. Never counts towards the leaning.",
+    reads={"priorities": ("strongest_evidence", "avoid_hormonal_medicines"),
+           "sex_at_birth": ("male",), "allergies": ("minoxidil", "finasteride_or_dutasteride"),
+           "result_minoxidil_topical": ("stopped_side_effects",),
+           "result_minoxidil_oral": ("stopped_side_effects",),
+           "result_finasteride": ("stopped_side_effects",),
+           "result_dutasteride_oral": ("stopped_side_effects",)},
     source="clinical-facts §3.3, §4.4, §5; rules.md v3 R29",
     says={
         "medicines_men": discuss(
@@ -86,18 +113,36 @@ def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         "medicines": discuss(
             FITS + "minoxidil has the strongest proof of all.", see="evidence"
         ),
+        "finasteride_only": discuss(
+            FITS + "finasteride has the strongest proof of all.", see="evidence"
+        ),
+        "none_left": discuss(
+            FITS + "the standard medicines have the strongest proof of all, but the usual "
+            "ones do not suit you. Ask your dermatologist what is left.", see="evidence"
+        ),
         "prp": favours("prp", "Of the two injections, PRP has more studies. The proof is still "
                        "weak.", see="evidence"),
     },
 )
 def evidence_priority(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
     wish = a.pairs("priorities", {"strongest_evidence"})
-    if wish:
-        if a.one("sex_at_birth") == "male":
-            yield say("medicines_men", wish + a.pair("sex_at_birth"))
+    if not wish:
+        return
+    # Name only the medicines that could be offered and are not ruled out for the person.
+    no_minoxidil = minoxidil_ruled_out(a)
+    man = a.pair("sex_at_birth") if a.one("sex_at_birth") == "male" else ()
+    no_finasteride = five_ari_ruled_out(a) if man else ()
+    finasteride = man and not no_finasteride
+    if not no_minoxidil:
+        if finasteride:
+            yield say("medicines_men", wish + man)
         else:
-            yield say("medicines", wish)
-        yield say("prp", wish)
+            yield say("medicines", wish + no_finasteride)
+    elif finasteride:
+        yield say("finasteride_only", wish + man + no_minoxidil)
+    else:
+        yield say("none_left", wish + no_minoxidil + no_finasteride)
+    yield say("prp", wish)
 
 
 @rule(

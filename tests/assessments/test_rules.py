@@ -514,6 +514,8 @@ class TestTexts:
             "2026.12.2": "bbffe5fd4c38f5f0c17a7430631c3f2d6bed91077c52c1802571b1c7c910e00a",
             # Reasoning v3 (rules.md v3).
             "2027.01.1": "e9b5091fc072ec6e0f4d0eaf58f7d0a93bc08444847719ee807302b2011886ec",
+            # After a dermatologist's probe (docs/rules.md "2027.01.2").
+            "2027.01.2": "b9339f0cf233e6026a11f5c88ad670b7c2b4ce21e2558aa2b12865adbd74e4da",
         }
         assert recorded.get(RULESET_VERSION) == ruleset_fingerprint(), (
             "The rules' texts, triggers or inputs changed. Bump RULESET_VERSION in "

@@ -17,7 +17,7 @@ from assessments.intake import QUESTIONS, IntakeAnswers
 from assessments.reasoning.engine import ANY, RULES, Answers
 from assessments.reasoning.fit import pattern_loss_fit
 from assessments.reasoning.informational import INFORMATIONAL
-from assessments.reasoning.leaning import LEANING_READS
+from assessments.reasoning.leaning import HEADLINES, LEANING_READS
 from assessments.rules import assess
 from assessments.summary import Summary
 from content.warning_signs import WARNING_SIGNS, see_a_doctor_first_body
@@ -623,3 +623,295 @@ def test_v3_the_red_flag_rules_run_before_the_rules_that_read_them():
     order = [each.id for each in RULES]
     assert order[0] == "R0"
     assert order.index("R6d") < order.index("R15") < order.index("R32")
+
+
+# ===========================================================================
+# Ruleset 2027.01.2: after a dermatologist's probe (twenty answer sets built to trip it)
+# ===========================================================================
+
+R0 = next(each for each in RULES if each.id == "R0")
+LEFT_TO_TRY = {says.text for key, says in R0.says.items() if key.startswith("left_")}
+CAUSE_OPEN_HOLDS = {
+    (each.id, says.text) for each in RULES for says in each.says.values() if says.cause_open
+}
+RED_FLAG_ANSWERS = [
+    {"scalp_conditions": ["scalp_infection"]},
+    {"shedding_amount": "handfuls_or_clumps"},
+    {"pattern": ["receding_temples", "broken_hairs"]},
+    {"bleeding_disorder": ["bruise_or_bleed_easily_undiagnosed"]},
+]
+CAUSE_OPEN_HOLD_ANSWERS = [
+    {"other_conditions": ["autoimmune_disease"]},
+    {"past_injection_types": ["steroid_injections"], "past_injection_reaction": "no_problems"},
+    {"scalp_conditions": ["diagnosed_alopecia_areata"]},
+]
+# Where a line of what is left to try is written when nothing else is in the way.
+LEFT_TO_TRY_ROUTES = [
+    {},  # a man who has tried nothing: finasteride is left
+    {"treatments_tried": ["minoxidil_topical"],
+     "result_minoxidil_topical": "stopped_side_effects"},  # the other form is left
+    {"sex_at_birth": "female"},  # other medicines a doctor may suggest
+]
+
+
+def _is_cause_open(summary: Summary) -> bool:
+    return summary.leaning == "doctor_first" or any(
+        (item.rule, item.text) in CAUSE_OPEN_HOLDS for item in summary.all_items())
+
+
+def test_2027_01_2_the_routes_below_do_write_what_is_left_to_try(answers_with):
+    for route in LEFT_TO_TRY_ROUTES:
+        texts = {item.text for item in assess(answers_with(**route)).also_discuss}
+        assert texts & LEFT_TO_TRY, route
+
+
+@pytest.mark.parametrize("route", LEFT_TO_TRY_ROUTES)
+@pytest.mark.parametrize("cause_open", RED_FLAG_ANSWERS + CAUSE_OPEN_HOLD_ANSWERS)
+def test_2027_01_2_no_medicine_lead_while_the_cause_is_open(answers_with, route, cause_open):
+    """X1: R15 needs "no warning sign", and a hold asks for the cause first (principle
+    10): beside either, no line suggests what medicine to try next."""
+    summary = assess(answers_with(**_merged(route, cause_open)))
+    assert _is_cause_open(summary)
+    assert not {item.text for item in summary.all_items()} & LEFT_TO_TRY
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_no_medicine_lead_while_the_cause_is_open_any_answers(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    if _is_cause_open(summary):
+        assert not {item.text for item in summary.all_items()} & LEFT_TO_TRY
+
+
+# Ruled out for the person -> never named as a medicine to use or ask about (R28, R29,
+# R0's what is left). "Finasteride ... act on hormones" names it as one to avoid: only
+# the sentence that says what fits or what to ask about is checked.
+RULED_OUT = {
+    "minoxidil": [
+        {"allergies": ["minoxidil"]},
+        {"treatments_tried": ["minoxidil_topical", "minoxidil_oral"],
+         "result_minoxidil_topical": "stopped_side_effects",
+         "result_minoxidil_oral": "stopped_side_effects"},
+    ],
+    "finasteride|dutasteride": [
+        {"priorities": ["avoid_hormonal_medicines"]},
+        {"allergies": ["finasteride_or_dutasteride"]},
+        {"treatments_tried": ["finasteride"], "result_finasteride": "stopped_side_effects"},
+        {"treatments_tried": ["dutasteride_oral"],
+         "result_dutasteride_oral": "stopped_side_effects"},
+    ],
+}
+OFFERING_LINES = {"R28", "R29"}
+
+
+def _offered(summary: Summary) -> list[str]:
+    """The sentences that name medicines to use or to ask about."""
+    offered = [item.text.split(". ")[0] for item in summary.all_items()
+               if item.rule in OFFERING_LINES and item.text.startswith("Fits")]
+    return offered + [item.text for item in summary.all_items() if item.text in LEFT_TO_TRY]
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.sampled_from(sorted(RULED_OUT)),
+    st.data(),
+    st.sampled_from(["male", "female", "intersex"]),
+    st.sampled_from([[], ["avoid_hormonal_medicines"], ["strongest_evidence"]]),
+    st.sampled_from([{}, TRIED_MINOXIDIL]),
+)
+def test_2027_01_2_no_medicine_ruled_out_for_the_person_is_offered(
+        medicine, data, sex, priorities, route):
+    ruled_out = data.draw(st.sampled_from(RULED_OUT[medicine]))
+    for other in RULED_OUT:  # sometimes both kinds are ruled out
+        if other != medicine and data.draw(st.booleans()):
+            ruled_out = _merged(ruled_out, data.draw(st.sampled_from(RULED_OUT[other])))
+    wishes = {"priorities": ["avoid_hormonal_medicines", "strongest_evidence"]}
+    overrides = _merged({"sex_at_birth": sex}, wishes if not priorities else
+                        {"priorities": priorities}, route, ruled_out)
+    summary = assess(IntakeAnswers.model_validate(build_answer_dict(**overrides)))
+    names = "|".join(m for m, sets in RULED_OUT.items()
+                     if any(_ruled_out_in(s, overrides) for s in sets))
+    for sentence in _offered(summary):
+        assert not re.search(names, sentence, re.IGNORECASE), (sentence, overrides)
+
+
+def _ruled_out_in(ruled_out: dict, overrides: dict) -> bool:
+    """Whether ``overrides`` holds every answer of one way a medicine is ruled out."""
+    for key, value in ruled_out.items():
+        given_ = overrides.get(key)
+        if isinstance(value, list):
+            if not set(value) <= set(given_ or []):
+                return False
+        elif given_ != value:
+            return False
+    return True
+
+
+def test_2027_01_2_the_probe_s_declining_man_is_not_offered_finasteride(answers_with):
+    """Probe sets 09 and 16: R29 and R28 as a clinician would sign them."""
+    declines = answers_with(**TRIED_MINOXIDIL,
+                            priorities=["avoid_hormonal_medicines", "strongest_evidence"])
+    texts = [i.text for i in assess(declines).also_discuss if i.rule == "R29"]
+    assert texts == ["Fits what matters to you: minoxidil has the strongest proof of all."]
+    allergic = answers_with(allergies=["minoxidil"], priorities=["avoid_hormonal_medicines"])
+    texts = [i.text for i in assess(allergic).also_discuss if i.rule == "R28"]
+    assert texts and not any("minoxidil" in t for t in texts)
+
+
+# X3: a hold says why, first (principle 10) -------------------------------------------
+
+HOLD_TEXTS = {says.text: says for each in RULES for says in each.says.values() if says.holds}
+HOLDS_AFTER_A_FAIR_TRY = {
+    "R13b": {"other_conditions": ["autoimmune_disease"]},
+    "R22b": {"past_injection_types": ["steroid_injections"],
+             "past_injection_reaction": "no_problems"},
+    "R22": {"scalp_conditions": ["diagnosed_alopecia_areata"]},
+    "R17": {"pattern": ["diffuse_shedding"], "duration": "1_5_years"},
+    "R18": {"norwood_stage": "norwood_5"},
+}
+
+
+def test_2027_01_2_every_hold_has_its_own_headline():
+    assert HOLD_TEXTS
+    for text, says in HOLD_TEXTS.items():
+        assert says.headline and says.headline != HEADLINES["open"], text
+
+
+@pytest.mark.parametrize("rule_id", sorted(HOLDS_AFTER_A_FAIR_TRY))
+def test_2027_01_2_a_hold_s_headline_names_its_reason(answers_with, rule_id):
+    summary = assess(answers_with(**_merged(TRIED_MINOXIDIL, HOLDS_AFTER_A_FAIR_TRY[rule_id])))
+    holds = [item for item in summary.all_items() if item.text in HOLD_TEXTS]
+    assert summary.leaning == "open"
+    assert [item.rule for item in holds] == [rule_id]
+    assert summary.headline == HOLD_TEXTS[holds[0].text].headline
+    assert "do not favour one choice" not in summary.headline
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_an_open_leaning_with_a_hold_never_reads_as_equipoise(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    holds = [item for item in summary.all_items() if item.text in HOLD_TEXTS]
+    if summary.leaning == "open" and holds:
+        assert summary.headline.startswith(HOLD_TEXTS[holds[0].text].headline)
+
+
+# 09: R18's Norwood 5 hold is worded per step-4 route ------------------------------
+
+@PROPERTY_SETTINGS
+@given(tried_answer_sets())
+def test_2027_01_2_the_norwood_5_hold_speaks_of_a_fair_try_only_after_one(data):
+    assume(data["sex_at_birth"] == "male")
+    data = build_answer_dict(**{**data, "norwood_stage": "norwood_5"})
+    summary = assess(IntakeAnswers.model_validate(data))
+    fair_try, nothing_left = _fair_try_or_nothing_left(data)
+    holds = [i.text for i in summary.expectations if i.rule == "R18" and i.text in HOLD_TEXTS]
+    assert bool(holds) == (fair_try or nothing_left) or summary.leaning == "doctor_first"
+    tried = set(data["treatments_tried"]) & set(STANDARD)
+    for text in holds:
+        assert ("fair try" in text) == fair_try, (text, data)
+        assert ("you tried" in text) == (not fair_try and bool(tried)), (text, data)
+
+
+# X4, J1: R0 in words for the person; step 4's other medicines for women ------------
+
+WORDS_FOR_MEN_ONLY = re.compile(r"sperm|PSA|prostate|(tablet|spray) for men", re.IGNORECASE)
+NOT_MALE_IN_THE_5ARI_GROUP = st.sampled_from([
+    {"sex_at_birth": "female", "periods": "stopped_menopause", "age_band": "50_64"},
+    {"sex_at_birth": "female", "hormone_medicines": ["testosterone"],
+     "testosterone_purpose": "gender_affirming"},
+    {"sex_at_birth": "intersex", "hormone_medicines": ["testosterone"],
+     "testosterone_purpose": "gender_affirming"},
+])
+
+
+@PROPERTY_SETTINGS
+@given(valid_answer_sets())
+def test_2027_01_2_no_words_for_men_only_to_anyone_not_male_at_birth(data):
+    assume(data["sex_at_birth"] != "male")
+    texts = " ".join(item.text for item in assess(IntakeAnswers.model_validate(data)).all_items())
+    assert not WORDS_FOR_MEN_ONLY.search(texts), data
+
+
+@PROPERTY_SETTINGS
+@given(NOT_MALE_IN_THE_5ARI_GROUP, st.sampled_from([{}, TRIED_MINOXIDIL]))
+def test_2027_01_2_the_5ari_group_not_male_gets_the_harms_in_words_for_them(who, route):
+    summary = assess(IntakeAnswers.model_validate(build_answer_dict(**who, **route)))
+    texts = " ".join(item.text for item in summary.all_items())
+    assert "Its pack warns of low mood" in texts and "pregnant" in texts
+    assert not WORDS_FOR_MEN_ONLY.search(texts)
+
+
+@PROPERTY_SETTINGS
+@given(tried_answer_sets(), st.sampled_from([[], ["testosterone"]]))
+def test_2027_01_2_women_on_standard_first_are_told_of_other_medicines(data, hormones):
+    assume(data["sex_at_birth"] == "female")
+    data = build_answer_dict(**{**data, "hormone_medicines": hormones or ["none"],
+                                **({"testosterone_purpose": "prefer_not_to_say"}
+                                   if hormones else {})})
+    summary = assess(IntakeAnswers.model_validate(data))
+    others = [i.text for i in summary.also_discuss
+              if i.text.startswith("A doctor may suggest other medicines")]
+    if summary.leaning == "standard_first" and "helped" not in data.values():
+        assert len(others) == 1, data  # not when a medicine helps: it is the plan
+    for text in others:
+        # J1: nothing that works against testosterone taken for a reason not known.
+        assert ("spironolactone" in text) == (not hormones), text
+
+
+# X2: R25 names the medicine that had the fair try ---------------------------------
+
+MEDICINE_WORDS = {"minoxidil_topical": "Minoxidil lotion or foam",
+                  "minoxidil_oral": "Minoxidil tablets", "finasteride": "Finasteride",
+                  "dutasteride_oral": "Dutasteride", "antiandrogen_other": "hormone-blocking"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(tried_answer_sets())
+def test_2027_01_2_r25_names_the_medicine_that_had_a_fair_try(data):
+    summary = assess(IntakeAnswers.model_validate(data))
+    for item in summary.options.prp.for_:
+        if item.rule != "R25":
+            continue
+        no_change = [b.answer for b in item.because if b.question == "treatments_tried"]
+        assert no_change and all(
+            data[f"result_{m}"] == "no_change_after_6_months" for m in no_change)
+        if len(no_change) == 1:
+            assert MEDICINE_WORDS[no_change[0]] in item.text.split(".")[0], item.text
+        else:
+            assert "see Why?" in item.text
+
+
+# M1: R12's headline names the reason that applies; "Why?" lists only what made it fire
+
+R12_REASONS = {"pregnant": "You are pregnant.", "trying_to_conceive": "You are trying for a baby.",
+               "breastfeeding": "You are breastfeeding."}
+
+
+@pytest.mark.parametrize("pregnancy", QUESTIONS["pregnancy"].values)
+@pytest.mark.parametrize("breastfeeding", QUESTIONS["breastfeeding_now"].values)
+def test_2027_01_2_r12_names_the_one_reason_and_only_its_answers(
+        answers_with, pregnancy, breastfeeding):
+    summary = assess(answers_with(sex_at_birth="female", pregnancy=pregnancy,
+                                  breastfeeding_now=breastfeeding))
+    lines = [i for i in summary.all_items() if i.rule == "R12"]
+    reason = pregnancy if pregnancy in {"pregnant", "trying_to_conceive"} else (
+        "breastfeeding" if breastfeeding == "yes" else None)
+    assert bool(lines) == bool(reason)
+    if reason:
+        assert summary.headline.startswith(R12_REASONS[reason])
+        for other in set(R12_REASONS.values()) - {R12_REASONS[reason]}:
+            assert other not in summary.headline
+    fired_by = {("pregnancy", reason), ("breastfeeding_now", "yes")}
+    for line in lines:
+        assert {(b.question, b.answer) for b in line.because} <= fired_by, line
+
+
+# J2: the temples flag fits everyone it fires for -----------------------------------
+
+@pytest.mark.parametrize("periods", QUESTIONS["periods"].values)
+def test_2027_01_2_the_temples_flag_assumes_no_menopause_status(answers_with, periods):
+    summary = assess(answers_with(sex_at_birth="female", periods=periods,
+                                  pattern=["receding_temples"]))
+    for item in summary.red_flags:
+        assert "menopause" not in item.text or periods == "stopped_other_reason", item.text
