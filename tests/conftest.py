@@ -29,3 +29,21 @@ def _fresh_public_pages():
     page_cache.forget_local()
     yield
     page_cache.forget_local()
+
+
+@pytest.fixture(autouse=True)
+def _groups_from_data_migrations(request):
+    """Every test that uses the database finds the groups the data migrations made, even
+    after a test that flushed every table ran before it."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    from django.contrib.auth.models import Group
+
+    from tests.site_groups import SENTINEL_GROUP, restore_groups
+
+    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames
+                            else "db")
+    if not Group.objects.filter(name=SENTINEL_GROUP).exists():
+        restore_groups()

@@ -129,7 +129,9 @@ class SignOffAdminMixin:
             return  # nothing patients read has changed
         request._proposed_change = services.propose(
             stored, values=values, proposed_by=request.user,
-            summary=form.cleaned_data["change_reason"].strip(),
+            # The list page's inline edits (order, status) have no reason field.
+            summary=(form.cleaned_data.get("change_reason") or "").strip()
+            or str(_("Changed on the list page (no reason is asked there).")),
             ip_address=client_address(request),
         )
 

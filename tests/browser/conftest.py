@@ -5,13 +5,13 @@ browser, and the host resolver rules keep Chromium off the network (only the liv
 on 127.0.0.1/localhost resolves). See docs: engineering notes §6-7.
 """
 
-import importlib
 import os
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+
+from tests.site_groups import restore_groups
 
 # Playwright's sync API keeps an asyncio loop running in the test thread; Django refuses
 # ORM calls while a loop runs unless this is set. Tests only, never in settings.
@@ -34,34 +34,9 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _recreate_groups() -> None:
-    """The staff and editor groups come from data migrations, and live_server flushes
-    every table after each test (permissions come back through post_migrate, groups do
-    not): put them back with the permissions the migrations give them."""
-    staff = importlib.import_module("assessments.migrations.0002_clinic_staff_group")
-    editors = importlib.import_module("content.migrations.0002_content_editors_group")
-    reviewers = importlib.import_module("content.migrations.0006_clinical_reviewers_group")
-    ruleset = importlib.import_module("assessments.migrations.0010_clinical_reviewers_permissions")
-    for name, app_label, codenames in (
-        (staff.GROUP_NAME, "assessments", staff.STAFF_CODENAMES),
-        (editors.GROUP_NAME, "content",
-         [*editors.editor_permission_codenames(), "view_contentchange"]),
-        (reviewers.REVIEWERS, "content", reviewers.reviewer_codenames()),
-    ):
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
-    Group.objects.get(name=ruleset.GROUP_NAME).permissions.add(*Permission.objects.filter(
-        content_type__app_label="assessments", codename__in=ruleset.CODENAMES))
-    decisions = importlib.import_module("assessments.migrations.0015_decisions_permissions")
-    Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
-        content_type__app_label="assessments", codename__in=decisions.CODENAMES))
-
-
 @pytest.fixture(autouse=True)
 def site(live_server):
     """A fresh site for every browser test: the default guide and the three groups."""
     call_command("load_guide", stdout=StringIO())
-    _recreate_groups()
+    restore_groups()
     return live_server

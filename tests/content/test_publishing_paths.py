@@ -37,7 +37,8 @@ def _published_version(faq):
 def _revert(client, faq, version, **changes):
     data = {"question": version.question, "slug": version.slug, "order": version.order,
             "answer": version.answer, "status": "published", "reviewed_by": "Amara Okafor",
-            "last_reviewed_on": "2026-12-01", **changes}
+            "last_reviewed_on": "2026-12-01", "change_reason": "Reverting to the old words.",
+            **changes}
     url = reverse("admin:content_faq_simple_history", args=[faq.pk, version.history_id])
     return client.post(url, data)
 
@@ -146,6 +147,7 @@ def test_list_editable_on_a_published_item_is_a_proposal(client, guide, editor):
     assert client.post(url, data).status_code == 302
     change = ContentChange.objects.pending().for_object(option).filter(proposed_by=editor).get()
     assert int(change.values["order"]) == option.order + 7
+    assert change.summary == "Changed on the list page (no reason is asked there)."
     live_order = option.order
     option.refresh_from_db()
     assert option.order == live_order
@@ -158,7 +160,8 @@ def test_no_bulk_action_publishes_or_deletes(client, guide, editor):
     client.force_login(editor)
     for action in ("ask_to_publish", "delete_selected"):
         client.post(reverse("admin:content_faq_changelist"),
-                    {"action": action, "_selected_action": [faq.pk], "post": "yes"})
+                    {"action": action, "_selected_action": [faq.pk], "post": "yes",
+                     "change_reason": "Ready for review."})
     faq.refresh_from_db()
     assert faq.status == Status.DRAFT
     assert ContentChange.objects.pending().for_object(faq).get().proposed_by == editor
@@ -197,10 +200,12 @@ def test_an_editor_reviewer_cannot_approve_a_draft_they_wrote_sent_by_another(
     faq = _draft_faq()
     client.force_login(editor_reviewer)
     client.post(reverse("admin:content_faq_change", args=[faq.pk]), {
-        "question": faq.question, "slug": faq.slug, "order": faq.order, "answer": HOSTILE})
+        "question": faq.question, "slug": faq.slug, "order": faq.order, "answer": HOSTILE,
+        "change_reason": "New answer."})
     client.force_login(editor)
     client.post(reverse("admin:content_faq_changelist"),
-                {"action": "ask_to_publish", "_selected_action": [faq.pk]})
+                {"action": "ask_to_publish", "_selected_action": [faq.pk],
+                 "change_reason": "Ready for review."})
     change = ContentChange.objects.pending().for_object(faq).get()
     assert change.proposed_by == editor and change.values["answer"] == HOSTILE
 
