@@ -379,39 +379,58 @@ def walk_questionnaire(client: Client, answers: dict, until_step: int | None = N
     expect(status, 200, "questionnaire start page")
     status, headers, _ = client.post("/questionnaire/", {"csrfmiddlewaretoken": csrf_from(html)})
     expect(status, 302, "start a draft", headers)
-    from_steps = django_steps()
     token = ""
-    for number, keys in enumerate(from_steps, start=1):
+    for number, pairs in enumerate(django_step_data(answers), start=1):
         if until_step is not None and number >= until_step:
             break
         status, _, html = client.get(f"/questionnaire/step/{number}/")
         expect(status, 200, f"step {number}")
         token = re.search(rb'name="draft" value="([^"]+)"', html).group(1).decode()
-        data = [("csrfmiddlewaretoken", csrf_from(html)), ("draft", token), ("action", "next")]
-        for key in keys:
-            if key in answers:
-                values = answers[key] if isinstance(answers[key], list) else [answers[key]]
-                data += [(key, value) for value in values]
+        data = [("csrfmiddlewaretoken", csrf_from(html)), ("draft", token), ("action", "next"),
+                *map(tuple, pairs)]
         status, headers, _ = client.post(f"/questionnaire/step/{number}/", data)
         expect(status, 302, f"post step {number}", headers)
     return token
 
 
-_STEPS: list[list[str]] | None = None
+_STEP_DATA: dict[str, list] = {}
+
+# Run in a child process (the bench itself does not load Django): for each step, the
+# form fields a browser posts for these answers, the health checklist ticked as they show
+# it (the same reading as tests/assessments/questionnaire_helpers.step_post).
+_STEP_DATA_CODE = """
+import json, sys
+from assessments import intake
+answers = json.loads(sys.stdin.read())
+steps = []
+for step in intake.STEPS:
+    checklist = step.checklist
+    ticks = checklist.ticks_from(answers) if checklist else None
+    pairs = []
+    for question in step.questions:
+        item = checklist.item_for(question.key) if checklist else None
+        if item is not None and (item.yes_value or question.key not in ticks):
+            continue
+        if question.key in answers and question.applies(answers):
+            value = answers[question.key]
+            pairs += [[question.key, v] for v in (value if isinstance(value, list) else [value])]
+    pairs += [[checklist.key, tick] for tick in ticks or ()]
+    steps.append(pairs)
+print(json.dumps(steps))
+"""
 
 
-def django_steps() -> list[list[str]]:
-    """Question keys of each step, read from the intake module (the single source)."""
-    global _STEPS
-    if _STEPS is None:
+def django_step_data(answers: dict) -> list[list[list[str]]]:
+    """Per step, the (field, value) pairs to post, read from the intake module."""
+    key = json.dumps(answers, sort_keys=True)
+    if key not in _STEP_DATA:
         out = subprocess.run(
-            [str(PY), "-c", "import json; from assessments import intake; print(json.dumps("
-             "[[q.key for q in s.questions] for s in intake.STEPS]))"],
+            [str(PY), "-c", _STEP_DATA_CODE], input=key,
             cwd=ROOT, check=True, capture_output=True, text=True,
             env={**os.environ, "DJANGO_SETTINGS_MODULE": "hairtx.settings"},
         ).stdout
-        _STEPS = json.loads(out)
-    return _STEPS
+        _STEP_DATA[key] = json.loads(out)
+    return _STEP_DATA[key]
 
 
 def machine_facts() -> dict:
