@@ -22,8 +22,10 @@ def restore_groups() -> None:
     ruleset = importlib.import_module("assessments.migrations.0010_clinical_reviewers_permissions")
     for name, app_label, codenames in (
         (staff.GROUP_NAME, "assessments", staff.STAFF_CODENAMES),
+        # 0004 renamed the "treatment" permissions to "optionprofile" in place.
         (editors.GROUP_NAME, "content",
-         [*editors.editor_permission_codenames(), "view_contentchange"]),
+         [*(codename.replace("treatment", "optionprofile")
+            for codename in editors.editor_permission_codenames()), "view_contentchange"]),
         (reviewers.REVIEWERS, "content", reviewers.reviewer_codenames()),
     ):
         group, _ = Group.objects.get_or_create(name=name)
@@ -35,3 +37,7 @@ def restore_groups() -> None:
     decisions = importlib.import_module("assessments.migrations.0015_decisions_permissions")
     Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
         content_type__app_label="assessments", codename__in=decisions.CODENAMES))
+    insights = importlib.import_module("assessments.migrations.0008_insights_access")
+    for name in insights.INSIGHTS_GROUPS:
+        Group.objects.get(name=name).permissions.add(Permission.objects.get(
+            content_type__app_label="assessments", codename=insights.INSIGHTS_CODENAME))
