@@ -9,6 +9,7 @@ already answered is the same.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,14 +23,15 @@ from assessments import ratelimit
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
 from assessments.staff.forms import ReviewForm
-from assessments.staff.views import _detail, _lookup, code_lookup, staff_view
+from assessments.audit import audit_request
+from assessments.staff.views import VIEW_PERM, _detail, _lookup, code_lookup, same_site_reads
 from assessments.views import _assessment_for, started_by_another_site
 from hairtx.addresses import client_address
 
 from . import regret
 from .calendar import reminder_ics
 from .forms import FollowUpCodeForm, RegretForm, ReminderForm
-from .presenters import RECORD_PERMS, decision_form_for, reminder_date
+from .presenters import RECORD_PERMS, decision_form_for, reminder_date, staff_decision_context
 from .services import FollowUpClosed, decision_record, follow_up_record, follow_up_wave
 
 NO_FOLLOW_UP = (
@@ -41,20 +43,68 @@ NO_FOLLOW_UP = (
 # --------------------------------------------------------------------------- staff
 
 
-@staff_view(*RECORD_PERMS)
+def recorder_view(view):
+    """Signed in, with the permissions to record a decision (else 403); no caching.
+
+    Not ``staff_view``: clinical reviewers record decisions too (migration 0016) without
+    the permission to open patients' records, so this does not ask for ``VIEW_PERM``.
+    """
+    checked = permission_required(RECORD_PERMS, raise_exception=True)(view)
+    return never_cache(login_required(checked))
+
+
+def _decision_page(request, assessment: Assessment, form=None, status: int = 200):
+    """The decision alone: what a clinical reviewer, who may not see the record, gets."""
+    return render(request, "staff/decision.html", {
+        "assessment": assessment, **staff_decision_context(request, assessment, form),
+    }, status=status)
+
+
+def _back_to(request, assessment: Assessment) -> str:
+    if request.user.has_perm(VIEW_PERM):
+        return reverse("staff:detail", args=[assessment.reference_code]) + "#decision-title"
+    return reverse("staff:decision_page", args=[assessment.reference_code]) + "#decision-title"
+
+
+@recorder_view
+@require_GET
+def decision_find(request):
+    """Where a reviewer types the patient's reference code (a GET form, no record shown)."""
+    code = normalise_code(request.GET.get("code", ""))
+    if code:
+        return redirect("staff:decision_page", reference_code=code)
+    return render(request, "staff/decision_find.html", {"staff_section": "decision"})
+
+
+@recorder_view
+@require_GET
+@same_site_reads
+@code_lookup
+def decision_page(request, reference_code: str):
+    """The decision, its history, the follow-up scores and the form; nothing else of the
+    record. Every look is audited, and counts against the look-up limit, like a record's."""
+    assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
+    audit_request(request, AuditEvent.Action.VIEW, assessment=assessment,
+                  detail="decision page")
+    return _decision_page(request, assessment)
+
+
+@recorder_view
 @require_POST
 @code_lookup
 def decision_record_view(request, reference_code: str):
     assessment = _lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
     form = decision_form_for(assessment, request.POST)
     if not form.is_valid():
+        if not request.user.has_perm(VIEW_PERM):
+            return _decision_page(request, assessment, form, status=400)
         note = remove_invisible_controls(assessment.review_note)
         review_form = ReviewForm(initial={"note": note})
         return _detail(request, assessment, review_form, status=400, decision_form=form)
     decision_record(assessment=assessment, recorded_by=request.user,
                     values=form.cleaned_data, ip_address=client_address(request))
     messages.success(request, f"The decision for {assessment.reference_display} is recorded.")
-    return redirect(reverse("staff:detail", args=[assessment.reference_code]) + "#decision-title")
+    return redirect(_back_to(request, assessment))
 
 
 # --------------------------------------------------------------------------- patient
