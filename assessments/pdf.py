@@ -30,6 +30,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
+from assessments.decisions import calendar as reminder_calendar
+from assessments.decisions.presenters import pdf_reminder_ics, reminder_date
 from assessments.models import Assessment
 from assessments.presenters import summary_context
 from content.selectors import clinic_details, published_references
@@ -154,6 +156,9 @@ def summary_pdf_context(*, assessment: Assessment) -> dict:
         **summary_context(assessment),
         "clinic": clinic_details(),
         "references": list(published_references()),
+        # Issue 26: the follow-up reminder, as plain steps and as the attached .ics.
+        "reminder_on": reminder_date(assessment),
+        "reminder_file": reminder_calendar.FILE_NAME,
     }
 
 
@@ -241,6 +246,16 @@ def warm_up() -> None:
                                            stylesheets=state.stylesheets[size])
 
 
+def _reminder_attachment(assessment: Assessment):
+    """The follow-up reminder (.ics) as a file inside the PDF (issue 26): opened from the
+    attachments panel of Acrobat Reader or Firefox; the PDF also gives the plain steps,
+    for readers without that panel (docs/decision-quality.md)."""
+    from weasyprint import Attachment
+
+    return Attachment(string=pdf_reminder_ics(assessment), name=reminder_calendar.FILE_NAME,
+                      description="Calendar reminder for the follow-up questions")
+
+
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
     """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
     from weasyprint import HTML
@@ -263,7 +278,7 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
             )
             if len(compact.pages) < len(document.pages):
                 document = compact
-        return document.write_pdf(**options)
+        return document.write_pdf(attachments=[_reminder_attachment(assessment)], **options)
     except FatalURLFetchingError as exc:  # a BaseException: turn it into an ordinary error
         raise PdfRenderError(str(exc)) from None
 

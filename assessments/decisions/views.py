@@ -29,7 +29,7 @@ from assessments.views import _assessment_for, started_by_another_site
 from hairtx.addresses import client_address
 
 from . import regret
-from .calendar import reminder_ics
+from .calendar import FILE_NAME, reminder_ics
 from .forms import FollowUpCodeForm, RegretForm, ReminderForm
 from .presenters import RECORD_PERMS, decision_form_for, reminder_date, staff_decision_context
 from .services import FollowUpClosed, decision_record, follow_up_record, follow_up_wave
@@ -215,4 +215,4 @@ def reminder(request, token: str):
         made_at=timezone.now(),
     )
     return HttpResponse(data, content_type="text/calendar; charset=utf-8", headers={
-        "Content-Disposition": 'attachment; filename="hairtx-follow-up.ics"'})
+        "Content-Disposition": f'attachment; filename="{FILE_NAME}"'})
