@@ -14,6 +14,7 @@ from assessments.decisions.insights import csv_rows, decision_quality, regret_ro
 from assessments.decisions.models import FollowUp
 from assessments.models import Assessment
 from assessments.staff.insights import Period, cell, total_of
+from tests.assessments.across_queries import nested_differences
 from tests.assessments.factories import make_assessment, make_staff
 
 from .helpers import move_decision_back, record
@@ -206,23 +207,11 @@ class TestAcrossQueries:
 
     def test_no_difference_of_two_periods_is_a_small_count(self, weeks):
         first, _ = weeks
-        days = [first + timedelta(days=n) for n in range(0, 42, 3)]
-        reports = {}
-        for start in days:
-            for end in (d for d in days if d >= start):
-                period = Period(start, end)
-                key = (period.date_from, period.date_to)
-                if key not in reports:
-                    reports[key] = _published(decision_quality(period))
         compared = 0
-        for (a_from, a_to), inner in reports.items():
-            for (b_from, b_to), outer in reports.items():
-                if not (b_from <= a_from and a_to <= b_to):
-                    continue
-                for row in inner.keys() | outer.keys():
-                    difference = outer.get(row, 0) - inner.get(row, 0)
-                    assert not 0 < difference < 5, (row, a_from, a_to, b_from, b_to)
-                    compared += 1
+        for row, difference, inner, outer in nested_differences(
+                first, lambda period: _published(decision_quality(period))):
+            assert not 0 < difference < 5, (row, inner, outer)
+            compared += 1
         assert compared > 1000
 
     def test_the_weeks_own_small_counts_stay_hidden(self, weeks):
