@@ -19,11 +19,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import ratelimit
+from assessments.http import assessment_for_token, permission_view, started_by_another_site
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
 from assessments.staff.forms import ReviewForm
-from assessments.staff.views import _detail, _lookup, code_lookup, staff_view
-from assessments.views import _assessment_for, started_by_another_site
+from assessments.staff.record import VIEW_PERM, code_lookup, detail_page, lookup
 from hairtx.addresses import client_address
 
 from . import regret
@@ -41,16 +41,16 @@ NO_FOLLOW_UP = (
 # --------------------------------------------------------------------------- staff
 
 
-@staff_view(*RECORD_PERMS)
+@permission_view(VIEW_PERM, *RECORD_PERMS)
 @require_POST
 @code_lookup
 def decision_record_view(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
+    assessment = lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
     form = decision_form_for(assessment, request.POST)
     if not form.is_valid():
         note = remove_invisible_controls(assessment.review_note)
         review_form = ReviewForm(initial={"note": note})
-        return _detail(request, assessment, review_form, status=400, decision_form=form)
+        return detail_page(request, assessment, review_form, status=400, decision_form=form)
     decision_record(assessment=assessment, recorded_by=request.user,
                     values=form.cleaned_data, ip_address=client_address(request))
     messages.success(request, f"The decision for {assessment.reference_display} is recorded.")
@@ -89,7 +89,7 @@ def _closed(request, assessment: Assessment):
 @require_http_methods(["GET", "POST"])
 def follow_up_by_link(request, token: str):
     """The regret scale through the patient's secret link."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     action = reverse("decisions:follow_up_link", args=[token])
     if follow_up_wave(assessment) is None:
         return _closed(request, assessment)
@@ -153,7 +153,7 @@ def follow_up_thanks(request):
 @require_GET
 def reminder(request, token: str):
     """The .ics file; the secret link goes in only when the patient ticked the box."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     form = ReminderForm(request.GET)
     with_link = form.is_valid() and form.cleaned_data["with_link"]
     data = reminder_ics(
