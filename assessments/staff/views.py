@@ -61,6 +61,12 @@ def _confirm_open(request):
     return render(request, "staff/confirm_open.html", {"continue_url": request.get_full_path()})
 
 
+def record_read(view):
+    """A GET of one record by its reference code: the staff permission (no caching), a
+    "continue?" page for a link from another site, and the look-up limit's 429 page."""
+    return permission_view(VIEW_PERM)(require_GET(same_site_reads(code_lookup(view))))
+
+
 @permission_view(VIEW_PERM)
 @require_GET
 def assessment_list(request):
@@ -92,10 +98,7 @@ def assessment_list(request):
                   {"form": form, "page": page, "staff_section": "list"})
 
 
-@permission_view(VIEW_PERM)
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_detail(request, reference_code: str):
     assessment = lookup(request, reference_code, AuditEvent.Action.VIEW)
     audit_request(request, AuditEvent.Action.VIEW, assessment=assessment)
@@ -104,10 +107,7 @@ def assessment_detail(request, reference_code: str):
     return detail_page(request, assessment, ReviewForm(initial={"note": note}))
 
 
-@permission_view(VIEW_PERM)
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_print(request, reference_code: str):
     """The PDF's own HTML and stylesheet, as a page to print from the browser."""
     assessment = lookup(request, reference_code, AuditEvent.Action.PRINT)
@@ -121,10 +121,7 @@ def assessment_print(request, reference_code: str):
     return render(request, pdf.TEMPLATE, context)
 
 
-@permission_view(VIEW_PERM)
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_pdf(request, reference_code: str):
     assessment = lookup(request, reference_code, AuditEvent.Action.DOWNLOAD)
     response = summary_pdf_response(request, assessment)
@@ -133,10 +130,7 @@ def assessment_pdf(request, reference_code: str):
     return response
 
 
-@permission_view(VIEW_PERM)
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_fhir(request, reference_code: str):
     """The answers and the summary PDF as one FHIR Bundle, to import into a health record."""
     assessment = lookup(request, reference_code, AuditEvent.Action.FHIR_DOWNLOAD)
