@@ -112,8 +112,13 @@ def test_the_rooms_are_found():
     assert {"assessments.views", "assessments.staff.views", "assessments.decisions.views",
             "assessments.governance.views", "assessments.staff.insights_views",
             "assessments.http"} <= MODULES.keys()
-    assert ("assessments.http", "permission_view") in {
-        (source, name) for source, name, _ in imports_of("assessments.decisions.views")}
+
+
+def test_every_rooms_views_take_the_shared_pieces_from_one_module():
+    for views in ("assessments.views", "assessments.staff.views",
+                  "assessments.staff.insights_views", "assessments.decisions.views",
+                  "assessments.governance.views"):
+        assert "assessments.http" in {source for source, _, _ in imports_of(views)}, views
 
 
 def test_no_view_module_imports_another_rooms_views():
