@@ -99,7 +99,9 @@ def _static_bytes(path: Path) -> tuple[bytes, str]:
 
 
 @functools.cache
-def _fetcher_class():
+def static_files_fetcher_class():
+    """The fetcher class, made on first use (WeasyPrint loads late); the insights report
+    (``assessments.staff.report``) builds its own on it."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class StaticFilesFetcher(URLFetcher):
@@ -127,7 +129,7 @@ def _fetcher_class():
 
 
 @functools.cache
-def _unused_ssl_context():
+def unused_ssl_context():
     """One SSL context per process for the fetchers' HTTPS handler, which never runs.
 
     Performance (docs/performance.md): WeasyPrint's URLFetcher builds an HTTPS handler
@@ -142,7 +144,7 @@ def _unused_ssl_context():
 
 def static_files_fetcher():
     """A fresh fetcher (it is cheap; WeasyPrint's base class keeps per-request state)."""
-    return _fetcher_class()(ssl_context=_unused_ssl_context())
+    return static_files_fetcher_class()(ssl_context=unused_ssl_context())
 
 
 def summary_pdf_filename(*, assessment: Assessment) -> str:

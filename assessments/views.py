@@ -8,24 +8,22 @@ then lead to the "answers sent" page, which links to the summary (its secret lin
 never put in a redirect or a new URL).
 """
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf, pdf_jobs, ratelimit, reading_time
+from assessments import intake, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
 from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
+from assessments.http import assessment_for_token, started_by_another_site, summary_pdf_response
 from assessments.intake_versions import forget_retired_answers
-from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
+from assessments.models import AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
 from assessments.services import (
     assessment_delete,
@@ -386,14 +384,6 @@ def sent(request):
     )
 
 
-def _assessment_for(token: str, only: tuple[str, ...] = ()) -> Assessment:
-    if not is_token_shaped(token):
-        raise Http404("No such summary.")
-    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
-        "ruleset_approval")
-    return get_object_or_404(rows, token=token)
-
-
 # What the PDF download reads on every request: not the answers and summary JSON (tens of
 # KB to decode), which only a first render needs (Django then loads them).
 PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
@@ -402,38 +392,13 @@ PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
 @never_cache
 def summary(request, token: str):
     """The patient's summary, reached only through its secret link."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     context = summary_context(assessment)
     context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
     context.update(decisions.patient_follow_up_context(assessment))
     context["pdf_state"] = pdf_jobs.summary_pdf_state(assessment=assessment)
     context["pdf_status_url"] = reverse("assessments:summary_pdf_status", args=[assessment.token])
     return render(request, "assessments/summary.html", context)
-
-
-def pdf_unavailable_response(request):
-    """The friendly 503 when a PDF cannot be made now; the next request tries again."""
-    response = render(request, "assessments/pdf_unavailable.html", status=503)
-    response["Retry-After"] = "60"
-    return response
-
-
-def summary_pdf_response(request, assessment: Assessment):
-    """The stored PDF (made on first request), or a friendly 503 if it cannot be made.
-
-    Shared with the staff area. The file name holds only the reference code.
-    """
-    try:
-        body = pdf.summary_pdf_bytes(assessment=assessment)
-    except pdf.PdfRenderError:  # not made, or the file store did not answer
-        return pdf_unavailable_response(request)
-    response = FileResponse(
-        io.BytesIO(body),
-        content_type="application/pdf",
-        filename=pdf.summary_pdf_filename(assessment=assessment),
-    )
-    add_never_cache_headers(response)  # includes no-store: the file holds health data
-    return response
 
 
 # Seconds a browser (or a person) is asked to wait for a PDF the worker is making:
@@ -450,7 +415,7 @@ def summary_pdf(request, token: str):
     stored it, the link answers "being prepared, try again in a moment" (503 with
     Retry-After). Without a worker it is made now, as before.
     """
-    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = assessment_for_token(token, only=PDF_DOWNLOAD_FIELDS)
     if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
         pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
         response = render(request, "assessments/pdf_preparing.html",
@@ -464,19 +429,9 @@ def summary_pdf(request, token: str):
 @require_GET
 def summary_pdf_status(request, token: str):
     """{"ready": true} once the PDF is stored: the summary page's script asks this."""
-    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = assessment_for_token(token, only=PDF_DOWNLOAD_FIELDS)
     ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
     return JsonResponse({"ready": ready})
-
-
-def started_by_another_site(request) -> bool:
-    """Whether the browser says another site started this request (a link, a form).
-
-    Browsers send Sec-Fetch-Site with every request, whatever the referrer policy;
-    "same-site" counts too (a sibling subdomain is not this site). Without the header
-    (old browsers, scripts) the answer is no.
-    """
-    return request.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
 
 
 # No CSRF token check: the page is sent with "Referrer-Policy: no-referrer" (its URL is the
@@ -488,7 +443,7 @@ def started_by_another_site(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def delete(request, token: str):
     """Confirm, then delete the patient's answers, summary and PDF for good."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     if request.method == "POST":
         if started_by_another_site(request):
             raise PermissionDenied("A deletion must come from the patient's own page.")

@@ -9,7 +9,6 @@ already answered is the same.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -20,12 +19,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import ratelimit
+from assessments.http import (
+    assessment_for_token,
+    audit_request,
+    permission_view,
+    started_by_another_site,
+)
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
 from assessments.staff.forms import ReviewForm
-from assessments.audit import audit_request
-from assessments.staff.views import VIEW_PERM, _detail, _lookup, code_lookup, same_site_reads
-from assessments.views import _assessment_for, started_by_another_site
+from assessments.staff.record import VIEW_PERM, code_lookup, detail_page, lookup
 from hairtx.addresses import client_address
 
 from . import regret
@@ -43,14 +46,9 @@ NO_FOLLOW_UP = (
 # --------------------------------------------------------------------------- staff
 
 
-def recorder_view(view):
-    """Signed in, with the permissions to record a decision (else 403); no caching.
-
-    Not ``staff_view``: clinical reviewers record decisions too (migration 0016) without
-    the permission to open patients' records, so this does not ask for ``VIEW_PERM``.
-    """
-    checked = permission_required(RECORD_PERMS, raise_exception=True)(view)
-    return never_cache(login_required(checked))
+# Not VIEW_PERM: clinical reviewers record decisions too (migration 0016) without the
+# permission to open patients' records.
+recorder_view = permission_view(*RECORD_PERMS)
 
 
 def _decision_page(request, assessment: Assessment, form=None, status: int = 200):
@@ -78,12 +76,14 @@ def decision_find(request):
 
 @recorder_view
 @require_GET
-@same_site_reads
 @code_lookup
 def decision_page(request, reference_code: str):
     """The decision, its history, the follow-up scores and the form; nothing else of the
     record. Every look is audited, and counts against the look-up limit, like a record's."""
-    assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
+    if started_by_another_site(request):  # as for a record: another site's link writes
+        return render(request, "staff/confirm_open.html",  # nothing in the audit log
+                      {"continue_url": request.get_full_path()})
+    assessment = lookup(request, reference_code, AuditEvent.Action.VIEW)
     audit_request(request, AuditEvent.Action.VIEW, assessment=assessment,
                   detail="decision page")
     return _decision_page(request, assessment)
@@ -93,14 +93,14 @@ def decision_page(request, reference_code: str):
 @require_POST
 @code_lookup
 def decision_record_view(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
+    assessment = lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
     form = decision_form_for(assessment, request.POST)
     if not form.is_valid():
         if not request.user.has_perm(VIEW_PERM):
             return _decision_page(request, assessment, form, status=400)
         note = remove_invisible_controls(assessment.review_note)
         review_form = ReviewForm(initial={"note": note})
-        return _detail(request, assessment, review_form, status=400, decision_form=form)
+        return detail_page(request, assessment, review_form, status=400, decision_form=form)
     decision_record(assessment=assessment, recorded_by=request.user,
                     values=form.cleaned_data, ip_address=client_address(request))
     messages.success(request, f"The decision for {assessment.reference_display} is recorded.")
@@ -139,7 +139,7 @@ def _closed(request, assessment: Assessment):
 @require_http_methods(["GET", "POST"])
 def follow_up_by_link(request, token: str):
     """The regret scale through the patient's secret link."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     action = reverse("decisions:follow_up_link", args=[token])
     if follow_up_wave(assessment) is None:
         return _closed(request, assessment)
@@ -203,7 +203,7 @@ def follow_up_thanks(request):
 @require_GET
 def reminder(request, token: str):
     """The .ics file; the secret link goes in only when the patient ticked the box."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     form = ReminderForm(request.GET)
     with_link = form.is_valid() and form.cleaned_data["with_link"]
     data = reminder_ics(

@@ -14,10 +14,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assessments.intake import QUESTIONS, IntakeAnswers
-from assessments.reasoning.engine import ANY, RULES, Answers
+from assessments.reasoning.engine import ANY, Answers
 from assessments.reasoning.fit import pattern_loss_fit
 from assessments.reasoning.informational import INFORMATIONAL
 from assessments.reasoning.leaning import HEADLINES, LEANING_READS
+from assessments.reasoning.ruleset import RULES
 from assessments.rules import assess
 from assessments.summary import Summary
 from content.warning_signs import WARNING_SIGNS, see_a_doctor_first_body
