@@ -17,7 +17,7 @@ leaning = answered, and answered + not answered = opened). A number for the peri
 are shown only when the group's count is a true count (no week of it hidden) of at
 least the threshold.
 
-Speed: seven grouped queries, none loading rows. Each wave's "has it opened?" is one date
+Speed: three grouped queries, none loading rows. Each wave's "has it opened?" is one date
 comparison (``schedule.latest_opened``), and the regret medians are worked out from the
 number of people per score (0, 5, ..., 100), counted in the database.
 """
@@ -95,76 +95,78 @@ def _in(period: Period, prefix: str = "") -> dict:
 
 @dataclass
 class _Counts:
-    """What the database gave: per-day rows of (day, key, count), and the regret scores."""
+    """What the database gave, folded into weeks: {(Monday, key): count}, the options and
+    leanings found, and the regret scores per group."""
 
-    rows: list
+    weekly: dict
     options: list[str]
     leanings: list[str]
     scores: dict  # (wave, "option" | "leaning", group) -> Counter of regret scores
 
 
 def _count(period: Period, today: date) -> _Counts:
-    rows = []
+    weekly: dict = defaultdict(int)
+    mondays: dict[date, date] = {}
+
+    def add(day: date, key, n: int) -> None:
+        monday = mondays.get(day) or mondays.setdefault(day, monday_of(day))
+        weekly[(monday, key)] += n
+
     summaries = (Assessment.objects.filter(**_in(period)).values_list("created_on").order_by()
                  .annotate(total=Count("id"), recorded=Count("decision")))
     for day, total, recorded in summaries:
-        rows += [(day, ALL, total), (day, RECORDED, recorded),
-                 (day, NOT_RECORDED, total - recorded)]
+        add(day, ALL, total)
+        add(day, RECORDED, recorded)
+        add(day, NOT_RECORDED, total - recorded)
 
-    decisions = Decision.objects.filter(**_in(period, "assessment__"))
-    stored_options, stored_leanings = set(), set()
-    for day, option, leaning, n in (
-        decisions.values_list("assessment__created_on", "option", "assessment__leaning")
-        .annotate(n=Count("id")).order_by()
-    ):
-        stored_options.add(option)
-        stored_leanings.add(leaning)
-        rows += [(day, ("cell", option, leaning), n), (day, ("option", option), n),
-                 (day, ("leaning", leaning), n)]
-
-    # Per day: the SURE scores then and now, and per wave the people whose wave has
-    # opened and who have not answered it (one date comparison and one index look-up).
-    per_day = {f"summary_{s}": Count("id", filter=Q(assessment__sure_score=s))
-               for s in SURE_SCORES}
-    per_day |= {f"decision_{s}": Count("id", filter=Q(sure_score=s)) for s in SURE_SCORES}
+    # One pass over the decisions (a join with the summaries), grouped by day, option and
+    # leaning: the options table, the SURE scores then and now, and per wave the people
+    # whose wave has opened and who have not answered it (one date comparison and one
+    # index look-up each). The folding into weeks adds the days' rows up.
+    per_group = {f"summary_{s}": Count("id", filter=Q(assessment__sure_score=s))
+                 for s in SURE_SCORES}
+    per_group |= {f"decision_{s}": Count("id", filter=Q(sure_score=s)) for s in SURE_SCORES}
     for wave in schedule.WAVES:
         answered = FollowUp.objects.filter(assessment_id=OuterRef("assessment_id"), wave=wave)
-        per_day[f"waiting_{wave}"] = Count("id", filter=(
+        per_group[f"waiting_{wave}"] = Count("id", filter=(
             Q(decided_on__lte=schedule.latest_opened(today, wave))
             & ~Q(option__in=NOT_A_CHOICE) & ~Exists(answered)))
-    for row in decisions.values("assessment__created_on").order_by().annotate(**per_day):
-        day = row["assessment__created_on"]
-        rows += [(day, ("sure_summary", s), row[f"summary_{s}"]) for s in SURE_SCORES]
-        rows += [(day, ("sure_decision", s), row[f"decision_{s}"]) for s in SURE_SCORES]
+    stored_options, stored_leanings = set(), set()
+    for row in (Decision.objects.filter(**_in(period, "assessment__"))
+                .values("assessment__created_on", "option", "assessment__leaning").order_by()
+                .annotate(n=Count("id"), **per_group)):
+        day, option, leaning, n = (row["assessment__created_on"], row["option"],
+                                   row["assessment__leaning"], row["n"])
+        stored_options.add(option)
+        stored_leanings.add(leaning)
+        for key in (("cell", option, leaning), ("option", option), ("leaning", leaning)):
+            add(day, key, n)
+        for s in SURE_SCORES:
+            add(day, ("sure_summary", s), row[f"summary_{s}"])
+            add(day, ("sure_decision", s), row[f"decision_{s}"])
         for wave in schedule.WAVES:
-            rows += [(day, ("not_answered", wave), row[f"waiting_{wave}"]),
-                     (day, ("opened", wave), row[f"waiting_{wave}"])]
+            add(day, ("not_answered", wave), row[f"waiting_{wave}"])
+            add(day, ("opened", wave), row[f"waiting_{wave}"])
 
+    # One pass over the answers (a join with the summaries) gives every grouping of
+    # them: per day by option and by leaning, and the scores per group for the medians.
     # Every answer was given once its wave had opened, so it counts as opened too.
-    follow_ups = FollowUp.objects.filter(**_in(period, "assessment__"),
-                                         wave__in=schedule.WAVES)
-    for day, wave, option, n in (
-        follow_ups.values_list("assessment__created_on", "wave", "option")
+    scores: dict = defaultdict(Counter)
+    for day, wave, option, leaning, score, n in (
+        FollowUp.objects.filter(**_in(period, "assessment__"), wave__in=schedule.WAVES)
+        .values_list("assessment__created_on", "wave", "option", "assessment__leaning",
+                     "regret_score")
         .annotate(n=Count("id")).order_by()
     ):
         stored_options.add(option)
-        rows += [(day, ("answered_option", wave, option), n), (day, ("answered", wave), n),
-                 (day, ("opened", wave), n)]
-    for day, wave, leaning, n in (
-        follow_ups.values_list("assessment__created_on", "wave", "assessment__leaning")
-        .annotate(n=Count("id")).order_by()
-    ):
         stored_leanings.add(leaning)
-        rows.append((day, ("answered_leaning", wave, leaning), n))
-
-    scores: dict = defaultdict(Counter)
-    for group in ("option", "leaning"):
-        field = "option" if group == "option" else "assessment__leaning"
-        for wave, value, score, n in (follow_ups.values_list("wave", field, "regret_score")
-                                      .annotate(n=Count("id")).order_by()):
-            scores[(wave, group, value)][score] += n
+        for key in (("answered_option", wave, option), ("answered", wave), ("opened", wave),
+                    ("answered_leaning", wave, leaning)):
+            add(day, key, n)
+        scores[(wave, "option", option)][score] += n
+        scores[(wave, "leaning", leaning)][score] += n
     options = list(CHOSEN_OPTIONS) + sorted(stored_options - set(CHOSEN_OPTIONS))
-    return _Counts(rows, options, leaning_keys(stored_leanings), scores)
+    return _Counts(weekly, options, leaning_keys(stored_leanings), scores)
 
 
 def _weeks(period: Period, counts: _Counts) -> WeekTable:
@@ -185,8 +187,8 @@ def _weeks(period: Period, counts: _Counts) -> WeekTable:
                  ([("answered", wave), ("not_answered", wave)], ("opened", wave))]
     keys = {key for parts, total in sums for key in (*parts, total)}
     weeks: dict[date, dict] = {monday: dict.fromkeys(keys, 0) for monday in period.weeks()}
-    for day, key, n in counts.rows:
-        weeks[monday_of(day)][key] += n
+    for (monday, key), n in counts.weekly.items():
+        weeks[monday][key] += n
     return WeekTable(weeks, sums)
 
 
