@@ -1,8 +1,9 @@
 """Django forms for the questionnaire, built from the intake vocabulary.
 
-`intake.STEPS` is the single source of questions, values, wording and conditions; the
-forms only turn a step's applicable questions into fields. Field names are the intake
-keys and choice values the intake values, so a posted form is already an answers dict.
+`intake` is the single source of questions, values, wording, conditions and messages;
+the forms only turn a step's applicable questions into fields whose validators ask
+intake. Field names are the intake keys and choice values the intake values, so a
+posted form is already an answers dict.
 """
 
 import json

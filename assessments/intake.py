@@ -161,7 +161,7 @@ MAX_ALLERGY_DETAILS_LENGTH = 200
 # ---------------------------------------------------------------------------
 
 
-def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
+def selected_values(answers: Mapping[str, object], key: str) -> frozenset[str]:
     """The values chosen for ``key``, whatever shape the raw answer has.
 
     Conditions are evaluated on raw, possibly invalid input (forms, JSON), so anything
@@ -173,9 +173,6 @@ def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
     if isinstance(value, (list, tuple)):
         return frozenset(item for item in value if isinstance(item, str))
     return frozenset()
-
-
-selected_values = _selected
 
 
 def is_answered(value: object) -> bool:
@@ -199,14 +196,14 @@ Rule = tuple[str, RuleMode, tuple[str, ...]]
 
 def rule_holds(rule: Rule, answers: Mapping[str, object]) -> bool:
     key, mode, values = rule
-    chosen_listed = bool(_selected(answers, key) & set(values))
+    chosen_listed = bool(selected_values(answers, key) & set(values))
     return chosen_listed if mode == "any_of" else not chosen_listed
 
 
 def rule_decided_and_holds(rule: Rule, answers: Mapping[str, object]) -> bool:
     """The rule's question is answered and the rule holds: what questionnaire.js
     evaluates for each rule on the page (it waits for the answer a rule reads)."""
-    return bool(_selected(answers, rule[0])) and rule_holds(rule, answers)
+    return bool(selected_values(answers, rule[0])) and rule_holds(rule, answers)
 
 
 @dataclass(frozen=True)
@@ -1205,7 +1202,7 @@ class Checklist:
         ticks = [
             item.key for item in self.items
             if item.key not in answers
-            or _selected(answers, item.key) != {item.none_value}
+            or selected_values(answers, item.key) != {item.none_value}
         ]
         return ticks or [self.NONE]
 
@@ -1647,7 +1644,7 @@ class IntakeAnswers(BaseModel):
 
     def selected(self, key: str) -> frozenset[str]:
         """The values chosen for ``key`` (empty when not asked or not answered)."""
-        return _selected(self.as_plain_dict(), key)
+        return selected_values(self.as_plain_dict(), key)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:
