@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from assessments import intake, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
-from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
+from assessments.forms import StepForm, posted_answers, unexpected_keys
 from assessments.http import assessment_for_token, started_by_another_site, summary_pdf_response
 from assessments.intake_versions import forget_retired_answers
 from assessments.models import AuditEvent, Draft, is_token_shaped, normalise_code
@@ -94,15 +94,6 @@ def _step_url(number: int, return_to_review: bool = False) -> str:
     return f"{url}?return=review" if return_to_review else url
 
 
-def _first_incomplete_step(answers: dict) -> int | None:
-    """Number of the first step with a required, applicable question unanswered."""
-    for step in intake.STEPS:
-        for question in step.questions:
-            if question.required and question.applies(answers) and question.key not in answers:
-                return step.number
-    return None
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def start(request):
@@ -126,10 +117,21 @@ def start(request):
     )
 
 
+STEP_ACTIONS = frozenset({"next", "back", "save"})
+STRAY_ANSWERS_PROBLEM = (
+    "This page received answers that are not part of this step, so nothing was "
+    "saved. Please check your answers and press Next again."
+)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def step(request, number: int):
-    """One step of the questionnaire: Next validates it, Back and Save keep it as typed."""
+    """One step of the questionnaire: Next validates it, Back and Save keep it as typed.
+
+    One pass: find the draft, then for Next validate the page, save it and go where the
+    saved answers lead (``next_step_url``).
+    """
     if not 1 <= number <= STEP_COUNT:
         raise Http404("No such step.")
     current = intake.STEPS[number - 1]
@@ -148,99 +150,78 @@ def step(request, number: int):
         return _to_sent_page()
     if number > draft.furthest_step:
         return redirect("assessments:step", number=draft.furthest_step)
-
     return_to_review = request.GET.get("return") == "review" or (
         request.POST.get("return_to") == "review"
     )
-    if request.method == "POST":
-        action = request.POST.get("action", "next")
-        stray = unexpected_keys(current, request.POST)
-        if stray or action not in {"next", "back", "save"}:
-            form = StepForm(
-                step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
-            )
-            problem = (
-                "This page received answers that are not part of this step, so nothing was "
-                "saved. Please check your answers and press Next again."
-            )
-            return _render_step(
-                request, draft, current, form, return_to_review, problem=problem, status=400
-            )
-        if action in {"back", "save"}:
-            draft_save_step(
-                draft=draft,
-                step=current,
-                step_answers=posted_answers(current, request.POST),
-                reached=draft.furthest_step,
-            )
-            if action == "save":
-                return redirect("assessments:saved")
-            return redirect("assessments:step", number=max(1, number - 1))
 
-        # Questions this post made applicable were not on the page the patient saw:
-        # show them, without complaining that they are unanswered.
-        shown = asked_keys(current, draft.answers)
-        merged = {**draft.answers, **posted_answers(current, request.POST)}
-        form = StepForm(request.POST, step=current, answers=merged)
-        new_questions = [key for key in form.fields if key not in shown]
-        form.is_valid()
-        for key in new_questions:
-            form.errors.pop(key, None)
-        if not form.errors:
-            answered = form.step_answers()
-            next_number = number + 1
-            unanswered_new = [key for key in new_questions if key not in answered]
-            draft_save_step(
-                draft=draft,
-                step=current,
-                step_answers=answered,
-                reached=number if unanswered_new else min(next_number, STEP_COUNT),
-            )
-            if unanswered_new:
-                # Post/redirect/get to the first new question: without JavaScript the
-                # browser scrolls to it, and the notice at the top links to each one.
-                return redirect(_new_questions_url(number, return_to_review, unanswered_new))
-            if return_to_review or number == STEP_COUNT:
-                if number == STEP_COUNT:
-                    draft.furthest_step = STEP_COUNT
-                incomplete = _first_incomplete_step(draft.answers)
-                if incomplete is not None and incomplete != number:
-                    return redirect(_step_url(incomplete, return_to_review=True))
-                return redirect("assessments:review")
-            return redirect("assessments:step", number=next_number)
-        return _render_step(request, draft, current, form, return_to_review, status=200)
+    if request.method == "GET":
+        form = StepForm(step=current, answers=draft.answers)
+        new_keys = [
+            key for key in request.GET.get("new", "")[:500].split(",")
+            if key in form.fields and key not in draft.answers
+        ]
+        return _render_step(request, draft, form, return_to_review, new_keys=new_keys)
 
-    form = StepForm(
-        step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
-    )
-    new_keys = [
-        key for key in request.GET.get("new", "")[:500].split(",")
-        if key in form.fields and key not in draft.answers
-    ]
-    return _render_step(request, draft, current, form, return_to_review, new_keys=new_keys)
+    action = request.POST.get("action", "next")
+    if action not in STEP_ACTIONS or unexpected_keys(current, request.POST):
+        form = StepForm(step=current, answers=draft.answers)
+        return _render_step(request, draft, form, return_to_review,
+                            problem=STRAY_ANSWERS_PROBLEM, status=400)
+    if action != "next":  # Back and Save keep the page as typed, without checking it
+        draft_save_step(draft=draft, step=current, reached=draft.furthest_step,
+                        step_answers=posted_answers(current, request.POST))
+        if action == "save":
+            return redirect("assessments:saved")
+        return redirect("assessments:step", number=max(1, number - 1))
+
+    form = StepForm(request.POST, step=current, answers=draft.answers)
+    if not form.is_valid():
+        return _render_step(request, draft, form, return_to_review)
+    step_answers = form.step_answers()
+    new_unanswered = form.unanswered_new_keys(step_answers)
+    reached = number if new_unanswered else min(number + 1, STEP_COUNT)
+    saved = draft_save_step(draft=draft, step=current, step_answers=step_answers,
+                            reached=reached)
+    return redirect(next_step_url(number, saved, new_unanswered=new_unanswered,
+                                  return_to_review=return_to_review))
 
 
-def _new_questions_url(number: int, return_to_review: bool, keys: list[str]) -> str:
-    separator = "&" if return_to_review else "?"
-    return f"{_step_url(number, return_to_review)}{separator}new={','.join(keys)}#question-{keys[0]}"
+def next_step_url(number: int, answers: dict, *, new_unanswered: list[str],
+                  return_to_review: bool) -> str:
+    """Where Next leads from step ``number``, given the answers now saved.
+
+    Questions that just appeared: this page again, at the first of them (without
+    JavaScript the browser scrolls to it; the notice at the top links to each one).
+    From the last step or a change made from the review page: the first step still
+    incomplete, else the review page. Otherwise the next step.
+    """
+    if new_unanswered:
+        url = _step_url(number, return_to_review)
+        separator = "&" if return_to_review else "?"
+        return f"{url}{separator}new={','.join(new_unanswered)}#question-{new_unanswered[0]}"
+    if return_to_review or number == STEP_COUNT:
+        incomplete = intake.first_incomplete_step(answers)
+        if incomplete is not None and incomplete != number:
+            return _step_url(incomplete, return_to_review=True)
+        return reverse("assessments:review")
+    return _step_url(number + 1)
 
 
-def _render_step(
-    request, draft, current, form, return_to_review, problem="", status=200, new_keys=()
-):
+def _render_step(request, draft, form, return_to_review, problem="", status=200, new_keys=()):
+    step = form.step
     return render(
         request,
         "assessments/step.html",
         {
             "draft": draft,
-            "step": current,
+            "step": step,
             "step_count": STEP_COUNT,
             "form": form,
             "questions": form.questions(new_keys),
             "new_questions": [intake.QUESTIONS[key] for key in new_keys],
             "problem": problem,
             "return_to_review": return_to_review,
-            "progress_percent": round(100 * current.number / STEP_COUNT),
+            "progress_percent": round(100 * step.number / STEP_COUNT),
         },
         status=status,
     )
@@ -259,7 +240,7 @@ def review(request):
         return redirect("assessments:start")
     if draft.is_submitted:
         return _to_sent_page()
-    incomplete = _first_incomplete_step(draft.answers)
+    incomplete = intake.first_incomplete_step(draft.answers)
     if incomplete is not None:
         return redirect(_step_url(min(incomplete, draft.furthest_step), return_to_review=True))
     try:
@@ -289,7 +270,7 @@ def _render_review_errors(request, draft, exc: ValidationError):
     problems = []
     for key, texts in errors.items():
         question = intake.QUESTIONS.get(key)
-        number = _step_of(key)
+        number = intake.STEP_OF[key].number if question else 1
         for text in texts:
             problems.append(
                 {
@@ -299,13 +280,6 @@ def _render_review_errors(request, draft, exc: ValidationError):
                 }
             )
     return render(request, "assessments/review_problems.html", {"problems": problems}, status=400)
-
-
-def _step_of(key: str) -> int:
-    for step in intake.STEPS:
-        if any(question.key == key for question in step.questions):
-            return step.number
-    return 1
 
 
 @never_cache
@@ -366,7 +340,7 @@ def _resume_draft(request, draft: Draft):
     request.session[SESSION_DRAFT_KEY] = draft.token
     if draft.is_submitted:
         return _to_sent_page()
-    incomplete = _first_incomplete_step(_resumable(draft).answers)
+    incomplete = intake.first_incomplete_step(_resumable(draft).answers)
     if incomplete is None and draft.furthest_step >= STEP_COUNT:
         return redirect("assessments:review")
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))

@@ -107,7 +107,7 @@ def test_huge_multi_select_is_refused(patient):
 def test_over_long_field_is_refused_next_to_the_field(patient):
     client, draft = patient
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "y" * 500}
-    step = next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    step = intake.STEP_OF["allergies"]
     url = reverse("assessments:step", args=[step.number])
     client.post(url, step_post(step, {**answers, "allergy_other_details": ""}, draft))
     response = client.post(url, step_post(step, answers, draft))
@@ -276,7 +276,7 @@ def test_random_admin_list_parameters(db, lenient_limits, django_user_model, par
 
 def _allergies_step() -> intake.Step:
     """The step that asks about allergies (steps are named by what they ask, not numbered)."""
-    return next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    return intake.STEP_OF["allergies"]
 
 
 def test_invisible_characters_are_removed_from_answers(patient):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Literal, TypeVar
 
-from assessments.intake import IntakeAnswers
+from assessments.intake import QUESTIONS, IntakeAnswers
 from assessments.intake_versions import AsGiven
 from assessments.summary import SectionSlug, Severity
 
@@ -161,7 +161,9 @@ class Answers:
         return ((key, value),) if value is not None else ()
 
     def pairs_except_none(self, key: str) -> Pairs:
-        return self.pairs(key, set(self.chosen(key)) - {"none", "none_known"})
+        """The chosen values other than the question's "none" answer (intake's
+        ``exclusive``: "none", "none_known")."""
+        return self.pairs(key, set(self.chosen(key)) - {QUESTIONS[key].exclusive})
 
     def results(self, treatments: Iterable[str], values: Iterable[str]) -> Pairs:
         """Each treatment tried (of ``treatments``) whose own result is in ``values``, with

@@ -336,8 +336,9 @@ class TestInvalidAnswers:
         errors = errors_for(data)
         assert key in errors, errors
         for message in errors[key]:
-            # A sentence, or an instruction in the GOV.UK pattern ("Select how old you are").
-            assert message[0].isupper()
+            # A sentence (it may open with an answer in quotes), or an instruction in the
+            # GOV.UK pattern ("Select how old you are").
+            assert message.lstrip("“")[0].isupper()
             assert message.endswith(".") or message.startswith("Select "), message
             assert "Value error" not in message and "Input should" not in message
             assert "Field required" not in message

@@ -37,10 +37,6 @@ CONTRAST_JS = """([selector, property]) => {
 }"""
 
 
-def _step_with(key: str) -> intake.Step:
-    return next(s for s in intake.STEPS if any(q.key == key for q in s.questions))
-
-
 def _contrast(page: Page, selector: str, prop: str) -> dict:
     return page.evaluate(CONTRAST_JS, [selector, prop])
 
@@ -68,7 +64,7 @@ def _around(page: Page, selector: str, margin: int = 8) -> bytes:
 
 
 def _open_step(page: Page, base_url: str, key: str, answers: dict) -> intake.Step:
-    step = _step_with(key)
+    step = intake.STEP_OF[key]
     open_draft(page, base_url, draft_at(step.number, answers))
     page.goto(f"{base_url}/questionnaire/step/{step.number}/")
     return step

@@ -105,7 +105,7 @@ def test_stored_outcomes_are_renamed_both_ways(transactional_db):
         Change.objects.create(content_type_id=section_type.pk, object_id=1, item_label=old,
                               values={}, fingerprint="x", outcome=old)
     try:
-        apps = _migrate([("content", "0007_rooms-27_outcome_values")])
+        apps = _migrate([("content", "0007_approval_outcome_values")])
         Change = apps.get_model("content", "ContentChange")
         assert dict(Change.objects.values_list("item_label", "outcome")) == {
             "published": "publish", "draft": "unpublish"}
