@@ -34,7 +34,7 @@ def restore_groups() -> None:
         )
     Group.objects.get(name=ruleset.GROUP_NAME).permissions.add(*Permission.objects.filter(
         content_type__app_label="assessments", codename__in=ruleset.CODENAMES))
-    for migration in ("0015_decisions_permissions", "0016_decisions-26_reviewers"):
+    for migration in ("0015_decisions_permissions", "0016_decisions_reviewers"):
         decisions = importlib.import_module(f"assessments.migrations.{migration}")
         Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
             content_type__app_label="assessments", codename__in=decisions.CODENAMES))
