@@ -10,7 +10,7 @@ from django.utils import timezone
 from assessments import intake
 from assessments.models import Assessment, AuditEvent, Draft
 from assessments.services import assessment_rederive_summary
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 from .questionnaire_helpers import (
     FEMALE_ANSWERS,
@@ -21,7 +21,7 @@ from .questionnaire_helpers import (
     walk_all_steps,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 
 
@@ -36,13 +36,6 @@ STEP3 = _step_with("scalp_symptoms")
 STEP4 = _step_with("allergies")
 STEP5 = _step_with("goal")
 STEP6 = intake.STEPS[-1]
-
-
-@pytest.fixture(autouse=True)
-def _guide(db):
-    from django.core.management import call_command
-
-    call_command("load_guide", verbosity=0)
 
 
 class TestSteps:
