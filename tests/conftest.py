@@ -76,9 +76,7 @@ def _database_as_migrated(request):
     empty cache, even after a test that flushed every table (live_server,
     ``transaction=True``) ran before it: a flush takes the groups away and leaves the
     cache table (rate-limit counts, kept pages) as that test left it."""
-    if request.node.get_closest_marker("django_db") is None and not (
-        {"db", "transactional_db"} & set(request.fixturenames)
-    ):
+    if request.node.get_closest_marker("database") is None:
         return
     from django.contrib.auth.models import Group
     from django.core.cache import cache
