@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from assessments import intake
 from assessments.models import Draft
-
-from .conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 # The rules tests' quiet baseline, varied so that more of the summary is exercised:
 # several patterns, a tried treatment with its follow-up, priorities, a SURE "no".

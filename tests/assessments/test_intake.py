@@ -15,7 +15,7 @@ from assessments.intake import (
     drop_inapplicable,
     field_errors,
 )
-from tests.assessments.conftest import ABSENT, build_answer_dict
+from tests.answers import ABSENT, build_answer_dict
 
 # The contract of intake.md, written out again on purpose: if a key or value changes
 # in intake.py by accident, this test says so.

@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
@@ -189,15 +188,6 @@ def make_patient(name: str):
     """One of the issue's three patients, through the real submit path."""
     answers = intake.drop_inapplicable(valid_answers(**ISSUE_12_PATIENTS[name]))
     return assessment_submit(draft=Draft.objects.create(answers=answers))
-
-
-@pytest.fixture
-def guide():
-    """The shipped guide: its sources, declaration and review date are on every summary."""
-    cache.clear()
-    call_command("load_guide", stdout=io.StringIO())
-    yield
-    cache.clear()
 
 
 @pytest.mark.usefixtures("guide")

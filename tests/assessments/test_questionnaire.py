@@ -10,7 +10,7 @@ from django.utils import timezone
 from assessments import intake
 from assessments.models import Assessment, AuditEvent, Draft
 from assessments.services import assessment_rederive_summary
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 from .questionnaire_helpers import (
     FEMALE_ANSWERS,
@@ -22,7 +22,7 @@ from .questionnaire_helpers import (
     walk_all_steps,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 
 
@@ -32,13 +32,6 @@ HAIR_LOSS = intake.STEP_OF["pattern"]
 HEALTH = intake.STEP_OF["allergies"]
 PRACTICALITIES = intake.STEP_OF["goal"]
 WHAT_MATTERS = intake.STEP_OF["decision_stage"]
-
-
-@pytest.fixture(autouse=True)
-def _guide(db):
-    from django.core.management import call_command
-
-    call_command("load_guide", verbosity=0)
 
 
 class TestSteps:

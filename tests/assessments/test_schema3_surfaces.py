@@ -20,7 +20,7 @@ from assessments.fhir.response import (
 )
 from assessments.models import Assessment, Draft
 from assessments.staff.selectors import export_queryset, export_rows
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.factories import make_assessment, make_staff
 
 from .questionnaire_helpers import (
@@ -32,7 +32,7 @@ from .questionnaire_helpers import (
     walk_all_steps,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 def _walk_to(client, key: str, answers: dict) -> tuple[Draft, intake.Step]:
     """Answer every step before the one that asks ``key``."""
@@ -53,11 +53,6 @@ def _schema_2_answers(**overrides) -> dict:
     answers["tried_result"] = "stopped_side_effects"
     answers.update(overrides)
     return answers
-
-
-@pytest.fixture(autouse=True)
-def _guide(db):
-    call_command("load_guide", verbosity=0)
 
 
 class TestPerTreatmentResults:

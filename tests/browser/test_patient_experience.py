@@ -10,7 +10,6 @@ import hashlib
 import io
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -226,7 +225,6 @@ def test_browser_print_uses_fewer_sheets(page: Page, live_server, name, sheets_b
     """Issue 12's three patients, printed from the summary page (A4, JavaScript on, so
     every fold is opened first): fewer sheets than before the issue (commit 8187791,
     docs/patient-experience.md)."""
-    call_command("load_guide", verbosity=0)
     answers = intake.drop_inapplicable(valid_answers(**ISSUE_12_PATIENTS[name]))
     assessment = assessment_submit(draft=Draft.objects.create(answers=answers))
     page.goto(live_server.url + assessment.secret_summary_path())

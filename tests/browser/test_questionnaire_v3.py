@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from assessments import intake, reading_time
 from assessments.models import Assessment, Draft
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.factories import ISSUE_23_PATIENTS
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS
 from tests.browser.helpers import (

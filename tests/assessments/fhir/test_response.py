@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from assessments import intake
 from assessments.fhir.response import ResponseMismatch, answers_response, response_answers
 from assessments.rules import assess
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.test_rules_properties import valid_answer_sets
 
 from .helpers import example_answers, walk
