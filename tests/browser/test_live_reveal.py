@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 from assessments import intake
 from assessments.forms import is_asked
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.browser.helpers import draft_at, open_draft
 
 pytestmark = pytest.mark.browser

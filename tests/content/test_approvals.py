@@ -1,5 +1,7 @@
 """Two-person publishing for the guide: proposals, a reviewer's decision, diffs, roles."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
@@ -69,7 +71,7 @@ def test_load_guide_twice_does_not_duplicate_review_requests(guide):
     from django.core.management import call_command
 
     before = ContentChange.objects.count()
-    call_command("load_guide", stdout=__import__("io").StringIO())
+    call_command("load_guide", stdout=io.StringIO())
     assert ContentChange.objects.count() == before
 
 
