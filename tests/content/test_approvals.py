@@ -250,7 +250,9 @@ def test_reviewers_group_has_no_user_or_assessment_data_permissions():
     assert ("content", "approve_contentchange") in codenames
     assert ("assessments", "approve_ruleset") in codenames
     assert not {c for c in codenames if c[0] == "auth"}
-    assert not {c for c in codenames if c[1].startswith(("change_", "add_", "delete_"))}
+    # Recording the decision at the visit (issue 26) is the only thing they may write.
+    writes = {c for c in codenames if c[1].startswith(("change_", "add_", "delete_"))}
+    assert writes == {("assessments", "add_decision"), ("assessments", "change_decision")}
     assert ("assessments", "view_assessment") not in codenames
 
 
