@@ -212,7 +212,7 @@ NEARLY_EMPTY_LAST_PAGE = 0.25
 COMPACT_CSS = """
 .note-lines { height: 12mm; }
 .answers-table { font-size: 10.5pt; }
-.answers-table th, .answers-table td { padding: 0.3mm 1.5mm; }
+.answers-table th, .answers-table td { padding: 0.2mm 1.5mm; }
 .sources ol { font-size: 10pt; }
 """
 
