@@ -386,17 +386,18 @@ def sent(request):
     )
 
 
-def _assessment_for(token: str, only: tuple[str, ...] = ()) -> Assessment:
+def _assessment_for(token: str) -> Assessment:
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
-        "ruleset_approval")
-    return get_object_or_404(rows, token=token)
+    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
 
 
-# What the PDF download reads on every request: not the answers and summary JSON (tens of
-# KB to decode), which only a first render needs (Django then loads them).
-PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
+def _assessment_for_pdf(token: str) -> Assessment:
+    """The PDF link's assessment, with only the few fields a download reads."""
+    assessment = pdf.assessment_for_download(token) if is_token_shaped(token) else None
+    if assessment is None:
+        raise Http404("No such summary.")
+    return assessment
 
 
 @never_cache
@@ -415,6 +416,7 @@ def pdf_unavailable_response(request):
     """The friendly 503 when a PDF cannot be made now; the next request tries again."""
     response = render(request, "assessments/pdf_unavailable.html", status=503)
     response["Retry-After"] = "60"
+    add_never_cache_headers(response)
     return response
 
 
@@ -423,12 +425,14 @@ def summary_pdf_response(request, assessment: Assessment):
 
     Shared with the staff area. The file name holds only the reference code.
     """
-    try:
-        body = pdf.summary_pdf_bytes(assessment=assessment)
-    except pdf.PdfRenderError:  # not made, or the file store did not answer
-        return pdf_unavailable_response(request)
+    stored = pdf.stored_pdf_local_file(assessment=assessment)  # streamed (sendfile)
+    if stored is None:
+        try:
+            stored = io.BytesIO(pdf.summary_pdf_bytes(assessment=assessment))
+        except pdf.PdfRenderError:  # not made, or the file store did not answer
+            return pdf_unavailable_response(request)
     response = FileResponse(
-        io.BytesIO(body),
+        stored,
         content_type="application/pdf",
         filename=pdf.summary_pdf_filename(assessment=assessment),
     )
@@ -441,21 +445,23 @@ def summary_pdf_response(request, assessment: Assessment):
 PDF_RETRY_AFTER_SECONDS = 3
 
 
-@never_cache
 @require_GET
 def summary_pdf(request, token: str):
     """The patient's summary as a PDF, through the same secret link.
 
     While a background worker runs, the PDF is never made here: until the worker has
     stored it, the link answers "being prepared, try again in a moment" (503 with
-    Retry-After). Without a worker it is made now, as before.
+    Retry-After). Without a worker it is made now, as before. Every answer but a 404 is
+    marked not to be cached, each once (not with @never_cache as well: it was 15 % of
+    a stored PDF's CPU to set the same headers twice).
     """
-    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = _assessment_for_pdf(token)
     if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
         pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
         response = render(request, "assessments/pdf_preparing.html",
                           {"assessment": assessment, "pdf_url": request.path}, status=503)
         response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
         return response
     return summary_pdf_response(request, assessment)
 
@@ -464,7 +470,7 @@ def summary_pdf(request, token: str):
 @require_GET
 def summary_pdf_status(request, token: str):
     """{"ready": true} once the PDF is stored: the summary page's script asks this."""
-    assessment = _assessment_for(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = _assessment_for_pdf(token)
     ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
     return JsonResponse({"ready": ready})
 
