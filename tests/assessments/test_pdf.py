@@ -298,3 +298,17 @@ class TestStoredPdfDownload:
         assert found.get_deferred_fields() >= {"answers", "summary"}
         assert found.answers == stored.answers  # loaded on first use, as with .only()
         assert pdf.assessment_for_download("x" * 43) is None
+
+
+@pytest.mark.parametrize(("fill", "layouts"), [(0.9, 1), (0.1, 2)])
+def test_a_second_layout_only_when_the_last_page_is_nearly_empty(
+        monkeypatch, _weasyprint_imported, fill, layouts):
+    """Issue 12's compact appendices cost a whole second layout: only for a PDF whose
+    last page would hold a few lines (the render's main cost, bench/analysis.md)."""
+    from weasyprint import HTML
+
+    monkeypatch.setattr(pdf, "last_page_fill", lambda document: fill)
+    with mock.patch.object(HTML, "render", autospec=True, side_effect=HTML.render) as spy:
+        data = pdf.render_summary_pdf(assessment=make_assessment())
+    assert spy.call_count == layouts
+    assert len(PdfReader(io.BytesIO(data)).pages) > 1
