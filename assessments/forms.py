@@ -1,10 +1,12 @@
 """Django forms for the questionnaire, built from the intake vocabulary.
 
-`intake.STEPS` is the single source of questions, values, wording and conditions; the
-forms only turn a step's applicable questions into fields. Field names are the intake
-keys and choice values the intake values, so a posted form is already an answers dict.
+`intake` is the single source of questions, values, wording, conditions and messages;
+the forms only turn a step's applicable questions into fields whose validators ask
+intake. Field names are the intake keys and choice values the intake values, so a
+posted form is already an answers dict.
 """
 
+import json
 from collections.abc import Mapping
 
 from django import forms
@@ -12,10 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from assessments import intake
-from assessments.intake import QUESTIONS, Question, Step
+from assessments.intake import INVALID_CHOICE_MESSAGE, QUESTIONS, Question, Step
 from assessments.plain_text import remove_invisible_controls
-
-INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
 
 # Questions whose answers each show a drawing (static/assessments/img/<value>.svg).
 STAGE_DRAWING_QUESTIONS = frozenset({"norwood_stage", "ludwig_stage"})
@@ -24,25 +24,12 @@ STAGE_DRAWING_QUESTIONS = frozenset({"norwood_stage", "ludwig_stage"})
 CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "draft", "action", "return_to"})
 
 
-def _exclusive_validator(exclusive: str, label: str):
-    def validate(values):
-        if exclusive in values and len(values) > 1:
-            raise ValidationError(
-                f"“{label}” cannot be combined with other answers. "
-                "Please untick it, or untick the others.",
-                code="exclusive",
-            )
-
-    return validate
-
-
-def _max_choices_validator(question: Question):
-    def validate(values):
-        if len(values) > question.max_choices:
-            raise ValidationError(
-                f"Please choose at most {question.max_choices} answers.",
-                code="max_choices",
-            )
+def _intake_validator(check):
+    """A form validator that asks intake (``check`` gives (error type, message) or None)."""
+    def validate(value):
+        if problem := check(value):
+            code, message = problem
+            raise ValidationError(message, code=code)
 
     return validate
 
@@ -61,16 +48,29 @@ class PlainTextField(forms.CharField):
         return remove_invisible_controls(super().to_python(value)).strip()
 
 
-def field_for(question: Question, *, leave_out: str | None = None) -> forms.Field:
-    """The form field that asks `question`, with the intake's wording and values.
+class IntakeTextField(PlainTextField):
+    """A text question: intake checks its length (and words the message). Nothing is
+    cut: the page has no maxlength, since browsers cut pasted text at the limit without
+    a word; ``max_length`` is kept for the page's hint and live count only."""
+
+    def __init__(self, *, question: Question, **kwargs):
+        super().__init__(validators=[_intake_validator(lambda text: intake.text_problem(
+            question, text))], **kwargs)
+        self.max_length = question.max_length
+
+
+def field_for(question: Question, *, leave_out: str | None = None,
+              required: bool | None = None) -> forms.Field:
+    """The form field that asks `question`, with the intake's wording, values and checks.
 
     ``leave_out`` drops one answer: a follow-up of the health checklist does not offer
-    "None of these", since ticking its line already said "some of these".
+    "None of these", since ticking its line already said "some of these". ``required``
+    overrides the question's own (a question that just appeared is not required yet).
     """
     common = {
         "label": question.label,
         "help_text": question.help_text,
-        "required": question.required,
+        "required": question.required if required is None else required,
         "error_messages": {
             "required": question.error_message,
             "invalid_choice": INVALID_CHOICE_MESSAGE,
@@ -87,33 +87,18 @@ def field_for(question: Question, *, leave_out: str | None = None) -> forms.Fiel
             choices=choices, widget=forms.RadioSelect(attrs={"class": "form-check-input"}), **common
         )
     if question.kind == "multi":
-        validators = []
-        if question.exclusive:
-            validators.append(
-                _exclusive_validator(question.exclusive, question.label_for(question.exclusive))
-            )
-        if question.max_choices:
-            validators.append(_max_choices_validator(question))
         return forms.MultipleChoiceField(
             choices=choices,
             widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-            validators=validators,
+            validators=[_intake_validator(question.choice_problem)],
             **common,
         )
-    common["error_messages"]["max_length"] = (
-        f"Please keep this to {question.max_length} characters or fewer "
-        "(you have typed %(show_value)d)."
-    )
-    text_field = PlainTextField(
-        max_length=question.max_length,
+    return IntakeTextField(
+        question=question,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         strip=True,
         **common,
     )
-    # No maxlength in the page: browsers cut pasted text at the limit without a word.
-    # The hint and the live count say the limit; longer text is an error after Next.
-    text_field.widget.attrs.pop("maxlength", None)
-    return text_field
 
 
 def is_asked(question: Question, answers: Mapping[str, object], ticks=None) -> bool:
@@ -128,35 +113,24 @@ def is_asked(question: Question, answers: Mapping[str, object], ticks=None) -> b
     item = _checklist_item(question.key)
     if item is not None and (item.yes_value or item.key not in (ticks or ())):
         return False
-    condition = question.only_if
-    if condition is not None and any(key not in answers for key in condition.reads):
-        return False
-    return question.applies(answers)
+    return question.only_if is None or question.only_if.decided_and_holds(answers)
 
 
-def _rule_on_this_page(question: Question, step_keys: set[str], answers):
-    """The one rule of the question's condition that an answer on this page decides,
-    when its other rules (on earlier pages) already hold; else None.
+def _reveal_rules(question: Question, step: Step, answers) -> list[intake.Rule]:
+    """The rules of the question's condition that answers on this page decide, when its
+    other rules (read from earlier pages) already hold; else none.
 
     "What do you take testosterone for?" reads the sex at birth (page 1) and the
     hormone medicines (this page): for someone not male it is revealed as soon as
     "Testosterone" is ticked.
     """
     if question.only_if is None:
-        return None
-    here = [rule for rule in question.only_if.browser_rules if rule[0] in step_keys]
-    elsewhere = [rule for rule in question.only_if.browser_rules if rule[0] not in step_keys]
-    if len(here) != 1 or not all(_rule_holds(rule, answers) for rule in elsewhere):
-        return None
-    return here[0]
-
-
-def _rule_holds(rule, answers) -> bool:
-    key, mode, values = rule
-    chosen = intake.selected_values(answers, key)
-    if not chosen:
-        return False
-    return bool(chosen & set(values)) == (mode == "any_of")
+        return []
+    here = [rule for rule in question.only_if.rules if rule[0] in step.keys]
+    elsewhere = [rule for rule in question.only_if.rules if rule[0] not in step.keys]
+    if all(intake.rule_decided_and_holds(rule, answers) for rule in elsewhere):
+        return here
+    return []
 
 
 def _checklist_item(key: str):
@@ -188,32 +162,36 @@ def _drawings(key: str) -> dict[str, str]:
 
 
 class StepForm(forms.Form):
-    """The applicable questions of one step, given the answers known so far."""
+    """One step's questions, as its page shows them, given the saved answers.
 
-    def __init__(
-        self,
-        *args,
-        step: Step,
-        answers: Mapping[str, object],
-        with_live_reveal: bool = False,
-        **kwargs,
-    ):
-        super().__init__(*args, **kwargs)
+    Unbound, it is the page: the questions asked now, and hidden those that answers on
+    this same page may reveal (questionnaire.js shows them as soon as they apply;
+    without JavaScript they stay hidden and the server asks them after Next).
+
+    Bound to a post, it asks what applies given the saved answers and the posted ones.
+    A question that applies only because of this post was not on the page the patient
+    saw without JavaScript: it "just appeared" (``new_keys``), is optional in this post,
+    and the view asks it next (``unanswered_new_keys``).
+    """
+
+    def __init__(self, data=None, *, step: Step, answers: Mapping[str, object]):
+        super().__init__(data)
         self.step = step
         self.checklist = step.checklist
-        # Questions not asked yet whose condition is answered on this same page: sent
-        # hidden, for questionnaire.js to reveal as soon as they apply. Without
-        # JavaScript they stay hidden and the server asks them after Next.
-        self.live_reveal_rules: dict[str, dict] = {}
-        ticks = None
-        if self.checklist is not None:
-            ticks = (
-                self._posted_ticks() if self.is_bound else self.checklist.ticks_from(answers)
-            )
-            self.fields[self.checklist.key] = self._checklist_field()
-            if ticks is not None and not self.is_bound:
+        # Question key -> the rules questionnaire.js evaluates to reveal it.
+        self.reveal_rules: dict[str, list[intake.Rule]] = {}
+        self.new_keys: frozenset[str] = frozenset()
+        if self.is_bound:
+            shown = asked_keys(step, answers)
+            answers = {**answers, **posted_answers(step, data)}
+            ticks = self._posted_ticks() if self.checklist else None
+        else:
+            self.initial = dict(answers)
+            ticks = self.checklist.ticks_from(answers) if self.checklist else None
+            if ticks is not None:
                 self.initial[self.checklist.key] = ticks
-        step_keys = {question.key for question in step.questions}
+        if self.checklist is not None:
+            self.fields[self.checklist.key] = self._checklist_field()
         # The checklist's follow-ups come right after it, then the step's other questions.
         ordered = sorted(step.questions, key=lambda q: _checklist_item(q.key) is None)
         for question in ordered:
@@ -222,28 +200,31 @@ class StepForm(forms.Form):
                 continue  # answered by its tick
             leave_out = item.none_value if item else None
             if is_asked(question, answers, ticks):
+                required = False if self.is_bound and question.key not in shown else None
+                self.fields[question.key] = field_for(
+                    question, leave_out=leave_out, required=required)
+                continue
+            if self.is_bound:
+                continue
+            if item is not None:
+                rules = [self.checklist.follow_up_rule(item)]
+            else:
+                rules = _reveal_rules(question, step, answers)
+            if rules:
                 self.fields[question.key] = field_for(question, leave_out=leave_out)
-            elif with_live_reveal and item is not None:
-                self.fields[question.key] = field_for(question, leave_out=leave_out)
-                self.live_reveal_rules[question.key] = {
-                    "key": self.checklist.key, "mode": "any_of", "values": item.key
-                }
-            elif with_live_reveal and (rule := _rule_on_this_page(question, step_keys, answers)):
-                self.fields[question.key] = field_for(question, leave_out=leave_out)
-                key, mode, values = rule
-                self.live_reveal_rules[question.key] = {
-                    "key": key, "mode": mode, "values": " ".join(values)
-                }
+                self.reveal_rules[question.key] = rules
+        if self.is_bound:
+            self.new_keys = frozenset(self.fields) - shown
 
     def _checklist_field(self) -> forms.Field:
         checklist = self.checklist
-        choices = [(intake.Checklist.NONE, "None of these")] + [
+        choices = [(intake.Checklist.NONE, intake.Checklist.NONE_LABEL)] + [
             (item.key, _choice_label(item)) for item in checklist.items
         ]
         return forms.MultipleChoiceField(
             choices=choices,
             widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-            validators=[_exclusive_validator(intake.Checklist.NONE, "None of these")],
+            validators=[_intake_validator(checklist.choice_problem)],
             label=checklist.label,
             help_text=checklist.help_text,
             error_messages={
@@ -270,12 +251,12 @@ class StepForm(forms.Form):
             )
         return answered
 
-    def fields_with_reveal_rules(self):
-        """(bound field, live-reveal rule or None) in question order, for the template."""
-        return [(self[name], self.live_reveal_rules.get(name)) for name in self.fields]
+    def unanswered_new_keys(self, step_answers: Mapping[str, object]) -> list[str]:
+        """The questions that just appeared and are not answered yet, in page order."""
+        return [key for key in self.fields if key in self.new_keys and key not in step_answers]
 
     def questions(self, new_keys=()):
-        """Per question: its bound field, live-reveal rule, "none of these" value, and
+        """Per question: its bound field, live-reveal rules, "none of these" value, and
         whether it just appeared because of an answer on this page (``new_keys``).
 
         The results of the treatments tried (``result_*``) come as one entry,
@@ -287,9 +268,10 @@ class StepForm(forms.Form):
             exclusive[self.checklist.key] = intake.Checklist.NONE
         entries: list[dict] = []
         for name in self.fields:
+            rules = self.reveal_rules.get(name)
             entry = {
                 "field": self[name],
-                "rule": self.live_reveal_rules.get(name),
+                "reveal_when": json.dumps(rules) if rules else "",
                 "exclusive": exclusive[name] or "",
                 "stage_drawings": name in STAGE_DRAWING_QUESTIONS,
                 "drawings": _drawings(name),
@@ -357,8 +339,6 @@ def posted_answers(step: Step, data) -> dict[str, object]:
 
 def unexpected_keys(step: Step, data) -> set[str]:
     """Posted names that are neither this step's questions nor form controls."""
-    step_keys = {question.key for question in step.questions}
-    if step.checklist is not None:
-        step_keys.add(step.checklist.key)
-    return {key for key in data.keys() if key not in step_keys and key not in CONTROL_KEYS}
+    allowed = step.keys | CONTROL_KEYS | ({step.checklist.key} if step.checklist else set())
+    return {key for key in data.keys() if key not in allowed}
 

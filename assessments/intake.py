@@ -6,20 +6,27 @@ assessments, JSON exports and the ``assess`` command all use them, so they never
 without a new ``SCHEMA_VERSION``. Wording, help text and order within a step may be
 improved freely.
 
-Two things live here:
+Every fact about the questionnaire is written here once, and only here:
 
-* plain data (``STEPS``, ``QUESTIONS``) that the Django forms, the review page, the PDF
-  and exports share, including the "only if" conditions of conditional questions;
-* ``IntakeAnswers``, the pydantic model that validates one complete answer set. It reads
-  the same conditions as the forms, so a question is "asked" in exactly one way.
+* plain data (``STEPS``, ``QUESTIONS``, ``STEP_OF``: which page asks a key) that the
+  Django forms, the review page, the PDF and exports share;
+* the "only if" conditions, as data (``Condition.rules``): Python evaluates them
+  (``Question.applies``), the step page hands them to questionnaire.js for the live
+  reveal, and the FHIR Questionnaire turns them into ``enableWhen``;
+* what "answered" means (``is_answered``) and every validation message, one wording
+  per rule (``exclusive_message``, ``too_many_message``, ...), which the step forms'
+  validators get from here (``Question.choice_problem``, ``text_problem``);
+* ``IntakeAnswers``, the pydantic model that validates one complete answer set with the
+  same conditions and messages, so a question is "asked" in exactly one way.
 
 Validation errors are written for patients: every message is a plain sentence tied to
 the question's key (``error["loc"][0]``). ``field_errors`` turns a ``ValidationError``
-into ``{key: [message, ...]}`` for forms and the command line.
+into ``{key: [message, ...]}`` for the review page, FHIR and the command line.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -154,7 +161,7 @@ MAX_ALLERGY_DETAILS_LENGTH = 200
 # ---------------------------------------------------------------------------
 
 
-def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
+def selected_values(answers: Mapping[str, object], key: str) -> frozenset[str]:
     """The values chosen for ``key``, whatever shape the raw answer has.
 
     Conditions are evaluated on raw, possibly invalid input (forms, JSON), so anything
@@ -168,76 +175,90 @@ def _selected(answers: Mapping[str, object], key: str) -> frozenset[str]:
     return frozenset()
 
 
-selected_values = _selected  # for the forms' live reveal (forms.py)
+def is_answered(value: object) -> bool:
+    """Whether an answer was given: not missing, not blank text, not an empty list.
+
+    The one meaning of "answered" for the step pages, the review page, the summary's
+    answers and validation.
+    """
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, tuple)):
+        return bool(value)
+    return value is not None
 
 
-BrowserRule = tuple[str, Literal["none_of", "any_of"], tuple[str, ...]]
+RuleMode = Literal["any_of", "none_of"]
+Rule = tuple[str, RuleMode, tuple[str, ...]]
+"""(key, mode, values): "any_of" holds when some chosen value of ``key`` is in
+``values``, "none_of" when no chosen value is."""
+
+
+def rule_holds(rule: Rule, answers: Mapping[str, object]) -> bool:
+    key, mode, values = rule
+    chosen_listed = bool(selected_values(answers, key) & set(values))
+    return chosen_listed if mode == "any_of" else not chosen_listed
+
+
+def rule_decided_and_holds(rule: Rule, answers: Mapping[str, object]) -> bool:
+    """The rule's question is answered and the rule holds: what questionnaire.js
+    evaluates for each rule on the page (it waits for the answer a rule reads)."""
+    return bool(selected_values(answers, rule[0])) and rule_holds(rule, answers)
 
 
 @dataclass(frozen=True)
 class Condition:
-    """An "only if" rule of intake.md: which answers it reads and the test itself."""
+    """An "only if" rule of intake.md, as data: rules that must all hold.
 
-    reads: tuple[str, ...]
-    test: Callable[[Mapping[str, object]], bool]
-    description: str
-    # The same test as data, for the page's optional live reveal (questionnaire.js) and
-    # FHIR enableWhen: (key, mode, values) rules that must all hold, mode "none_of" (no
-    # chosen value is in values) or "any_of" (some chosen value is in values).
-    browser_rules: tuple[BrowserRule, ...]
+    The data is the condition: the server evaluates it here (``holds``), the step page
+    sends it to questionnaire.js for the live reveal (``data-reveal-when``, the same
+    rules, the same meaning) and the FHIR Questionnaire turns it into ``enableWhen``.
+    """
+
+    rules: tuple[Rule, ...]
+    description: str  # in words, for the JSON Schema and messages
 
     @property
-    def browser_rule(self) -> BrowserRule:
-        """The one rule of a single-rule condition (most are; see ``browser_rules``)."""
-        if len(self.browser_rules) != 1:
-            raise ValueError(f"the condition {self.description!r} has several rules")
-        return self.browser_rules[0]
+    def reads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(key for key, _, _ in self.rules))
+
+    def holds(self, answers: Mapping[str, object]) -> bool:
+        """Whether the question applies. A "none_of" rule holds while its key is
+        unanswered: "not male" is true of no answer yet (see ``decided_and_holds``)."""
+        return all(rule_holds(rule, answers) for rule in self.rules)
+
+    def decided_and_holds(self, answers: Mapping[str, object]) -> bool:
+        """Whether the question is shown now: every answer it reads is given and it
+        holds (questionnaire.js evaluates the same on the page)."""
+        return all(rule_decided_and_holds(rule, answers) for rule in self.rules)
 
 
 def _not_male() -> Condition:
-    return Condition(
-        reads=("sex_at_birth",),
-        test=lambda answers: answers.get("sex_at_birth") != "male",
-        description="sex_at_birth is not male",
-        browser_rules=(("sex_at_birth", "none_of", ("male",)),),
-    )
+    return Condition(rules=(("sex_at_birth", "none_of", ("male",)),),
+                     description="sex_at_birth is not male")
 
 
 def _has_any(key: str, *values: str) -> Condition:
-    return Condition(
-        reads=(key,),
-        test=lambda answers: bool(_selected(answers, key) & set(values)),
-        description=f"{key} has {' or '.join(values)}",
-        browser_rules=((key, "any_of", values),),
-    )
+    return Condition(rules=((key, "any_of", values),),
+                     description=f"{key} has {' or '.join(values)}")
 
 
 def _is_male() -> Condition:
-    return Condition(
-        reads=("sex_at_birth",),
-        test=lambda answers: answers.get("sex_at_birth") == "male",
-        description="sex_at_birth is male",
-        browser_rules=(("sex_at_birth", "any_of", ("male",)),),
-    )
+    return Condition(rules=(("sex_at_birth", "any_of", ("male",)),),
+                     description="sex_at_birth is male")
 
 
 def _all_of(*conditions: Condition) -> Condition:
     return Condition(
-        reads=tuple(key for condition in conditions for key in condition.reads),
-        test=lambda answers: all(condition.test(answers) for condition in conditions),
+        rules=tuple(rule for condition in conditions for rule in condition.rules),
         description=" and ".join(condition.description for condition in conditions),
-        browser_rules=tuple(rule for condition in conditions for rule in condition.browser_rules),
     )
 
 
 def _answered_other_than_none(key: str, vocabulary: Any) -> Condition:
     values = tuple(v for v in get_args(vocabulary) if v != "none")
-    return Condition(
-        reads=(key,),
-        test=lambda answers: bool(_selected(answers, key) - {"none"}),
-        description=f"{key} is answered and is not none",
-        browser_rules=((key, "any_of", values),),
-    )
+    return Condition(rules=((key, "any_of", values),),
+                     description=f"{key} is answered and is not none")
 
 
 @dataclass(frozen=True)
@@ -266,7 +287,7 @@ class Question:
 
     def applies(self, answers: Mapping[str, object]) -> bool:
         """Whether this question is asked, given the other (plain) answers."""
-        return self.only_if is None or self.only_if.test(answers)
+        return self.only_if is None or self.only_if.holds(answers)
 
     def label_for(self, value: str) -> str:
         for choice in self.choices:
@@ -281,6 +302,13 @@ class Question:
     def values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
 
+    def choice_problem(self, chosen: Sequence[str]) -> tuple[str, str] | None:
+        """(error type, message) for the first rule these choices break, else None."""
+        return multi_choice_problem(
+            chosen, exclusive=self.exclusive, max_choices=self.max_choices,
+            exclusive_label=self.label_for(self.exclusive) if self.exclusive else "",
+        )
+
 
 @dataclass(frozen=True)
 class Step:
@@ -291,6 +319,11 @@ class Step:
     questions: tuple[Question, ...]
     # Questions of this step that are nearly always "none", asked as one checklist.
     checklist: "Checklist | None" = None
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The keys of this step's questions."""
+        return frozenset(question.key for question in self.questions)
 
 
 def _choices(vocabulary: Any, labels: Mapping[str, str | tuple[str, str]]) -> tuple[Choice, ...]:
@@ -310,7 +343,7 @@ def _choices(vocabulary: Any, labels: Mapping[str, str | tuple[str, str]]) -> tu
 
 _YES_NO = {"yes": "Yes", "no": "No"}
 
-# Step 1 --------------------------------------------------------------------
+# Page 1, about-you (the pages are STEPS, below) -----------------------------
 SEX_AT_BIRTH = Question(
     key="sex_at_birth",
     kind="one",
@@ -397,7 +430,7 @@ FAMILY_PLANS = Question(
     only_if=_is_male(),
 )
 
-# Step 2 --------------------------------------------------------------------
+# Page 2, your-hair-loss ----------------------------------------------------
 PATTERN = Question(
     key="pattern",
     kind="multi",
@@ -549,7 +582,6 @@ FAMILY_HISTORY = Question(
     error_message="Select yes if anyone in your family has thinning hair, or I'm not sure",
 )
 
-# Step 3 --------------------------------------------------------------------
 SCALP_SYMPTOMS = Question(
     key="scalp_symptoms",
     kind="multi",
@@ -571,6 +603,8 @@ SCALP_SYMPTOMS = Question(
     error_message="Select at least one, or None of these",
     exclusive="none",
 )
+
+# Page 3, health (most of it asked through the health checklist) --------------
 OTHER_HAIR_LOSS = Question(
     key="other_hair_loss",
     kind="multi",
@@ -640,7 +674,6 @@ HAIR_PULLING = Question(
     error_message="Select yes if you often pull out your own hair",
 )
 
-# Step 4 --------------------------------------------------------------------
 ALLERGIES = Question(
     key="allergies",
     kind="multi",
@@ -905,7 +938,7 @@ SMOKING = Question(
     error_message="Select whether you smoke",
 )
 
-# Step 5 --------------------------------------------------------------------
+# Page 4, practicalities ----------------------------------------------------
 NEEDLE_COMFORT = Question(
     key="needle_comfort",
     kind="one",
@@ -1015,7 +1048,7 @@ GOAL = Question(
     error_message="Select what you would most like to happen",
 )
 
-# Step 6 --------------------------------------------------------------------
+# Page 5, what-matters ------------------------------------------------------
 PRIORITIES = Question(
     key="priorities",
     kind="multi",
@@ -1138,6 +1171,7 @@ class Checklist:
     """
 
     NONE: ClassVar[str] = "none"
+    NONE_LABEL: ClassVar[str] = "None of these"
 
     key: str
     label: str
@@ -1147,6 +1181,14 @@ class Checklist:
 
     def item_for(self, key: str) -> ChecklistItem | None:
         return next((item for item in self.items if item.key == key), None)
+
+    def follow_up_rule(self, item: ChecklistItem) -> Rule:
+        """When a line's question is asked as a follow-up: once the line is ticked."""
+        return (self.key, "any_of", (item.key,))
+
+    def choice_problem(self, ticks: Sequence[str]) -> tuple[str, str] | None:
+        """"None of these" ticked with a line (or a line twice): (error type, message)."""
+        return multi_choice_problem(ticks, exclusive=self.NONE, exclusive_label=self.NONE_LABEL)
 
     def ticks_from(self, answers: Mapping[str, object]) -> list[str] | None:
         """The ticked lines these answers show; ["none"] if every line's answer is its
@@ -1160,7 +1202,7 @@ class Checklist:
         ticks = [
             item.key for item in self.items
             if item.key not in answers
-            or _selected(answers, item.key) != {item.none_value}
+            or selected_values(answers, item.key) != {item.none_value}
         ]
         return ticks or [self.NONE]
 
@@ -1277,6 +1319,8 @@ STEPS: tuple[Step, ...] = (
 QUESTIONS: dict[str, Question] = {
     question.key: question for step in STEPS for question in step.questions
 }
+STEP_OF: dict[str, Step] = {question.key: step for step in STEPS for question in step.questions}
+"""Question key -> the step (page) that asks it."""
 CHECKLIST_OF: dict[str, Checklist] = {
     item.key: step.checklist
     for step in STEPS if step.checklist is not None
@@ -1310,6 +1354,15 @@ def applicable_keys(answers: Mapping[str, object]) -> list[str]:
     return [key for key, question in QUESTIONS.items() if question.applies(answers)]
 
 
+def first_incomplete_step(answers: Mapping[str, object]) -> int | None:
+    """Number of the first step with a required question that applies and is not
+    answered; None when every step is complete."""
+    for key, question in QUESTIONS.items():
+        if question.required and question.applies(answers) and not is_answered(answers.get(key)):
+            return STEP_OF[key].number
+    return None
+
+
 def drop_inapplicable(answers: Mapping[str, object]) -> dict:
     """A copy of ``answers`` without answers to questions that no longer apply.
 
@@ -1332,15 +1385,62 @@ def drop_inapplicable(answers: Mapping[str, object]) -> dict:
 # Validation
 # ---------------------------------------------------------------------------
 
+# One wording per rule, wherever the rule is checked: the step pages (forms.py), the
+# review page, the FHIR reader and the ``assess`` command all show these.
+INVALID_CHOICE_MESSAGE = "Please choose one of the listed answers."
+DUPLICATE_CHOICE_MESSAGE = (
+    "You chose the same answer more than once. Please choose each answer once."
+)
+NOT_APPLICABLE_MESSAGE = (
+    "This question does not apply to your other answers. Please leave it out."
+)
+
+
+def exclusive_message(label: str) -> str:
+    """"None of these" (or the like) ticked with another answer."""
+    return (f"“{label}” cannot be combined with other answers. "
+            "Please untick it, or untick the others.")
+
+
+def too_many_message(limit: int) -> str:
+    return f"Please choose no more than {limit} answers."
+
+
+def too_long_message(limit: int, length: int) -> str:
+    return f"Please keep this to {limit} characters or fewer (you have typed {length})."
+
+
+def multi_choice_problem(
+    chosen: Sequence[str], *, exclusive: str | None, exclusive_label: str,
+    max_choices: int | None = None,
+) -> tuple[str, str] | None:
+    """The first rule a multi-select answer breaks, as (error type, message); None if
+    it breaks none. ``Question.choice_problem`` and ``Checklist.choice_problem`` call it."""
+    if len(set(chosen)) != len(chosen):
+        return "answer_duplicate", DUPLICATE_CHOICE_MESSAGE
+    if exclusive in chosen and len(chosen) > 1:
+        return "answer_exclusive", exclusive_message(exclusive_label)
+    if max_choices is not None and len(chosen) > max_choices:
+        return "answer_too_many", too_many_message(max_choices)
+    return None
+
+
+def text_problem(question: Question, text: str) -> tuple[str, str] | None:
+    """(error type, message) when typed text is too long (after trimming), else None."""
+    length = len(text.strip())
+    if question.max_length is not None and length > question.max_length:
+        return "answer_too_long", too_long_message(question.max_length, length)
+    return None
+
+
 # Pydantic's own messages ("Input should be 'a' or 'b'", "Field required") are written
 # for developers. These replace them, keyed by pydantic's error type.
 FRIENDLY_MESSAGES: dict[str, str] = {
     "missing": "Please answer this question.",
-    "literal_error": "Please choose one of the listed answers.",
-    "enum": "Please choose one of the listed answers.",
+    "literal_error": INVALID_CHOICE_MESSAGE,
+    "enum": INVALID_CHOICE_MESSAGE,
     "string_type": "Please type your answer as text.",
     "list_type": "Please choose your answers from the list.",
-    "too_short": "Please choose at least one answer.",
     "extra_forbidden": "This is not one of our questions. Please leave it out.",
     "model_type": "The answers must be a set of questions and answers.",
     "model_attributes_type": "The answers must be a set of questions and answers.",
@@ -1348,10 +1448,6 @@ FRIENDLY_MESSAGES: dict[str, str] = {
 }
 _TYPE_ERRORS = {"literal_error", "enum", "string_type", "list_type"}
 _FALLBACK_MESSAGE = "This answer is not valid. Please check it."
-
-NOT_APPLICABLE_MESSAGE = (
-    "This question does not apply to your other answers. Please leave it out."
-)
 
 
 def missing_message(key: str) -> str:
@@ -1381,14 +1477,6 @@ def _friendly(error: Mapping[str, Any]) -> InitErrorDetails:
     )
 
 
-def _is_answered(value: object) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, (list, tuple)):
-        return bool(value)
-    return value is not None
-
-
 def _conditional_errors(
     answers: Mapping[str, object], skip: Iterable[str] = ()
 ) -> list[InitErrorDetails]:
@@ -1403,8 +1491,8 @@ def _conditional_errors(
         condition = question.only_if
         if condition is None or key in skip or skip.intersection(condition.reads):
             continue
-        answered = _is_answered(answers.get(key))
-        if answered and not condition.test(answers):
+        answered = is_answered(answers.get(key))
+        if answered and not condition.holds(answers):
             errors.append(
                 InitErrorDetails(
                     type=PydanticCustomError("answer_not_applicable", NOT_APPLICABLE_MESSAGE),
@@ -1412,7 +1500,7 @@ def _conditional_errors(
                     input=answers.get(key),
                 )
             )
-        elif not answered and question.required and condition.test(answers):
+        elif not answered and question.required and condition.holds(answers):
             errors.append(
                 InitErrorDetails(
                     type=PydanticCustomError("missing", missing_message(key)),
@@ -1447,14 +1535,13 @@ class IntakeAnswers(BaseModel):
         json_schema_extra=_schema_from_questions,
     )
 
-    # Step 1
+    # In the order of the questions over the pages (checked at import), one field each.
     sex_at_birth: SexAtBirth
     age_band: AgeBand
     periods: Periods | None = None
     pregnancy: Pregnancy | None = None
     breastfeeding_now: YesNo | None = None
     family_plans: FamilyPlans | None = None
-    # Step 2
     pattern: list[Pattern]
     norwood_stage: NorwoodStage | None = None
     ludwig_stage: LudwigStage | None = None
@@ -1463,14 +1550,12 @@ class IntakeAnswers(BaseModel):
     shedding_amount: SheddingAmount
     triggers_recent: list[TriggerRecent]
     family_history: YesNoNotSure
-    # Step 3
     scalp_symptoms: list[ScalpSymptom]
     other_hair_loss: list[OtherHairLoss]
     nail_changes: YesNo
     androgen_signs: list[AndrogenSign] | None = None
     general_symptoms: list[GeneralSymptom]
     hair_pulling: YesNo
-    # Step 4
     allergies: list[Allergy]
     allergy_other_details: str | None = None
     severe_allergy_ever: YesNo
@@ -1485,7 +1570,6 @@ class IntakeAnswers(BaseModel):
     hormone_medicines: list[HormoneMedicine]
     testosterone_purpose: TestosteronePurpose | None = None
     smoking: Smoking
-    # Step 5
     needle_comfort: NeedleComfort
     visit_availability: VisitAvailability
     treatments_tried: list[TreatmentTried]
@@ -1497,7 +1581,6 @@ class IntakeAnswers(BaseModel):
     result_prp: TreatmentResult | None = None
     result_mesotherapy: TreatmentResult | None = None
     goal: Goal
-    # Step 6
     priorities: list[Priority] | None = None
     decision_stage: DecisionStage
     decision_role: DecisionRole
@@ -1515,41 +1598,23 @@ class IntakeAnswers(BaseModel):
         if chosen is None:
             return None
         if not chosen:
-            if question.required:
-                raise PydanticCustomError("too_short", FRIENDLY_MESSAGES["too_short"])
+            if question.required:  # an empty list is no answer: the question's own message
+                raise PydanticCustomError("missing", missing_message(question.key))
             return None  # an optional multi left empty is simply not answered
-        if len(set(chosen)) != len(chosen):
-            raise PydanticCustomError(
-                "answer_duplicate",
-                "You chose the same answer more than once. Please choose each answer once.",
-            )
-        if question.exclusive in chosen and len(chosen) > 1:
-            exclusive_label = question.label_for(question.exclusive)
-            raise PydanticCustomError(
-                "answer_exclusive",
-                f'The answer "{exclusive_label}" cannot go with other answers. '
-                f"Please choose it on its own, or remove it.",
-            )
-        if question.max_choices is not None and len(chosen) > question.max_choices:
-            raise PydanticCustomError(
-                "answer_too_many",
-                f"Please choose no more than {question.max_choices} answers.",
-            )
+        if problem := question.choice_problem(chosen):
+            raise PydanticCustomError(*problem)
         return chosen
 
-    @field_validator("allergy_other_details")
+    @field_validator(
+        *(key for key, question in QUESTIONS.items() if question.kind == "text")
+    )
     @classmethod
-    def _check_free_text(cls, text: str | None) -> str | None:
+    def _check_free_text(cls, text: str | None, info) -> str | None:
         if text is None:
             return None
-        text = text.strip()
-        if len(text) > MAX_ALLERGY_DETAILS_LENGTH:
-            raise PydanticCustomError(
-                "answer_too_long",
-                f"Please keep this to {MAX_ALLERGY_DETAILS_LENGTH} characters or fewer. "
-                f"It has {len(text)} now.",
-            )
-        return text or None  # an empty box means "no details"
+        if problem := text_problem(QUESTIONS[info.field_name], text):
+            raise PydanticCustomError(*problem)
+        return text.strip() or None  # an empty box means "no details"
 
     @model_validator(mode="wrap")
     @classmethod
@@ -1579,7 +1644,7 @@ class IntakeAnswers(BaseModel):
 
     def selected(self, key: str) -> frozenset[str]:
         """The values chosen for ``key`` (empty when not asked or not answered)."""
-        return _selected(self.as_plain_dict(), key)
+        return selected_values(self.as_plain_dict(), key)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -31,6 +31,8 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.template.loader import render_to_string
 
+from assessments.decisions import calendar as reminder_calendar
+from assessments.decisions.presenters import pdf_reminder_ics, reminder_date
 from assessments.models import Assessment
 from assessments.presenters import summary_context
 from content.selectors import clinic_details, published_references
@@ -98,7 +100,9 @@ def _static_bytes(path: Path) -> tuple[bytes, str]:
 
 
 @functools.cache
-def _fetcher_class():
+def static_files_fetcher_class():
+    """The fetcher class, made on first use (WeasyPrint loads late); the insights report
+    (``assessments.staff.report``) builds its own on it."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class StaticFilesFetcher(URLFetcher):
@@ -126,7 +130,7 @@ def _fetcher_class():
 
 
 @functools.cache
-def _unused_ssl_context():
+def unused_ssl_context():
     """One SSL context per process for the fetchers' HTTPS handler, which never runs.
 
     Performance (docs/performance.md): WeasyPrint's URLFetcher builds an HTTPS handler
@@ -141,7 +145,7 @@ def _unused_ssl_context():
 
 def static_files_fetcher():
     """A fresh fetcher (it is cheap; WeasyPrint's base class keeps per-request state)."""
-    return _fetcher_class()(ssl_context=_unused_ssl_context())
+    return static_files_fetcher_class()(ssl_context=unused_ssl_context())
 
 
 def summary_pdf_filename(*, assessment: Assessment) -> str:
@@ -155,6 +159,9 @@ def summary_pdf_context(*, assessment: Assessment) -> dict:
         **summary_context(assessment),
         "clinic": clinic_details(),
         "references": list(published_references()),
+        # Issue 26: the follow-up reminder, as plain steps and as the attached .ics.
+        "reminder_on": reminder_date(assessment),
+        "reminder_file": reminder_calendar.FILE_NAME,
     }
 
 
@@ -213,7 +220,7 @@ NEARLY_EMPTY_LAST_PAGE = 0.25
 COMPACT_CSS = """
 .note-lines { height: 12mm; }
 .answers-table { font-size: 10.5pt; }
-.answers-table th, .answers-table td { padding: 0.2mm 1.5mm; }
+.answers-table th, .answers-table td { padding: 0.1mm 1.5mm; }
 .sources ol { font-size: 10pt; }
 """
 
@@ -242,6 +249,16 @@ def warm_up() -> None:
                                            stylesheets=state.stylesheets[size])
 
 
+def _reminder_attachment(assessment: Assessment):
+    """The follow-up reminder (.ics) as a file inside the PDF (issue 26): opened from the
+    attachments panel of Acrobat Reader or Firefox; the PDF also gives the plain steps,
+    for readers without that panel (docs/decision-quality.md)."""
+    from weasyprint import Attachment
+
+    return Attachment(string=pdf_reminder_ics(assessment), name=reminder_calendar.FILE_NAME,
+                      description="Calendar reminder for the follow-up questions")
+
+
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
     """Render the summary PDF (tagged PDF/UA-1). Raises PdfRenderError on any failure."""
     from weasyprint import HTML
@@ -264,7 +281,7 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
             )
             if len(compact.pages) < len(document.pages):
                 document = compact
-        return document.write_pdf(**options)
+        return document.write_pdf(attachments=[_reminder_attachment(assessment)], **options)
     except FatalURLFetchingError as exc:  # a BaseException: turn it into an ordinary error
         raise PdfRenderError(str(exc)) from None
 

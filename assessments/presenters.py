@@ -277,7 +277,7 @@ def answer_rows(answers: dict) -> list[dict]:
             {"key": question.key, "question": question.label,
              "answer": intake.answer_text(question, answers[question.key])}
             for question in questions
-            if answers.get(question.key) not in (None, "", [])
+            if intake.is_answered(answers.get(question.key))
         ]
         rows.append({"step": step, "items": items})
     return rows
@@ -357,7 +357,7 @@ def key_facts(assessment: Assessment) -> dict:
     about = []
     for key in ("sex_at_birth", "age_band", "pregnancy", "breastfeeding_now"):
         question = intake.QUESTIONS.get(key)
-        if question is not None and answers.get(key) not in (None, "", []):
+        if question is not None and intake.is_answered(answers.get(key)):
             about.append({"question": short_question_name(key),
                           "answer": intake.answer_text(question, answers[key])})
     ruled_out = [

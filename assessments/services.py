@@ -56,18 +56,19 @@ def _progress_reached(draft: Draft, *, step: int | None = None, review: bool = F
         progress.update(submitted_at=now)
 
 
-def draft_save_step(*, draft: Draft, step: intake.Step, step_answers: dict, reached: int) -> None:
-    """Replace one step's answers, drop answers that stopped applying, save."""
-    step_keys = {question.key for question in step.questions}
-    answers = {key: value for key, value in draft.answers.items() if key not in step_keys}
-    answers.update(step_answers)
-    draft.answers = intake.drop_inapplicable(answers)
+def draft_save_step(*, draft: Draft, step: intake.Step, step_answers: dict, reached: int) -> dict:
+    """Replace one step's answers, drop answers that stopped applying, save; return the
+    answers saved."""
+    answers = {key: value for key, value in draft.answers.items() if key not in step.keys}
+    answers = intake.drop_inapplicable({**answers, **step_answers})
     advanced = reached > draft.furthest_step
+    draft.answers = answers
     draft.furthest_step = max(draft.furthest_step, reached)
     draft.touch()
     draft.save(update_fields=["answers", "furthest_step", "expires_at", "updated_at"])
     if advanced:
         _progress_reached(draft, step=draft.furthest_step)
+    return answers
 
 
 def draft_reached_review(*, draft: Draft) -> None:

@@ -8,12 +8,10 @@ then lead to the "answers sent" page, which links to the summary (its secret lin
 never put in a redirect or a new URL).
 """
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -23,7 +21,8 @@ from pydantic import ValidationError
 
 from assessments import intake, pdf, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
-from assessments.forms import StepForm, asked_keys, posted_answers, unexpected_keys
+from assessments.forms import StepForm, posted_answers, unexpected_keys
+from assessments.http import assessment_for_token, started_by_another_site, summary_pdf_response
 from assessments.intake_versions import forget_retired_answers
 from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
@@ -96,15 +95,6 @@ def _step_url(number: int, return_to_review: bool = False) -> str:
     return f"{url}?return=review" if return_to_review else url
 
 
-def _first_incomplete_step(answers: dict) -> int | None:
-    """Number of the first step with a required, applicable question unanswered."""
-    for step in intake.STEPS:
-        for question in step.questions:
-            if question.required and question.applies(answers) and question.key not in answers:
-                return step.number
-    return None
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def start(request):
@@ -128,10 +118,21 @@ def start(request):
     )
 
 
+STEP_ACTIONS = frozenset({"next", "back", "save"})
+STRAY_ANSWERS_PROBLEM = (
+    "This page received answers that are not part of this step, so nothing was "
+    "saved. Please check your answers and press Next again."
+)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def step(request, number: int):
-    """One step of the questionnaire: Next validates it, Back and Save keep it as typed."""
+    """One step of the questionnaire: Next validates it, Back and Save keep it as typed.
+
+    One pass: find the draft, then for Next validate the page, save it and go where the
+    saved answers lead (``next_step_url``).
+    """
     if not 1 <= number <= STEP_COUNT:
         raise Http404("No such step.")
     current = intake.STEPS[number - 1]
@@ -150,99 +151,78 @@ def step(request, number: int):
         return _to_sent_page()
     if number > draft.furthest_step:
         return redirect("assessments:step", number=draft.furthest_step)
-
     return_to_review = request.GET.get("return") == "review" or (
         request.POST.get("return_to") == "review"
     )
-    if request.method == "POST":
-        action = request.POST.get("action", "next")
-        stray = unexpected_keys(current, request.POST)
-        if stray or action not in {"next", "back", "save"}:
-            form = StepForm(
-                step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
-            )
-            problem = (
-                "This page received answers that are not part of this step, so nothing was "
-                "saved. Please check your answers and press Next again."
-            )
-            return _render_step(
-                request, draft, current, form, return_to_review, problem=problem, status=400
-            )
-        if action in {"back", "save"}:
-            draft_save_step(
-                draft=draft,
-                step=current,
-                step_answers=posted_answers(current, request.POST),
-                reached=draft.furthest_step,
-            )
-            if action == "save":
-                return redirect("assessments:saved")
-            return redirect("assessments:step", number=max(1, number - 1))
 
-        # Questions this post made applicable were not on the page the patient saw:
-        # show them, without complaining that they are unanswered.
-        shown = asked_keys(current, draft.answers)
-        merged = {**draft.answers, **posted_answers(current, request.POST)}
-        form = StepForm(request.POST, step=current, answers=merged)
-        new_questions = [key for key in form.fields if key not in shown]
-        form.is_valid()
-        for key in new_questions:
-            form.errors.pop(key, None)
-        if not form.errors:
-            answered = form.step_answers()
-            next_number = number + 1
-            unanswered_new = [key for key in new_questions if key not in answered]
-            draft_save_step(
-                draft=draft,
-                step=current,
-                step_answers=answered,
-                reached=number if unanswered_new else min(next_number, STEP_COUNT),
-            )
-            if unanswered_new:
-                # Post/redirect/get to the first new question: without JavaScript the
-                # browser scrolls to it, and the notice at the top links to each one.
-                return redirect(_new_questions_url(number, return_to_review, unanswered_new))
-            if return_to_review or number == STEP_COUNT:
-                if number == STEP_COUNT:
-                    draft.furthest_step = STEP_COUNT
-                incomplete = _first_incomplete_step(draft.answers)
-                if incomplete is not None and incomplete != number:
-                    return redirect(_step_url(incomplete, return_to_review=True))
-                return redirect("assessments:review")
-            return redirect("assessments:step", number=next_number)
-        return _render_step(request, draft, current, form, return_to_review, status=200)
+    if request.method == "GET":
+        form = StepForm(step=current, answers=draft.answers)
+        new_keys = [
+            key for key in request.GET.get("new", "")[:500].split(",")
+            if key in form.fields and key not in draft.answers
+        ]
+        return _render_step(request, draft, form, return_to_review, new_keys=new_keys)
 
-    form = StepForm(
-        step=current, answers=draft.answers, initial=draft.answers, with_live_reveal=True
-    )
-    new_keys = [
-        key for key in request.GET.get("new", "")[:500].split(",")
-        if key in form.fields and key not in draft.answers
-    ]
-    return _render_step(request, draft, current, form, return_to_review, new_keys=new_keys)
+    action = request.POST.get("action", "next")
+    if action not in STEP_ACTIONS or unexpected_keys(current, request.POST):
+        form = StepForm(step=current, answers=draft.answers)
+        return _render_step(request, draft, form, return_to_review,
+                            problem=STRAY_ANSWERS_PROBLEM, status=400)
+    if action != "next":  # Back and Save keep the page as typed, without checking it
+        draft_save_step(draft=draft, step=current, reached=draft.furthest_step,
+                        step_answers=posted_answers(current, request.POST))
+        if action == "save":
+            return redirect("assessments:saved")
+        return redirect("assessments:step", number=max(1, number - 1))
+
+    form = StepForm(request.POST, step=current, answers=draft.answers)
+    if not form.is_valid():
+        return _render_step(request, draft, form, return_to_review)
+    step_answers = form.step_answers()
+    new_unanswered = form.unanswered_new_keys(step_answers)
+    reached = number if new_unanswered else min(number + 1, STEP_COUNT)
+    saved = draft_save_step(draft=draft, step=current, step_answers=step_answers,
+                            reached=reached)
+    return redirect(next_step_url(number, saved, new_unanswered=new_unanswered,
+                                  return_to_review=return_to_review))
 
 
-def _new_questions_url(number: int, return_to_review: bool, keys: list[str]) -> str:
-    separator = "&" if return_to_review else "?"
-    return f"{_step_url(number, return_to_review)}{separator}new={','.join(keys)}#question-{keys[0]}"
+def next_step_url(number: int, answers: dict, *, new_unanswered: list[str],
+                  return_to_review: bool) -> str:
+    """Where Next leads from step ``number``, given the answers now saved.
+
+    Questions that just appeared: this page again, at the first of them (without
+    JavaScript the browser scrolls to it; the notice at the top links to each one).
+    From the last step or a change made from the review page: the first step still
+    incomplete, else the review page. Otherwise the next step.
+    """
+    if new_unanswered:
+        url = _step_url(number, return_to_review)
+        separator = "&" if return_to_review else "?"
+        return f"{url}{separator}new={','.join(new_unanswered)}#question-{new_unanswered[0]}"
+    if return_to_review or number == STEP_COUNT:
+        incomplete = intake.first_incomplete_step(answers)
+        if incomplete is not None and incomplete != number:
+            return _step_url(incomplete, return_to_review=True)
+        return reverse("assessments:review")
+    return _step_url(number + 1)
 
 
-def _render_step(
-    request, draft, current, form, return_to_review, problem="", status=200, new_keys=()
-):
+def _render_step(request, draft, form, return_to_review, problem="", status=200, new_keys=()):
+    step = form.step
     return render(
         request,
         "assessments/step.html",
         {
             "draft": draft,
-            "step": current,
+            "step": step,
             "step_count": STEP_COUNT,
             "form": form,
             "questions": form.questions(new_keys),
             "new_questions": [intake.QUESTIONS[key] for key in new_keys],
             "problem": problem,
             "return_to_review": return_to_review,
-            "progress_percent": round(100 * current.number / STEP_COUNT),
+            "progress_percent": round(100 * step.number / STEP_COUNT),
         },
         status=status,
     )
@@ -261,7 +241,7 @@ def review(request):
         return redirect("assessments:start")
     if draft.is_submitted:
         return _to_sent_page()
-    incomplete = _first_incomplete_step(draft.answers)
+    incomplete = intake.first_incomplete_step(draft.answers)
     if incomplete is not None:
         return redirect(_step_url(min(incomplete, draft.furthest_step), return_to_review=True))
     try:
@@ -291,7 +271,7 @@ def _render_review_errors(request, draft, exc: ValidationError):
     problems = []
     for key, texts in errors.items():
         question = intake.QUESTIONS.get(key)
-        number = _step_of(key)
+        number = intake.STEP_OF[key].number if question else 1
         for text in texts:
             problems.append(
                 {
@@ -301,13 +281,6 @@ def _render_review_errors(request, draft, exc: ValidationError):
                 }
             )
     return render(request, "assessments/review_problems.html", {"problems": problems}, status=400)
-
-
-def _step_of(key: str) -> int:
-    for step in intake.STEPS:
-        if any(question.key == key for question in step.questions):
-            return step.number
-    return 1
 
 
 @never_cache
@@ -368,7 +341,7 @@ def _resume_draft(request, draft: Draft):
     request.session[SESSION_DRAFT_KEY] = draft.token
     if draft.is_submitted:
         return _to_sent_page()
-    incomplete = _first_incomplete_step(_resumable(draft).answers)
+    incomplete = intake.first_incomplete_step(_resumable(draft).answers)
     if incomplete is None and draft.furthest_step >= STEP_COUNT:
         return redirect("assessments:review")
     return redirect("assessments:step", number=min(incomplete or draft.furthest_step, draft.furthest_step))
@@ -386,12 +359,6 @@ def sent(request):
     )
 
 
-def _assessment_for(token: str) -> Assessment:
-    if not is_token_shaped(token):
-        raise Http404("No such summary.")
-    return get_object_or_404(Assessment.objects.select_related("ruleset_approval"), token=token)
-
-
 def _assessment_for_pdf(token: str) -> Assessment:
     """The PDF link's assessment, with only the few fields a download reads."""
     assessment = pdf.assessment_for_download(token) if is_token_shaped(token) else None
@@ -403,41 +370,13 @@ def _assessment_for_pdf(token: str) -> Assessment:
 @never_cache
 def summary(request, token: str):
     """The patient's summary, reached only through its secret link."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     context = summary_context(assessment)
     context["pdf_url"] = reverse("assessments:summary_pdf", args=[assessment.token])
     context.update(decisions.patient_follow_up_context(assessment))
     context["pdf_state"] = pdf_jobs.summary_pdf_state(assessment=assessment)
     context["pdf_status_url"] = reverse("assessments:summary_pdf_status", args=[assessment.token])
     return render(request, "assessments/summary.html", context)
-
-
-def pdf_unavailable_response(request):
-    """The friendly 503 when a PDF cannot be made now; the next request tries again."""
-    response = render(request, "assessments/pdf_unavailable.html", status=503)
-    response["Retry-After"] = "60"
-    add_never_cache_headers(response)
-    return response
-
-
-def summary_pdf_response(request, assessment: Assessment):
-    """The stored PDF (made on first request), or a friendly 503 if it cannot be made.
-
-    Shared with the staff area. The file name holds only the reference code.
-    """
-    stored = pdf.stored_pdf_local_file(assessment=assessment)  # streamed (sendfile)
-    if stored is None:
-        try:
-            stored = io.BytesIO(pdf.summary_pdf_bytes(assessment=assessment))
-        except pdf.PdfRenderError:  # not made, or the file store did not answer
-            return pdf_unavailable_response(request)
-    response = FileResponse(
-        stored,
-        content_type="application/pdf",
-        filename=pdf.summary_pdf_filename(assessment=assessment),
-    )
-    add_never_cache_headers(response)  # includes no-store: the file holds health data
-    return response
 
 
 # Seconds a browser (or a person) is asked to wait for a PDF the worker is making:
@@ -475,16 +414,6 @@ def summary_pdf_status(request, token: str):
     return JsonResponse({"ready": ready})
 
 
-def started_by_another_site(request) -> bool:
-    """Whether the browser says another site started this request (a link, a form).
-
-    Browsers send Sec-Fetch-Site with every request, whatever the referrer policy;
-    "same-site" counts too (a sibling subdomain is not this site). Without the header
-    (old browsers, scripts) the answer is no.
-    """
-    return request.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
-
-
 # No CSRF token check: the page is sent with "Referrer-Policy: no-referrer" (its URL is the
 # patient's secret), so browsers post it with "Origin: null" and no Referer, which
 # Django's check refuses. The 256-bit token in the URL does the CSRF token's job (no other
@@ -494,7 +423,7 @@ def started_by_another_site(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def delete(request, token: str):
     """Confirm, then delete the patient's answers, summary and PDF for good."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     if request.method == "POST":
         if started_by_another_site(request):
             raise PermissionDenied("A deletion must come from the patient's own page.")

@@ -2,24 +2,23 @@
 """Decision quality on the insights page at scale (issue 26):
 `.venv/bin/python bench/decision_quality.py`.
 
-Makes a throwaway SQLite database (production settings), seeds assessments over 180
-days (``bench.tasks.build_rows``), records a decision for 60% of them (decided 0 to 30
-days after the summary) and a 3-month follow-up for two thirds of those whose 3 months
-have passed, then times ``decision_quality`` (the four decision-quality blocks, default
-90 days) and the whole insights page, at a small size and at 100,000 assessments. Prints
-a Markdown table. Not part of the test run.
+Makes a throwaway SQLite database (production settings) and seeds it as
+bench/insights.py does (``bench.seeding``: assessments over 180 days with their signal
+rows, drafts with funnel records), plus a decision for 60% of the assessments (decided 0
+to 30 days after the summary) and a 3-month follow-up for two thirds of those whose 3
+months have passed. Then times ``decision_quality`` (the decision-quality blocks,
+default 90 days) and the whole insights page, at a small size and at 100,000
+assessments. Prints a Markdown table. Not part of the test run.
 
-    --small 100 --assessments 100000 -n 10   (the defaults)
+    --small 100 --assessments 100000 --drafts 300000 -n 10   (the defaults)
 """
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 parser = argparse.ArgumentParser()
 parser.add_argument("--small", type=int, default=100)
 parser.add_argument("--assessments", type=int, default=100_000)
+parser.add_argument("--drafts", type=int, default=300_000)
 parser.add_argument("-n", type=int, default=10, help="timed runs per size")
 args = parser.parse_args()
 
@@ -44,44 +44,16 @@ django.setup()
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
 
 call_command("migrate", verbosity=0)
 call_command("collectstatic", "--noinput", verbosity=0)
 
 from assessments.decisions.insights import decision_quality
 from assessments.decisions.models import Decision, FollowUp
-from assessments.decisions.options import CHOSEN_OPTIONS
-from assessments.decisions.schedule import add_months
-from assessments.models import Assessment
+from assessments.models import Assessment, Draft
 from assessments.staff.insights import Period
-from bench.tasks import build_rows, cmd_staff_user
-
-rng = random.Random(26)
-OPTIONS = list(CHOSEN_OPTIONS)
-
-
-def seed(total: int) -> None:
-    missing = total - Assessment.objects.count()
-    today = timezone.localdate()
-    for start in range(0, missing, 5000):
-        created = Assessment.objects.bulk_create(build_rows(min(5000, missing - start)),
-                                                 batch_size=1000)
-        decisions = [
-            Decision(assessment=row, option=rng.choice(OPTIONS),
-                     decided_on=min(today, row.created_on + timedelta(days=rng.randint(0, 30))),
-                     sure_sure="yes", sure_understand="yes", sure_risks_benefits="no",
-                     sure_encouragement="yes", sure_score=3)
-            for row in created if rng.random() < 0.6
-        ]
-        Decision.objects.bulk_create(decisions, batch_size=1000)
-        FollowUp.objects.bulk_create([
-            FollowUp(assessment=decision.assessment, wave=3, option=decision.option,
-                     regret_1=1, regret_2=5, regret_3=2, regret_4=5, regret_5=1,
-                     regret_score=rng.choice([0, 5, 10, 20, 40]), hair_change="same")
-            for decision in decisions
-            if add_months(decision.decided_on, 3) <= today and rng.random() < 2 / 3
-        ], batch_size=1000)
+from bench.seeding import seed_assessments, seed_drafts
+from bench.tasks import cmd_staff_user
 
 
 def timed(function) -> dict:
@@ -99,7 +71,8 @@ def measure(client: Client) -> dict:
     queries = []
     with connection.execute_wrapper(lambda ex, sql, *a: queries.append(sql) or ex(sql, *a)):
         decision_quality(period)
-    return {"assessments": Assessment.objects.count(), "decisions": Decision.objects.count(),
+    return {"assessments": Assessment.objects.count(), "drafts": Draft.objects.count(),
+            "decisions": Decision.objects.count(),
             "follow_ups": FollowUp.objects.count(), "queries": len(queries),
             "blocks": timed(lambda: decision_quality(period)),
             "page": timed(lambda: client.get("/staff/insights/"))}
@@ -111,16 +84,19 @@ def main() -> None:
     cmd_staff_user(None)
     client = Client()
     client.force_login(User.objects.get(username="bench-nurse"))
-    seed(args.small)
+    seed_assessments(args.small, decisions=True)
+    seed_drafts(3 * args.small)
     runs = [measure(client)]
-    seed(args.assessments)
+    seed_assessments(args.assessments, decisions=True)
+    seed_drafts(args.drafts)
     connection.cursor().execute("ANALYZE")
     runs.append(measure(client))
-    print("| assessments | decisions | follow-ups | queries | blocks min / median ms | "
-          "whole page min / median ms |")
-    print("|---|---|---|---|---|---|")
+    print("| assessments | drafts | decisions | follow-ups | queries | blocks min / median ms "
+          "| whole page min / median ms |")
+    print("|---|---|---|---|---|---|---|")
     for run in runs:
-        print(f"| {run['assessments']:,} | {run['decisions']:,} | {run['follow_ups']:,} | "
+        print(f"| {run['assessments']:,} | {run['drafts']:,} | {run['decisions']:,} | "
+              f"{run['follow_ups']:,} | "
               f"{run['queries']} | {run['blocks']['min_ms']} / {run['blocks']['median_ms']} | "
               f"{run['page']['min_ms']} / {run['page']['median_ms']} |")
     print(f"\nload average {os.getloadavg()}")

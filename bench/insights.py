@@ -17,12 +17,10 @@ Takes about two minutes on 2 cores (most of it seeding). Not part of the test ru
 import argparse
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,51 +52,9 @@ from django.utils import timezone
 call_command("migrate", verbosity=0)
 call_command("collectstatic", "--noinput", verbosity=0)
 
-from assessments import intake
-from assessments.models import (
-    Assessment,
-    AssessmentSignal,
-    Draft,
-    QuestionnaireProgress,
-)
-from assessments.services import assessment_signals_build
-from bench.tasks import build_rows, cmd_staff_user
-
-STEPS = len(intake.STEPS)
-rng = random.Random(16)
-
-
-def seed_assessments(total: int) -> None:
-    missing = total - Assessment.objects.count()
-    for start in range(0, missing, 5000):
-        created = Assessment.objects.bulk_create(build_rows(min(5000, missing - start)),
-                                                 batch_size=1000)
-        AssessmentSignal.objects.bulk_create(
-            [signal for row in created for signal in assessment_signals_build(row)],
-            batch_size=5000)
-
-
-def seed_drafts(total: int) -> None:
-    """Drafts, each with its funnel record; a third of the records submitted."""
-    now = timezone.now()
-    missing = total - Draft.objects.count()
-    for start in range(0, missing, 10_000):
-        records = []
-        for _ in range(min(10_000, missing - start)):
-            started = now - timedelta(seconds=rng.randint(60, 180 * 86400))
-            step = min(STEPS, 1 + int(rng.expovariate(0.35)))
-            submitted = step == STEPS and rng.random() < 0.8
-            records.append(QuestionnaireProgress(
-                started_at=started, furthest_step=step,
-                last_step_at=started + timedelta(minutes=step),
-                reached_review_at=started + timedelta(minutes=STEPS + 1) if submitted else None,
-                submitted_at=started + timedelta(minutes=rng.randint(8, 40)) if submitted
-                else None,
-            ))
-        records = QuestionnaireProgress.objects.bulk_create(records, batch_size=2000)
-        Draft.objects.bulk_create(
-            [Draft(progress=record, furthest_step=record.furthest_step) for record in records],
-            batch_size=2000)
+from assessments.models import Assessment, Draft
+from bench.seeding import seed_assessments, seed_drafts
+from bench.tasks import cmd_staff_user
 
 
 def time_page(client: Client) -> dict:

@@ -33,7 +33,7 @@ django.setup()
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from assessments import intake, pdf, rules  # noqa: E402
+from assessments import pdf, rules  # noqa: E402
 from assessments.models import (  # noqa: E402
     Assessment,
     AssessmentSignal,
@@ -41,6 +41,7 @@ from assessments.models import (  # noqa: E402
     new_reference_code,
     new_token,
 )
+from assessments.intake_versions import read_answers  # noqa: E402
 from assessments.services import assessment_signals_build, assessment_submit  # noqa: E402
 from content.selectors import guide_reviewed_on  # noqa: E402
 
@@ -56,9 +57,8 @@ def row_templates() -> list[dict]:
     """answers/summary/leaning of each worked example, as assessment_submit stores them."""
     templates = []
     for name, data in example_answers():
-        if not _submittable(data):
-            continue
-        answers = intake.IntakeAnswers.model_validate(data)
+        # Read as the site reads stored answers: the schema 2 example becomes schema 3.
+        answers, _ = read_answers(data)
         summary = rules.assess(answers)
         templates.append({
             "example": name,
@@ -157,7 +157,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _submittable(data: dict) -> bool:
-    """Examples of older intake schemas (kept to test reading them) cannot be submitted."""
+    """Examples of older intake schemas (kept to test reading them) cannot be submitted
+    as a draft: the render loop submits through the real path."""
     try:
         intake.IntakeAnswers.model_validate(data)
     except ValueError:

@@ -156,7 +156,8 @@ def propose_correction(item, default: dict, shipped: str, report: LoadReport, la
             labels = registry.field_labels(type(item))
             summary += (". Replaces the editor's words in: "
                         + ", ".join(labels.get(name, name) for name in replaced))
-        approvals.propose(item, values=values, outcome=item.status, summary=summary)
+        approvals.propose(item, values=values,
+                          outcome=approvals.outcome_keeping(item.status), summary=summary)
         report.correction_proposed.append(label)
     type(item).objects.filter(pk=item.pk).update(default_content_hash=shipped)
 

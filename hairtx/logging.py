@@ -10,7 +10,7 @@ import re
 
 # Path segments that follow these prefixes are secrets or identifiers.
 _SECRET_PATH = re.compile(
-    r"(/(?:summary|questionnaire/draft|questionnaire/resume|staff/assessments)/)[^/\s?\"']+"
+    r"(/(?:summary|questionnaire/draft|questionnaire/resume|staff/assessments|staff/decisions)/)[^/\s?\"']+"
 )
 # Query parameters that may hold a code or search term.
 _SECRET_QUERY = re.compile(r"([?&](?:q|code|token|draft)=)[^&\s\"']*", re.IGNORECASE)

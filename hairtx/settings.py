@@ -139,10 +139,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # A file, not memory: concurrent tests against the live server need real SQLite
-    # locking (WAL, busy timeout), as in production.
-    # One file per test process, removed when the run ends.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-hairtx-{os.getpid()}.sqlite3")}
+    # The test database (in memory, or a file for live-server tests): tests/conftest.py.
 
 # CACHES, SESSIONS: shared by every application server (never per-process memory)
 # ------------------------------------------------------------------------------

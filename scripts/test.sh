@@ -4,8 +4,17 @@
 # Installs what the tests need and is missing: Debian packages (Chromium for the
 # browser tests, poppler-utils, PostgreSQL; needs root or sudo) and the Python
 # packages (.venv). Extra arguments go to pytest, e.g. scripts/test.sh -k rules.
-# HAIRTX_TEST_DATABASES="sqlite" skips the PostgreSQL pass. tests/multiserver starts its own
-# PostgreSQL, S3 server and gunicorns: it runs in the first pass only.
+# Not -m: each invocation below selects its part of the suite with -m.
+# HAIRTX_TEST_DATABASES="sqlite" skips the PostgreSQL pass. HAIRTX_MULTISERVER=skip leaves
+# tests/multiserver out. HAIRTX_TEST_WORKERS sets the number of pytest-xdist workers
+# (default: one per core; 0 runs the tests in the pytest process itself).
+#
+# The SQLite pass is two pytest invocations, because a process has one test database: the
+# tests that need no live server on an in-memory database, then the live-server and browser
+# tests on a file per worker (tests/conftest.py chooses). tests/multiserver runs once, on
+# its own: it starts its own PostgreSQL, S3 server and gunicorns and uses no test database.
+# The PostgreSQL pass runs only the tests that use the database (marked "database" by
+# tests/conftest.py): the others give the same result on both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,23 +33,35 @@ fi
 scripts/setup-venv.sh test
 
 run_pytest() {
-  # Exit code 5 means "no tests collected", which only happens with a -k filter.
+  # Exit code 5 means "no tests collected", which happens with a -k filter or when an
+  # invocation's part of the suite is empty.
   local status=0
   .venv/bin/python -m pytest "$@" || status=$?
   if [ "$status" -eq 5 ]; then status=0; fi
   return "$status"
 }
 
+# worksteal: a worker that runs out takes tests from the other (durations vary a lot).
+workers=(-n "${HAIRTX_TEST_WORKERS:-auto}" --dist worksteal)
 databases="${HAIRTX_TEST_DATABASES:-sqlite postgresql}"
 status=0
 
 if [[ " $databases " == *" sqlite "* ]]; then
-  echo "== Test suite on SQLite"
-  DATABASE_URL="" run_pytest "$@" || status=$?
+  echo "== Test suite on SQLite (in memory): everything but the live-server tests"
+  DATABASE_URL="" run_pytest "${workers[@]}" -m "not live_server and not multiserver" "$@" \
+    || status=$?
+  echo "== Test suite on SQLite (a file per worker): live-server and browser tests"
+  DATABASE_URL="" run_pytest "${workers[@]}" -m "live_server and not multiserver" "$@" \
+    || status=$?
 fi
 
+echo "== tests/multiserver, on its own (two gunicorns, its own PostgreSQL and S3 server)"
+only_multiserver=("$@")
+[ $# -gt 0 ] || only_multiserver=(tests/multiserver)  # no need to collect the whole suite
+DATABASE_URL="" run_pytest -m multiserver "${only_multiserver[@]}" || status=$?
+
 if [[ " $databases " == *" postgresql "* ]]; then
-  echo "== Test suite on PostgreSQL"
+  echo "== Test suite on PostgreSQL: the tests that use the database"
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   pg_dir="$(mktemp -d /tmp/hairtx-pg.XXXXXX)"
   pg_port="${HAIRTX_PG_PORT:-54329}"
@@ -58,10 +79,8 @@ if [[ " $databases " == *" postgresql "* ]]; then
   "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
-  # tests/multiserver starts its own PostgreSQL: once is enough, in the SQLite pass.
-  multiserver=""; [[ " $databases " == *" sqlite "* ]] && multiserver="skip"
-  HAIRTX_MULTISERVER="$multiserver" DATABASE_URL="postgres://hairtx@127.0.0.1:$pg_port/hairtx" \
-    run_pytest "$@" || status=$?
+  DATABASE_URL="postgres://hairtx@127.0.0.1:$pg_port/hairtx" \
+    run_pytest "${workers[@]}" -m "database and not multiserver" "$@" || status=$?
   stop_postgres
   trap - EXIT
 fi

@@ -1,6 +1,45 @@
-"""Shared pytest fixtures: every test gets its own media folder and a clean cache."""
+"""Shared pytest set-up: which tests use the database (and which need a live server), the
+test database itself, and fixtures every test gets (its own media folder, a clean cache)
+or can ask for (``guide``)."""
+
+import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+
+# What pytest-django reads to give a test the database: the django_db mark or one of these.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences",
+                     "django_db_serialized_rollback"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects on the marks added here
+def pytest_collection_modifyitems(items):
+    """Mark what each test needs, so that a run can select on it (scripts/test.sh):
+    ``database`` on every test that uses the test database (the PostgreSQL pass runs only
+    these: a test that touches no database gives the same result on both), ``live_server``
+    on every test that serves pages to a real HTTP client (they need a database file)."""
+    for item in items:
+        if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.database)
+        if "live_server" in item.fixturenames:
+            item.add_marker(pytest.mark.live_server)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On SQLite the tests run on an in-memory database, unless this run has live-server
+    tests: those need real SQLite locking between the server's threads and the test (WAL,
+    busy timeout, as in production), so the whole run gets a file of its own under var/
+    (one per process: each pytest-xdist worker has its own), removed at the end."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    needs_a_file = any(item.get_closest_marker("live_server") for item in request.session.items)
+    database["TEST"]["NAME"] = (str(settings.VAR_DIR / f"test-hairtx-{os.getpid()}.sqlite3")
+                                if needs_a_file else ":memory:")
 
 
 @pytest.fixture(autouse=True)
@@ -32,18 +71,26 @@ def _fresh_public_pages():
 
 
 @pytest.fixture(autouse=True)
-def _groups_from_data_migrations(request):
-    """Every test that uses the database finds the groups the data migrations made, even
-    after a test that flushed every table ran before it."""
-    if request.node.get_closest_marker("django_db") is None and not (
-        {"db", "transactional_db"} & set(request.fixturenames)
-    ):
+def _database_as_migrated(request):
+    """Every test that uses the database finds the groups the data migrations made and an
+    empty cache, even after a test that flushed every table (live_server,
+    ``transaction=True``) ran before it: a flush takes the groups away and leaves the
+    cache table (rate-limit counts, kept pages) as that test left it."""
+    if request.node.get_closest_marker("database") is None:
         return
     from django.contrib.auth.models import Group
+    from django.core.cache import cache
 
     from tests.site_groups import SENTINEL_GROUP, restore_groups
 
     request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames
                             else "db")
+    cache.clear()
     if not Group.objects.filter(name=SENTINEL_GROUP).exists():
         restore_groups()
+
+
+@pytest.fixture
+def guide(db):
+    """The shipped default guide, loaded exactly as a fresh site loads it (`load_guide`)."""
+    call_command("load_guide", stdout=StringIO())

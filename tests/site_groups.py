@@ -34,9 +34,10 @@ def restore_groups() -> None:
         )
     Group.objects.get(name=ruleset.GROUP_NAME).permissions.add(*Permission.objects.filter(
         content_type__app_label="assessments", codename__in=ruleset.CODENAMES))
-    decisions = importlib.import_module("assessments.migrations.0015_decisions_permissions")
-    Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
-        content_type__app_label="assessments", codename__in=decisions.CODENAMES))
+    for migration in ("0015_decisions_permissions", "0016_decisions_reviewers"):
+        decisions = importlib.import_module(f"assessments.migrations.{migration}")
+        Group.objects.get(name=decisions.GROUP_NAME).permissions.add(*Permission.objects.filter(
+            content_type__app_label="assessments", codename__in=decisions.CODENAMES))
     insights = importlib.import_module("assessments.migrations.0008_insights_access")
     for name in insights.INSIGHTS_GROUPS:
         Group.objects.get(name=name).permissions.add(Permission.objects.get(

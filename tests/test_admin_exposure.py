@@ -12,7 +12,6 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -31,10 +30,9 @@ ROLES = ["anonymous", "content editor", "clinic staff with staff status", "clini
 
 
 @pytest.fixture
-def site_data(settings):
+def site_data(settings, guide):
     """A row of every registered model, an assessment with its audit trail, and a draft."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("load_guide", verbosity=0)
     ClinicDetails.objects.get_or_create(pk=ClinicDetails.SINGLETON_PK,
                                         defaults={"name": "Riverside Dermatology"})
     make_assessment()

@@ -1,10 +1,11 @@
 """Random and malformed posts to every form endpoint never cause a server error."""
 
+import functools
 from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, example, given
@@ -37,9 +38,35 @@ form_data = st.dictionaries(
 )
 
 
+def each_example_alone(test):
+    """Hypothesis runs a test's body many times with one set of fixtures: run each example
+    in a savepoint that is rolled back, with fresh clients that carry the fixtures' cookies,
+    so that every example starts from the state the fixtures made (the draft, the
+    assessment, the rate-limit counts, the lock-outs) and a failure replays on its own."""
+
+    @functools.wraps(test)
+    def one_example(*args, **kwargs):
+        with transaction.atomic():
+            test(*map(_own_client, args),
+                 **{name: _own_client(value) for name, value in kwargs.items()})
+            transaction.set_rollback(True)
+
+    return one_example
+
+
+def _own_client(value):
+    """A new client with ``value``'s cookies (inside tuples too); anything else as it is."""
+    if isinstance(value, tuple):
+        return tuple(_own_client(item) for item in value)
+    if isinstance(value, Client):
+        client = Client()
+        client.cookies.load({name: morsel.value for name, morsel in value.cookies.items()})
+        return client
+    return value
+
+
 @pytest.fixture
-def patient(db):
-    call_command("load_guide", verbosity=0)
+def patient(guide):
     client = Client()
     draft = walk_all_steps(client, MALE_ANSWERS)
     return client, draft
@@ -52,6 +79,7 @@ def assert_no_server_error(response):
 @pytest.mark.parametrize("step", intake.STEPS, ids=lambda step: step.slug)
 @HYPOTHESIS
 @given(data=form_data, keep_token=st.booleans())
+@each_example_alone
 def test_random_posts_to_every_step(patient, step, data, keep_token):
     client, draft = patient
     if keep_token:
@@ -61,6 +89,7 @@ def test_random_posts_to_every_step(patient, step, data, keep_token):
 
 @HYPOTHESIS
 @given(data=form_data)
+@each_example_alone
 def test_random_posts_to_review_resume_and_start(patient, data):
     client, _ = patient
     for name in ("assessments:review", "assessments:resume", "assessments:start"):
@@ -69,6 +98,7 @@ def test_random_posts_to_review_resume_and_start(patient, data):
 
 @HYPOTHESIS
 @given(token=junk_text)
+@each_example_alone
 def test_random_tokens_in_urls(patient, token):
     client, _ = patient
     for path in (f"/summary/{token}/", f"/summary/{token}/pdf/", f"/questionnaire/resume/{token}/"):
@@ -107,7 +137,7 @@ def test_huge_multi_select_is_refused(patient):
 def test_over_long_field_is_refused_next_to_the_field(patient):
     client, draft = patient
     answers = {**MALE_ANSWERS, "allergies": ["other"], "allergy_other_details": "y" * 500}
-    step = next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    step = intake.STEP_OF["allergies"]
     url = reverse("assessments:step", args=[step.number])
     client.post(url, step_post(step, {**answers, "allergy_other_details": ""}, draft))
     response = client.post(url, step_post(step, answers, draft))
@@ -130,6 +160,7 @@ def staff(patient, django_user_model):
 
 @HYPOTHESIS
 @given(params=form_data)
+@each_example_alone
 def test_random_staff_searches_and_filters(staff, params):
     client, _ = staff
     query = {key: value for key, value in params.items() if isinstance(value, str)}
@@ -138,6 +169,7 @@ def test_random_staff_searches_and_filters(staff, params):
 
 @HYPOTHESIS
 @given(data=form_data)
+@each_example_alone
 def test_random_review_notes(staff, data):
     client, assessment = staff
     url = reverse("staff:review", args=[assessment.reference_code])
@@ -146,6 +178,7 @@ def test_random_review_notes(staff, data):
 
 @HYPOTHESIS
 @given(data=form_data)
+@each_example_alone
 def test_random_logins(db, data):
     client = Client()
     for path in ("/staff/login/", "/admin/login/"):
@@ -199,10 +232,10 @@ def test_the_fuzzed_parameters_are_every_staff_filter():
 
 
 def superuser_client(django_user_model) -> Client:
-    """Signed in as a superuser (made once: hypothesis calls the test many times)."""
+    """Signed in as a new superuser (each example makes its own: each_example_alone)."""
     client = Client()
-    client.force_login(django_user_model.objects.get_or_create(
-        username="root", defaults={"is_staff": True, "is_superuser": True})[0])
+    client.force_login(django_user_model.objects.create(
+        username="root", is_staff=True, is_superuser=True))
     return client
 
 
@@ -217,6 +250,7 @@ def lenient_limits(settings):
 @example(params={"page": "99999999999999999999"})  # issue 10: past 64 bits
 @example(params={"date_to": "9999-12-31"})  # issue 10: date.max + 1 day
 @example(params={"date_from": "0001-01-01", "page": "-1"})
+@each_example_alone
 def test_every_staff_list_parameter_at_its_edges(staff, lenient_limits, params):
     client, _ = staff
     response = client.get(reverse("staff:list"), params)
@@ -229,6 +263,7 @@ def test_every_staff_list_parameter_at_its_edges(staff, lenient_limits, params):
 @given(data=st.fixed_dictionaries({}, optional={"date_from": st.one_of(edge_dates, staff_value),
                                                "date_to": st.one_of(edge_dates, staff_value)}))
 @example(data={"date_from": "2026-01-01", "date_to": "9999-12-31"})
+@each_example_alone
 def test_every_export_range(staff, lenient_limits, data):
     client, _ = staff
     response = client.post(reverse("staff:export"), data)
@@ -239,6 +274,7 @@ def test_every_export_range(staff, lenient_limits, data):
 
 @HYPOTHESIS
 @given(code=junk_text)
+@each_example_alone
 def test_random_codes_in_staff_urls(staff, lenient_limits, code):
     client, _ = staff
     segment = quote(code, safe="") or "-"
@@ -249,6 +285,7 @@ def test_random_codes_in_staff_urls(staff, lenient_limits, code):
 
 @HYPOTHESIS
 @given(data=form_data)
+@each_example_alone
 def test_random_posts_to_export_and_delete(staff, lenient_limits, data):
     client, assessment = staff
     assert_no_server_error(client.post(reverse("staff:export"), data))
@@ -267,6 +304,7 @@ def test_random_posts_to_export_and_delete(staff, lenient_limits, data):
 @example(params={"created_at__year": "2147483648"})  # found by this test: Django's own 500
 @example(params={"created_at__year": "9999"})
 @example(params={"created_at__year": "9999", "created_at__month": "12"})
+@each_example_alone
 def test_random_admin_list_parameters(db, lenient_limits, django_user_model, params):
     client = superuser_client(django_user_model)
     for path in ("/admin/assessments/assessment/", "/admin/assessments/auditevent/",
@@ -276,7 +314,7 @@ def test_random_admin_list_parameters(db, lenient_limits, django_user_model, par
 
 def _allergies_step() -> intake.Step:
     """The step that asks about allergies (steps are named by what they ask, not numbered)."""
-    return next(s for s in intake.STEPS if "allergies" in {q.key for q in s.questions})
+    return intake.STEP_OF["allergies"]
 
 
 def test_invisible_characters_are_removed_from_answers(patient):
@@ -303,6 +341,7 @@ def test_invisible_characters_are_removed_when_saving_for_later(patient):
 
 @hypothesis_settings(HYPOTHESIS, max_examples=15)
 @given(data=form_data)
+@each_example_alone
 def test_random_posts_to_every_admin_add_form(db, lenient_limits, django_user_model, data):
     """Every model's add form in the admin, as a superuser, with junk: never a 500."""
     from django.contrib import admin
@@ -329,6 +368,7 @@ insights_range = st.fixed_dictionaries({}, optional={
 @example(data={"date_from": "9999-12-25", "date_to": "9999-12-31"})
 @example(data={"date_from": "2099-12-31", "date_to": "2099-12-31"})  # widened past 2099
 @example(data={"date_from": "2000-01-01"})
+@each_example_alone
 def test_every_insights_range(staff, lenient_limits, data):
     client, _ = staff
     page = client.get(reverse("staff:insights"), data)
@@ -347,22 +387,22 @@ def test_insights_pdf_at_the_edges(staff, lenient_limits, data):
 
 @hypothesis_settings(HYPOTHESIS, max_examples=30)
 @given(data=form_data)
+@each_example_alone
 def test_random_posts_to_the_insights_downloads(staff, lenient_limits, data):
     client, _ = staff
     assert_no_server_error(client.post(reverse("staff:insights_csv"), data))
 
 
 def _reviewer():
-    """A clinical reviewer with a profile (made once: hypothesis calls tests many times)."""
+    """A new clinical reviewer with a profile (each example makes its own)."""
     from django.contrib.auth.models import User
 
     from assessments.models import ReviewerProfile
 
-    user, made = User.objects.get_or_create(username="dr-fuzz", defaults={"is_staff": True})
-    if made:
-        user.groups.add(Group.objects.get(name="Clinical reviewers"))
-        ReviewerProfile.objects.create(user=user, full_name="Dr Fuzz",
-                                       profession="Dermatologist", registration_number="GMC 9")
+    user = User.objects.create(username="dr-fuzz", is_staff=True)
+    user.groups.add(Group.objects.get(name="Clinical reviewers"))
+    ReviewerProfile.objects.create(user=user, full_name="Dr Fuzz",
+                                   profession="Dermatologist", registration_number="GMC 9")
     client = Client()
     client.force_login(user)
     return client
@@ -370,20 +410,21 @@ def _reviewer():
 
 @HYPOTHESIS
 @given(data=form_data | st.fixed_dictionaries({"note": junk_text, "confirm": staff_value}))
+@each_example_alone
 def test_random_ruleset_approvals(db, lenient_limits, data):
     assert_no_server_error(_reviewer().post(reverse("staff:rulebook_approve"), data))
 
 
 @pytest.fixture
-def guide_change(db):
+def guide_change(guide):
     from content.models import ContentChange
 
-    call_command("load_guide", verbosity=0)
     return ContentChange.objects.pending().order_by("pk").first()
 
 
 @HYPOTHESIS
 @given(data=form_data | st.fixed_dictionaries({"decision": staff_value, "comment": junk_text}))
+@each_example_alone
 def test_random_guide_change_decisions(guide_change, lenient_limits, data):
     url = reverse("admin:content_contentchange_decide", args=[guide_change.pk])
     assert_no_server_error(_reviewer().post(url, data))
@@ -394,6 +435,7 @@ def test_random_guide_change_decisions(guide_change, lenient_limits, data):
     "option": staff_value, "decided_on": staff_value, "notes": junk_text,
     "sure_sure": staff_value, "sure_understand": staff_value,
     "sure_risks_benefits": staff_value, "sure_encouragement": staff_value}))
+@each_example_alone
 def test_random_decisions_recorded_at_the_visit(staff, lenient_limits, data):
     client, assessment = staff
     url = reverse("staff:decision", args=[assessment.reference_code])
@@ -401,8 +443,7 @@ def test_random_decisions_recorded_at_the_visit(staff, lenient_limits, data):
 
 
 @pytest.fixture
-def editor_client(db, django_user_model) -> Client:
-    call_command("load_guide", verbosity=0)
+def editor_client(guide, django_user_model) -> Client:
     user = django_user_model.objects.create_user("fuzz-editor", is_staff=True)
     user.groups.add(Group.objects.get(name="Content editors"))
     client = Client()
@@ -412,6 +453,7 @@ def editor_client(db, django_user_model) -> Client:
 
 @HYPOTHESIS
 @given(data=st.fixed_dictionaries({"change_reason": junk_text}))
+@each_example_alone
 def test_random_reasons_for_sending_to_a_reviewer(editor_client, lenient_limits, data):
     from content.models import FAQ
 
@@ -425,6 +467,7 @@ def test_random_reasons_for_sending_to_a_reviewer(editor_client, lenient_limits,
 @given(data=form_data | st.fixed_dictionaries({
     "code": junk_text, "regret_1": staff_value, "regret_2": staff_value,
     "hair_change": staff_value, "include_link": staff_value}))
+@each_example_alone
 def test_random_posts_to_the_follow_up_and_reminder(staff, lenient_limits, data):
     client, assessment = Client(), staff[1]
     for url in (reverse("decisions:follow_up"),

@@ -62,8 +62,7 @@ def test_purge_dry_run_changes_nothing(capsys):
     assert Assessment.objects.count() == 1
 
 
-def test_privacy_page_states_retention(client, settings):
-    call_command("load_guide", verbosity=0)
+def test_privacy_page_states_retention(client, settings, guide):
     html = client.get("/privacy/").content.decode()
     assert f"{settings.HAIRTX_DRAFT_DAYS} days" in html
     assert f"{settings.HAIRTX_RETENTION_DAYS} days" in html

@@ -59,13 +59,6 @@ def assert_security_headers(response):
     assert response.headers["Referrer-Policy"] in {"same-origin", "no-referrer"}
 
 
-@pytest.fixture
-def guide(db):
-    from django.core.management import call_command
-
-    call_command("load_guide", verbosity=0)
-
-
 @pytest.mark.parametrize(
     "path, status",
     [

@@ -13,25 +13,29 @@ from icalendar import Alarm, Calendar, Event
 PRODUCT_ID = "-//hairtx//Follow-up reminder//EN"
 # Neutral: a calendar title is often seen by others (shared calendars, lock screens).
 TITLE = "Follow-up questions from your clinic visit"
+FILE_NAME = "hairtx-follow-up.ics"
 
 
 def reminder_ics(
     *,
     on: date,
     reference_display: str,
-    follow_up_url: str,
+    follow_up_url: str | None,
     summary_url: str | None = None,
     made_at: datetime,
 ) -> bytes:
     """One all-day event on ``on`` with a reminder that morning, as .ics bytes.
 
-    ``follow_up_url`` is the page where a reference code is typed in; ``summary_url``
-    (the patient's secret link) goes in only when given.
+    ``follow_up_url`` is the page where a reference code is typed in (None where the
+    site's address is not known: the PDF is made by the background worker, which has
+    no request); ``summary_url`` (the patient's secret link) goes in only when given.
     """
+    where = follow_up_url or ("the follow-up page of the site where you made your summary "
+                              "(its address ends in /follow-up/)")
     lines = [
         ("A few months ago you made a decision about treating your hair loss. Five short "
          "questions ask how you feel about it now. It takes about 2 minutes."),
-        f"Go to {follow_up_url} and type your reference code: {reference_display}.",
+        f"Go to {where} and type your reference code: {reference_display}.",
     ]
     if summary_url:
         lines.append(f"Or open your summary: {summary_url}")
@@ -39,15 +43,17 @@ def reminder_ics(
                  "If your visit was later, they open later too.")
 
     event = Event()
-    # Stable per summary, so downloading again updates the event instead of adding one.
-    event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, follow_up_url + reference_display)}"
+    # Stable per summary (the page's file and the PDF's alike), so a second import
+    # updates the event instead of adding one.
+    event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, 'hairtx:follow-up:' + reference_display)}"
                      "@hairtx")
     event.add("dtstamp", made_at)
     event.add("dtstart", on)
     event.add("dtend", on + timedelta(days=1))
     event.add("summary", TITLE)
     event.add("description", "\n\n".join(lines))
-    event.add("url", summary_url or follow_up_url)
+    if summary_url or follow_up_url:
+        event.add("url", summary_url or follow_up_url)
     event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
 
     alarm = Alarm()

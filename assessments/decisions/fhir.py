@@ -87,8 +87,7 @@ def regret_questionnaire(names: FhirNames) -> Questionnaire:
             "(no regret) to 100: items 2 and 4 reversed, (answer - 1) x 25 per item, then "
             "the mean of the five."
         ),
-        copyright=f"Decision Regret Scale: {regret.CITATION}. Free for non-profit use with "
-                  "this citation; not altered beyond naming the decision.",
+        copyright=f"Decision Regret Scale: {regret.CITATION}. {regret.TERMS}",
         item=[
             {"linkId": INTRO_LINK_ID, "type": "display", "text": regret.INTRODUCTION},
             *statements,

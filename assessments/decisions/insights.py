@@ -1,42 +1,55 @@
 """Decision quality on the insights page: aggregates only, built from the same ``Cell``,
-``protect_sums`` and ``Period`` as the rest of the page (``assessments.staff.insights``),
-so whatever small-number protection that module applies applies here too.
+``WeekTable``, ``Period`` and ``total_of`` as the rest of the page
+(``assessments.staff.insights``), so the page's small-number rules hold here too,
+across date ranges included (docs/insights.md, "Small numbers").
 
 Everything is about the summaries made in the period (``Assessment.created_on``), like
 the rest of the page: how many got a recorded decision, which options were chosen by
 leaning, the SURE score at the summary and at the decision, the regret scores and how
-many people answered the follow-up. A regret median and spread are shown only when at
-least the threshold number of people answered; the counts beside them are Cells.
+many people answered the follow-up.
+
+Across queries: every count is taken per calendar week of the summary's day and
+protected there (one ``WeekTable``, so one ``protect_sums`` per week sees every sum of
+this block: recorded + not recorded = summaries; each option's row and each leaning's
+column of the options table; the SURE scores; per wave, answered by option and by
+leaning = answered, and answered + not answered = opened). A number for the period is
+``total`` of those weekly cells, never a count of its own. A regret median and spread
+are shown only when the group's count is a true count (no week of it hidden) of at
+least the threshold.
+
+Speed: three grouped queries, none loading rows. Each wave's "has it opened?" is one date
+comparison (``schedule.latest_opened``), and the regret medians are worked out from the
+number of people per score (0, 5, ..., 100), counted in the database.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from assessments.models import Assessment
-from assessments.staff.insights import Bar, Cell, Period, cell, leaning_keys, protect_sums
+from assessments.staff.insights import (
+    Bar,
+    Cell,
+    Period,
+    WeekTable,
+    leaning_keys,
+    min_count,
+    monday_of,
+)
 from assessments.summary import LEANING_LABELS
 
 from . import schedule
 from .models import Decision, FollowUp
 from .options import CHOSEN_OPTIONS, NOT_A_CHOICE, option_label
 
-
-def _in(period: Period, prefix: str = "") -> dict:
-    return {f"{prefix}created_on__gte": period.date_from,
-            f"{prefix}created_on__lte": period.date_to}
-
-
-def _split(counts: dict, parts: list, total_key) -> dict:
-    """Cells for ``parts`` of a total, with one more hidden where a sum would tell."""
-    protected = protect_sums(counts, [(parts, total_key)])
-    return {key: cell(counts[key], protects=key in protected) for key in [*parts, total_key]}
+SURE_SCORES = range(5)
+ALL, RECORDED, NOT_RECORDED = ("all",), ("recorded",), ("not_recorded",)
 
 
 @dataclass(frozen=True)
@@ -72,62 +85,123 @@ class DecisionQuality:
     threshold: int
 
 
-def _recorded(period: Period, summaries: int, decided: int) -> list[Bar]:
-    cells = _split({"recorded": decided, "not": summaries - decided, "all": summaries},
-                   ["recorded", "not"], "all")
-    return [Bar("Decision recorded", cells["recorded"], "recorded",
-                cells["recorded"].share_of(cells["all"])),
-            Bar("No decision recorded (yet)", cells["not"], "not_recorded",
-                cells["not"].share_of(cells["all"]))]
+# --------------------------------------------------------------------------- counting
 
 
-def _options_by_leaning(decisions) -> tuple[list[tuple[str, str]], list[OptionRow], list[Cell]]:
-    rows = decisions.values_list("option", "assessment__leaning").annotate(n=Count("id")) \
-        .order_by()
-    counts: dict = defaultdict(int)
-    for option, leaning, n in rows:
-        counts[(option, leaning)] += n
-        counts[("option", option)] += n
-        counts[("leaning", leaning)] += n
-    options = list(CHOSEN_OPTIONS) + sorted({o for o, _, _ in rows} - set(CHOSEN_OPTIONS))
-    leanings = leaning_keys({leaning for _, leaning, _ in rows})
-    for option in options:
-        for leaning in leanings:
-            counts.setdefault((option, leaning), 0)
-        counts.setdefault(("option", option), 0)
-    for leaning in leanings:
-        counts.setdefault(("leaning", leaning), 0)
-    counts["all"] = sum(counts[("option", option)] for option in options)
-    # Every row adds up to its option's total, every column to its leaning's total.
-    sums = [([(option, leaning) for leaning in leanings], ("option", option))
-            for option in options]
-    sums += [([(option, leaning) for option in options], ("leaning", leaning))
-             for leaning in leanings]
-    sums += [([("option", option) for option in options], "all"),
-             ([("leaning", leaning) for leaning in leanings], "all")]
-    protected = protect_sums(counts, sums)
-
-    def protected_cell(key) -> Cell:
-        return cell(counts[key], protects=key in protected)
-
-    table = [OptionRow(option, option_label(option),
-                       [protected_cell((option, leaning)) for leaning in leanings],
-                       protected_cell(("option", option)))
-             for option in options]
-    columns = [(leaning, LEANING_LABELS.get(leaning, leaning)) for leaning in leanings]
-    return columns, table, [protected_cell(("leaning", leaning)) for leaning in leanings]
+def _in(period: Period, prefix: str = "") -> dict:
+    return {f"{prefix}created_on__gte": period.date_from,
+            f"{prefix}created_on__lte": period.date_to}
 
 
-def _sure(decisions) -> list[tuple[str, Cell, Cell]]:
-    at_summary = dict(decisions.values_list("assessment__sure_score").annotate(n=Count("id"))
-                      .order_by())
-    at_decision = dict(decisions.values_list("sure_score").annotate(n=Count("id")).order_by())
-    total = sum(at_decision.values())
-    columns = []
-    for counts in (at_summary, at_decision):
-        full = {score: counts.get(score, 0) for score in range(5)} | {"all": total}
-        columns.append(_split(full, list(range(5)), "all"))
-    return [(f"{score} of 4", columns[0][score], columns[1][score]) for score in range(5)]
+@dataclass
+class _Counts:
+    """What the database gave, folded into weeks: {(Monday, key): count}, the options and
+    leanings found, and the regret scores per group."""
+
+    weekly: dict
+    options: list[str]
+    leanings: list[str]
+    scores: dict  # (wave, "option" | "leaning", group) -> Counter of regret scores
+
+
+def _count(period: Period, today: date) -> _Counts:
+    weekly: dict = defaultdict(int)
+    mondays: dict[date, date] = {}
+
+    def add(day: date, key, n: int) -> None:
+        monday = mondays.get(day) or mondays.setdefault(day, monday_of(day))
+        weekly[(monday, key)] += n
+
+    summaries = (Assessment.objects.filter(**_in(period)).values_list("created_on").order_by()
+                 .annotate(total=Count("id"), recorded=Count("decision")))
+    for day, total, recorded in summaries:
+        add(day, ALL, total)
+        add(day, RECORDED, recorded)
+        add(day, NOT_RECORDED, total - recorded)
+
+    # One pass over the decisions (a join with the summaries), grouped by day, option and
+    # leaning: the options table, the SURE scores then and now, and per wave the people
+    # whose wave has opened and who have not answered it (one date comparison and one
+    # index look-up each). The folding into weeks adds the days' rows up.
+    per_group = {f"summary_{s}": Count("id", filter=Q(assessment__sure_score=s))
+                 for s in SURE_SCORES}
+    per_group |= {f"decision_{s}": Count("id", filter=Q(sure_score=s)) for s in SURE_SCORES}
+    for wave in schedule.WAVES:
+        answered = FollowUp.objects.filter(assessment_id=OuterRef("assessment_id"), wave=wave)
+        per_group[f"waiting_{wave}"] = Count("id", filter=(
+            Q(decided_on__lte=schedule.latest_opened(today, wave))
+            & ~Q(option__in=NOT_A_CHOICE) & ~Exists(answered)))
+    stored_options, stored_leanings = set(), set()
+    for row in (Decision.objects.filter(**_in(period, "assessment__"))
+                .values("assessment__created_on", "option", "assessment__leaning").order_by()
+                .annotate(n=Count("id"), **per_group)):
+        day, option, leaning, n = (row["assessment__created_on"], row["option"],
+                                   row["assessment__leaning"], row["n"])
+        stored_options.add(option)
+        stored_leanings.add(leaning)
+        for key in (("cell", option, leaning), ("option", option), ("leaning", leaning)):
+            add(day, key, n)
+        for s in SURE_SCORES:
+            add(day, ("sure_summary", s), row[f"summary_{s}"])
+            add(day, ("sure_decision", s), row[f"decision_{s}"])
+        for wave in schedule.WAVES:
+            add(day, ("not_answered", wave), row[f"waiting_{wave}"])
+            add(day, ("opened", wave), row[f"waiting_{wave}"])
+
+    # One pass over the answers (a join with the summaries) gives every grouping of
+    # them: per day by option and by leaning, and the scores per group for the medians.
+    # Every answer was given once its wave had opened, so it counts as opened too.
+    scores: dict = defaultdict(Counter)
+    for day, wave, option, leaning, score, n in (
+        FollowUp.objects.filter(**_in(period, "assessment__"), wave__in=schedule.WAVES)
+        .values_list("assessment__created_on", "wave", "option", "assessment__leaning",
+                     "regret_score")
+        .annotate(n=Count("id")).order_by()
+    ):
+        stored_options.add(option)
+        stored_leanings.add(leaning)
+        for key in (("answered_option", wave, option), ("answered", wave), ("opened", wave),
+                    ("answered_leaning", wave, leaning)):
+            add(day, key, n)
+        scores[(wave, "option", option)][score] += n
+        scores[(wave, "leaning", leaning)][score] += n
+    options = list(CHOSEN_OPTIONS) + sorted(stored_options - set(CHOSEN_OPTIONS))
+    return _Counts(weekly, options, leaning_keys(stored_leanings), scores)
+
+
+def _weeks(period: Period, counts: _Counts) -> WeekTable:
+    """The block's counts per week, each week protected with every sum among them."""
+    options, leanings, waves = counts.options, counts.leanings, schedule.WAVES
+    # The finest sums first: a count hidden to protect another is then one of the table's
+    # cells rather than a total that several other sums lean on.
+    sums = [([("cell", o, lean) for lean in leanings], ("option", o)) for o in options]
+    sums += [([("cell", o, lean) for o in options], ("leaning", lean)) for lean in leanings]
+    sums += [([("option", o) for o in options], RECORDED),
+             ([("leaning", lean) for lean in leanings], RECORDED),
+             ([("sure_summary", s) for s in SURE_SCORES], RECORDED),
+             ([("sure_decision", s) for s in SURE_SCORES], RECORDED),
+             ([RECORDED, NOT_RECORDED], ALL)]
+    for wave in waves:
+        sums += [([("answered_option", wave, o) for o in options], ("answered", wave)),
+                 ([("answered_leaning", wave, lean) for lean in leanings], ("answered", wave)),
+                 ([("answered", wave), ("not_answered", wave)], ("opened", wave))]
+    keys = {key for parts, total in sums for key in (*parts, total)}
+    weeks: dict[date, dict] = {monday: dict.fromkeys(keys, 0) for monday in period.weeks()}
+    for (monday, key), n in counts.weekly.items():
+        weeks[monday][key] += n
+    return WeekTable(weeks, sums)
+
+
+# --------------------------------------------------------------------------- the blocks
+
+
+def _bars(weeks: WeekTable, parts: list[tuple[str, object, str]], whole) -> list[Bar]:
+    total = weeks.total(whole)
+    bars = []
+    for label, key, name in parts:
+        value = weeks.total(key)
+        bars.append(Bar(label, value, name, value.share_of(total)))
+    return bars
 
 
 def _spread(scores: list[int]) -> tuple[float, float]:
@@ -142,82 +216,74 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def regret_row(label: str, scores: list[int]) -> RegretRow:
-    """A group's regret, its median and spread shown only for enough people."""
-    answered = cell(len(scores))
-    if not scores:
+def regret_row(label: str, answered: Cell, scores: Counter) -> RegretRow:
+    """A group's regret; its median and spread only when ``answered`` is a true count of
+    at least the threshold (a group hidden only to protect another is large enough)."""
+    if answered.count == 0 and not answered.partial:
         return RegretRow(label, answered, "–", "–")
     if answered.small:
-        hidden = f"not shown (fewer than {answered.threshold} answered)"
-        return RegretRow(label, answered, hidden, "not shown")
-    median = statistics.median(scores)
-    low, high = _spread(scores)
+        return RegretRow(label, answered,
+                         f"not shown (fewer than {answered.threshold} answered)", "not shown")
+    if answered.partial:  # the scores would include people of a hidden week
+        return RegretRow(label, answered, "not shown (some weeks have fewer than "
+                         f"{answered.threshold} answered)", "not shown")
+    values = sorted(scores.elements())
+    median = statistics.median(values)
+    low, high = _spread(values)
     return RegretRow(label, answered, _number(median), f"{_number(low)} to {_number(high)}",
                      median)
 
 
-def _regret(period: Period) -> tuple[dict[int, list[RegretRow]], dict[int, list[RegretRow]]]:
-    rows = FollowUp.objects.filter(**_in(period, "assessment__")).values_list(
-        "wave", "option", "assessment__leaning", "regret_score")
-    by_option: dict = defaultdict(list)
-    by_leaning: dict = defaultdict(list)
-    for wave, option, leaning, score in rows:
-        by_option[(wave, option)].append(score)
-        by_leaning[(wave, leaning)].append(score)
-    chosen = [option for option in CHOSEN_OPTIONS if option not in NOT_A_CHOICE]
-    options, leanings = {}, {}
+def _regret(weeks: WeekTable, counts: _Counts
+            ) -> tuple[dict[int, list[RegretRow]], dict[int, list[RegretRow]]]:
+    chosen = [option for option in counts.options if option not in NOT_A_CHOICE]
+
+    def row(wave: int, label: str, key, group: str, values: list[str]) -> RegretRow:
+        scores = sum((counts.scores[(wave, group, value)] for value in values), Counter())
+        return regret_row(label, weeks.total(key), scores)
+
+    by_option, by_leaning = {}, {}
     for wave in schedule.WAVES:
-        everyone = [score for (w, _), scores in by_option.items() if w == wave for score in scores]
-        options[wave] = [regret_row(option_label(option), by_option[(wave, option)])
-                         for option in chosen] + [regret_row("Everyone", everyone)]
-        answered_leanings = {leaning for (w, leaning) in by_leaning if w == wave}
-        leanings[wave] = [regret_row(LEANING_LABELS.get(leaning, leaning),
-                                     by_leaning[(wave, leaning)])
-                          for leaning in leaning_keys(answered_leanings)]
-    return options, leanings
-
-
-def _responses(period: Period, decisions, today: date) -> list[Bar]:
-    """Per wave: of the people whose follow-up has opened, how many answered.
-
-    When a wave opened depends on calendar months, so it is worked out here from each
-    decision's day (two queries over the period, no per-row query).
-    """
-    bars = []
-    rows = list(decisions.exclude(option__in=NOT_A_CHOICE)
-                .values_list("decided_on", "assessment_id"))
-    answered = set(FollowUp.objects.filter(**_in(period, "assessment__"))
-                   .values_list("assessment_id", "wave"))
-    for wave in schedule.WAVES:
-        due = [a for decided_on, a in rows if schedule.wave_opens_on(decided_on, wave) <= today]
-        done = sum((a, wave) in answered for a in due)
-        cells = _split({"answered": done, "not": len(due) - done, "all": len(due)},
-                       ["answered", "not"], "all")
-        bars += [Bar(f"{wave} months: answered", cells["answered"], f"{wave}_answered",
-                     cells["answered"].share_of(cells["all"])),
-                 Bar(f"{wave} months: not answered", cells["not"], f"{wave}_not_answered",
-                     cells["not"].share_of(cells["all"]))]
-    return bars
+        by_option[wave] = [row(wave, option_label(o), ("answered_option", wave, o), "option",
+                               [o]) for o in chosen]
+        by_option[wave].append(row(wave, "Everyone", ("answered", wave), "option", chosen))
+        leaning_rows = [row(wave, LEANING_LABELS.get(lean, lean),
+                            ("answered_leaning", wave, lean), "leaning", [lean])
+                        for lean in counts.leanings]
+        # Only the leanings someone answered from (a hidden count may hide one).
+        by_leaning[wave] = [r for r in leaning_rows if r.answered.count or r.answered.suppressed]
+    return by_option, by_leaning
 
 
 def decision_quality(period: Period, *, today: date | None = None) -> DecisionQuality:
     """Every decision-quality block for the summaries made in ``period``."""
-    decisions = Decision.objects.filter(**_in(period, "assessment__"))
-    summaries = Assessment.objects.filter(**_in(period)).count()
-    decided = decisions.count()
-    columns, options, leaning_totals = _options_by_leaning(decisions)
-    by_option, by_leaning = _regret(period)
+    counts = _count(period, today or timezone.localdate())
+    weeks = _weeks(period, counts)
+    options = [OptionRow(o, option_label(o),
+                         [weeks.total(("cell", o, lean)) for lean in counts.leanings],
+                         weeks.total(("option", o)))
+               for o in counts.options]
+    by_option, by_leaning = _regret(weeks, counts)
+    responses = []
+    for wave in schedule.WAVES:
+        responses += _bars(weeks, [(f"{wave} months: answered", ("answered", wave),
+                                    f"{wave}_answered"),
+                                   (f"{wave} months: not answered", ("not_answered", wave),
+                                    f"{wave}_not_answered")], ("opened", wave))
     return DecisionQuality(
-        summaries=cell(summaries),
-        recorded=_recorded(period, summaries, decided),
-        leanings=columns,
+        summaries=weeks.total(ALL),
+        recorded=_bars(weeks, [("Decision recorded", RECORDED, "recorded"),
+                               ("No decision recorded (yet)", NOT_RECORDED, "not_recorded")],
+                       ALL),
+        leanings=[(lean, LEANING_LABELS.get(lean, lean)) for lean in counts.leanings],
         options=options,
-        leaning_totals=leaning_totals,
-        sure=_sure(decisions),
+        leaning_totals=[weeks.total(("leaning", lean)) for lean in counts.leanings],
+        sure=[(f"{s} of 4", weeks.total(("sure_summary", s)), weeks.total(("sure_decision", s)))
+              for s in SURE_SCORES],
         regret_by_option=by_option,
         regret_by_leaning=by_leaning,
-        responses=_responses(period, decisions, today or timezone.localdate()),
-        threshold=cell(0).threshold,
+        responses=responses,
+        threshold=min_count(),
     )
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments.models import Assessment
 
 from . import schedule
+from .calendar import reminder_ics
 from .forms import DecisionForm, ReminderForm
 from .models import RECORDED_FIELDS, Decision
 from .services import follow_up_wave
@@ -57,3 +58,16 @@ def reminder_date(assessment: Assessment):
     decision = getattr(assessment, "decision", None)
     start = decision.decided_on if decision else assessment.created_on
     return schedule.wave_opens_on(start, schedule.FIRST_WAVE)
+
+
+def pdf_reminder_ics(assessment: Assessment) -> bytes:
+    """The reminder the summary PDF carries as an attachment: the reference code only.
+
+    Never the secret link (a PDF is printed, forwarded and stored in other places), and
+    no site address (the background worker that makes the PDF knows none): the event
+    says where to type the code in words. Stamped with the summary's own time, so the
+    same summary always gives the same file.
+    """
+    return reminder_ics(on=reminder_date(assessment),
+                        reference_display=assessment.reference_display,
+                        follow_up_url=None, made_at=assessment.created_at)

@@ -1,15 +1,26 @@
 """The Ottawa Decision Regret Scale (Brehaut et al. 2003), and the one question after it.
 
-Wording and scoring are the scale's as published (Brehaut et al. 2003; O'Connor's user
-manual, Ottawa Hospital Research Institute); ``docs/decision-quality.md`` gives the
-sources, how they were checked (and what could not be) and the terms of use. The only
-change the terms allow is naming the decision, which the introduction does.
+Sources (``docs/decision-quality.md``, "The Decision Regret Scale", says what each one
+gave and what could not be checked):
+
+- Brehaut JC et al., "Validation of a decision regret scale", Med Decis Making 2003
+  (``CITATION``): five items, a five-point scale.
+- O'Connor AM, "User Manual - Decision Regret Scale", Ottawa Hospital Research Institute,
+  https://decisionaid.ohri.ca/eval.html (the page that offers the manual and the sample
+  tool). The manual's own text could NOT be read with the tools of this project: the
+  wording and scoring below are the scale as reproduced elsewhere (the MedEdPORTAL
+  package's abstract for the introduction and the 0-100 range; a public questionnaire
+  for the item wording), not checked against the manual. Check them there before the
+  first patients answer.
+- The terms of use (``TERMS``), from that OHRI page.
 
 Each statement is answered on five points, stored as 1 (strongly agree) to 5 (strongly
-disagree). Scoring, as the manual says: items 2 and 4 are reversed (so that for every
-item 1 means no regret), one is taken from each item and the result multiplied by 25
-(0 to 100 per item), and the score is the mean of the five. 0 means no regret, 100 the
-most. Every answer pattern gives a whole number (a multiple of 5).
+disagree). Scoring as reproduced: items 2 and 4 are reversed (so that for every item 1
+means no regret), one is taken from each item and the result multiplied by 25 (0 to
+100 per item), and the score is the mean of the five. 0 means no regret, 100 the most.
+Every answer pattern gives a whole number (a multiple of 5). There is no rule for a
+missing answer here because none is stored: the form asks again until all five are
+answered (``forms.RegretForm``).
 """
 
 from collections.abc import Sequence
@@ -19,6 +30,10 @@ CITATION = (
     "Validation of a decision regret scale. Medical Decision Making 2003;23(4):281-292. "
     "doi:10.1177/0272989X03256005"
 )
+# The OHRI's terms for its measures (https://decisionaid.ohri.ca/eval.html), in short.
+TERMS = ("Used without asking permission, as the Ottawa Hospital Research Institute allows "
+         "for its decision-aid measures: cited, not charged for or profited from, and not "
+         "altered except to name the decision.")
 DECISION_NAMED = "the decision you made about treating your hair loss"
 INTRODUCTION = (
     f"Please think about {DECISION_NAMED} after talking to your doctor. Please show how "

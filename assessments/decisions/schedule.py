@@ -9,7 +9,7 @@ Each wave is answered once.
 
 import calendar
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 WAVES: tuple[int, ...] = (3, 12)  # months after the decision
 FIRST_WAVE = WAVES[0]
@@ -24,6 +24,20 @@ def add_months(day: date, months: int) -> date:
 
 def wave_opens_on(decided_on: date, wave: int) -> date:
     return add_months(decided_on, wave)
+
+
+def latest_opened(today: date, wave: int) -> date:
+    """The last decision day whose ``wave`` has opened by ``today``.
+
+    ``add_months`` never goes backwards, so a wave has opened exactly for the decisions
+    made on or before this day: the insights count them with one date comparison in the
+    database instead of working out every decision's opening day.
+    """
+    day = add_months(today, -wave)
+    # Month ends: 30 Nov + 3 months is 28 Feb too, so later days may also have opened.
+    while add_months(day + timedelta(days=1), wave) <= today:
+        day += timedelta(days=1)
+    return day
 
 
 def open_wave(*, decided_on: date, today: date, answered: Collection[int] = ()) -> int | None:

@@ -19,17 +19,22 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import ratelimit
+from assessments.http import (
+    assessment_for_token,
+    audit_request,
+    permission_view,
+    started_by_another_site,
+)
 from assessments.models import Assessment, AuditEvent, normalise_code
 from assessments.plain_text import remove_invisible_controls
 from assessments.staff.forms import ReviewForm
-from assessments.staff.views import _detail, _lookup, code_lookup, staff_view
-from assessments.views import _assessment_for, started_by_another_site
+from assessments.staff.record import VIEW_PERM, code_lookup, detail_page, lookup
 from hairtx.addresses import client_address
 
 from . import regret
-from .calendar import reminder_ics
+from .calendar import FILE_NAME, reminder_ics
 from .forms import FollowUpCodeForm, RegretForm, ReminderForm
-from .presenters import RECORD_PERMS, decision_form_for, reminder_date
+from .presenters import RECORD_PERMS, decision_form_for, reminder_date, staff_decision_context
 from .services import FollowUpClosed, decision_record, follow_up_record, follow_up_wave
 
 NO_FOLLOW_UP = (
@@ -41,20 +46,65 @@ NO_FOLLOW_UP = (
 # --------------------------------------------------------------------------- staff
 
 
-@staff_view(*RECORD_PERMS)
+# Not VIEW_PERM: clinical reviewers record decisions too (migration 0016) without the
+# permission to open patients' records.
+recorder_view = permission_view(*RECORD_PERMS)
+
+
+def _decision_page(request, assessment: Assessment, form=None, status: int = 200):
+    """The decision alone: what a clinical reviewer, who may not see the record, gets."""
+    return render(request, "staff/decision.html", {
+        "assessment": assessment, **staff_decision_context(request, assessment, form),
+    }, status=status)
+
+
+def _back_to(request, assessment: Assessment) -> str:
+    if request.user.has_perm(VIEW_PERM):
+        return reverse("staff:detail", args=[assessment.reference_code]) + "#decision-title"
+    return reverse("staff:decision_page", args=[assessment.reference_code]) + "#decision-title"
+
+
+@recorder_view
+@require_GET
+def decision_find(request):
+    """Where a reviewer types the patient's reference code (a GET form, no record shown)."""
+    code = normalise_code(request.GET.get("code", ""))
+    if code:
+        return redirect("staff:decision_page", reference_code=code)
+    return render(request, "staff/decision_find.html", {"staff_section": "decision"})
+
+
+@recorder_view
+@require_GET
+@code_lookup
+def decision_page(request, reference_code: str):
+    """The decision, its history, the follow-up scores and the form; nothing else of the
+    record. Every look is audited, and counts against the look-up limit, like a record's."""
+    if started_by_another_site(request):  # as for a record: another site's link writes
+        return render(request, "staff/confirm_open.html",  # nothing in the audit log
+                      {"continue_url": request.get_full_path()})
+    assessment = lookup(request, reference_code, AuditEvent.Action.VIEW)
+    audit_request(request, AuditEvent.Action.VIEW, assessment=assessment,
+                  detail="decision page")
+    return _decision_page(request, assessment)
+
+
+@recorder_view
 @require_POST
 @code_lookup
 def decision_record_view(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
+    assessment = lookup(request, reference_code, AuditEvent.Action.DECISION_RECORD)
     form = decision_form_for(assessment, request.POST)
     if not form.is_valid():
+        if not request.user.has_perm(VIEW_PERM):
+            return _decision_page(request, assessment, form, status=400)
         note = remove_invisible_controls(assessment.review_note)
         review_form = ReviewForm(initial={"note": note})
-        return _detail(request, assessment, review_form, status=400, decision_form=form)
+        return detail_page(request, assessment, review_form, status=400, decision_form=form)
     decision_record(assessment=assessment, recorded_by=request.user,
                     values=form.cleaned_data, ip_address=client_address(request))
     messages.success(request, f"The decision for {assessment.reference_display} is recorded.")
-    return redirect(reverse("staff:detail", args=[assessment.reference_code]) + "#decision-title")
+    return redirect(_back_to(request, assessment))
 
 
 # --------------------------------------------------------------------------- patient
@@ -89,7 +139,7 @@ def _closed(request, assessment: Assessment):
 @require_http_methods(["GET", "POST"])
 def follow_up_by_link(request, token: str):
     """The regret scale through the patient's secret link."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     action = reverse("decisions:follow_up_link", args=[token])
     if follow_up_wave(assessment) is None:
         return _closed(request, assessment)
@@ -153,7 +203,7 @@ def follow_up_thanks(request):
 @require_GET
 def reminder(request, token: str):
     """The .ics file; the secret link goes in only when the patient ticked the box."""
-    assessment = _assessment_for(token)
+    assessment = assessment_for_token(token)
     form = ReminderForm(request.GET)
     with_link = form.is_valid() and form.cleaned_data["with_link"]
     data = reminder_ics(
@@ -165,4 +215,4 @@ def reminder(request, token: str):
         made_at=timezone.now(),
     )
     return HttpResponse(data, content_type="text/calendar; charset=utf-8", headers={
-        "Content-Disposition": 'attachment; filename="hairtx-follow-up.ics"'})
+        "Content-Disposition": f'attachment; filename="{FILE_NAME}"'})

@@ -43,11 +43,11 @@ def coding(value: str, *, display: str | None = None, names: FhirNames) -> dict:
 def enable_when(question: intake.Question, *, names: FhirNames) -> dict:
     """``enableWhen`` and ``enableBehavior`` for a conditional question (else ``{}``).
 
-    Intake conditions come in two shapes (``Condition.browser_rule``): "some chosen
+    An intake condition is rules of two shapes (``Condition.rules``): "some chosen
     value of KEY is one of VALUES" becomes one ``=`` test per value, any of which
     enables the item (FHIR's ``=`` holds when any answer of a repeating question equals
     the value); "no chosen value of KEY is one of VALUES" becomes one ``!=`` test per
-    value, all of which must hold. A condition of several rules (``browser_rules``, e.g.
+    value, all of which must hold. A condition of several rules (e.g.
     testosterone taken and not male at birth) needs all its tests to hold. The tests prove
     these agree with ``Question.applies``.
     """
@@ -55,7 +55,7 @@ def enable_when(question: intake.Question, *, names: FhirNames) -> dict:
     if condition is None:
         return {}
     tests, behaviors = [], set()
-    for key, mode, values in condition.browser_rules:
+    for key, mode, values in condition.rules:
         operator, behavior = {"any_of": ("=", "any"), "none_of": ("!=", "all")}[mode]
         tests += [
             QuestionnaireItemEnableWhen(
@@ -64,7 +64,7 @@ def enable_when(question: intake.Question, *, names: FhirNames) -> dict:
             for value in values
         ]
         behaviors.add(behavior if len(values) > 1 else None)
-    if len(condition.browser_rules) > 1:
+    if len(condition.rules) > 1:
         # Several rules must all hold: FHIR can say that only when no rule is itself an
         # "any of several values" test (true of every intake condition).
         if "any" in behaviors:

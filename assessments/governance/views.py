@@ -5,24 +5,18 @@ Readable by clinical reviewers (`assessments.view_rulesetapproval`); approving n
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import rules
 from assessments.governance import rulebook, services
 from assessments.governance.forms import RulesetApprovalForm
+from assessments.http import permission_view
 from content.approvals.models import ContentChange
 from hairtx.addresses import client_address
 
 VIEW_PERMISSION = "assessments.view_rulesetapproval"
-
-
-def reviewer_view(view):
-    checked = permission_required(VIEW_PERMISSION, raise_exception=True)(view)
-    return never_cache(login_required(checked))
 
 
 def _page(request, form: RulesetApprovalForm, status: int = 200):
@@ -46,13 +40,13 @@ def _page(request, form: RulesetApprovalForm, status: int = 200):
     return render(request, "assessments/governance/rulebook.html", context, status=status)
 
 
-@reviewer_view
+@permission_view(VIEW_PERMISSION)
 @require_GET
 def rulebook_page(request):
     return _page(request, RulesetApprovalForm())
 
 
-@reviewer_view
+@permission_view(VIEW_PERMISSION)
 @require_POST
 def rulebook_approve(request):
     form = RulesetApprovalForm(request.POST)
@@ -71,7 +65,7 @@ def rulebook_approve(request):
     return redirect("staff:rulebook")
 
 
-@reviewer_view
+@permission_view(VIEW_PERMISSION)
 @require_GET
 def rulebook_markdown(request):
     previous = services.last_other_approval()

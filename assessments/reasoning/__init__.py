@@ -1,7 +1,8 @@
 """The rules engine (ruleset 2027.01): ``IntakeAnswers`` in, a reasoned ``Summary`` out.
 
-The rules of the design note "rules.md" v3 live in modules by concern, run in this
-order (which is also the order of lines within each part of the summary):
+The rules of the design note "rules.md" v3 live in modules by concern. They run in the
+order of one tuple, ``ruleset.RULES`` (which is also the order of lines within each part
+of the summary); by concern:
 
 - ``always``: R0, what every summary carries (standard treatments first, in words that
   fit the person's age and sex), R33 and R34 (the medicines and the heart, fertility);
@@ -27,13 +28,9 @@ from dataclasses import asdict
 
 from assessments.intake import IntakeAnswers
 from assessments.intake_versions import AsGiven
-
-# isort: off
-# Importing a module registers its rules; this order is the order the rules run in.
-from assessments.reasoning import always, red_flags, safety, fit, values  # noqa: F401
-# isort: on
-from assessments.reasoning.engine import RULES, Answers, Finding, Findings, Rule
+from assessments.reasoning.engine import Answers, Finding, Findings, Rule
 from assessments.reasoning.leaning import HEADLINES, headline, settle_leaning
+from assessments.reasoning.ruleset import RULES
 from assessments.summary import (
     SURE_NEEDS,
     Because,

@@ -9,7 +9,7 @@ from assessments.reasoning.engine import (
     Answers,
     Finding,
     Pairs,
-    Findings,
+    FindingsSoFar,
     Say,
     ask,
     bring,
@@ -156,7 +156,7 @@ from assessments.reasoning.standard_medicines import (
         ),
     },
 )
-def always(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def always(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     yield say("gp_first", ())
     if a.one("age_band") == "under_18":
         # No harms list of adult medicines for a young person (principle 8).
@@ -235,7 +235,7 @@ def _left_for_women(a: Answers, say: Say, group: Pairs) -> Finding:
                    see="other-options"),
     },
 )
-def minoxidil_tablets_and_heart(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def minoxidil_tablets_and_heart(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     heart = a.pairs("other_conditions", {"heart_condition_or_low_blood_pressure"})
     tablets = a.pairs("treatments_tried", {"minoxidil_oral"})
     # The medicines line names the tablets to every adult, so the question is asked
@@ -259,7 +259,7 @@ def minoxidil_tablets_and_heart(a: Answers, say: Say, found: Findings) -> Iterab
         ),
     },
 )
-def fertility(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def fertility(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     plans = a.pairs("family_plans", {"trying_for_baby_or_soon"})
     if plans and a.one("age_band") != "under_18":  # no adult medicines' harms under 18
         yield say("ask", plans)

@@ -1,5 +1,5 @@
-"""The machinery every rule shares: what a rule may say, how it is registered, and
-read-only helpers over one answer set.
+"""The machinery every rule shares: what a rule may say, how it is declared, and
+read-only helpers over one answer set and over what earlier rules found.
 
 A rule declares, next to its logic and in plain data, every sentence it may write
 (``Says``: the text, where it goes in the summary, its severity, the guide section
@@ -7,6 +7,12 @@ that explains it, and what it does to the leaning). The rule's function only dec
 which of its sentences apply and which answers made them apply (``because``). That
 split lets the rulebook, the fingerprint and the principle tests read every rule
 without running it.
+
+``@rule`` makes a ``Rule`` and registers nothing: the order the rules run in is the one
+tuple ``assessments.reasoning.ruleset.RULES``. A rule that looks at what earlier rules
+found names the places it reads (``reads_found``) and sees only those
+(``FindingsSoFar``), so a test can check that every place it reads is written only by
+rules before it.
 
 No Django here.
 """
@@ -16,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import Literal, TypeVar
 
-from assessments.intake import IntakeAnswers
+from assessments.intake import QUESTIONS, IntakeAnswers
 from assessments.intake_versions import AsGiven
 from assessments.summary import SectionSlug, Severity
 
@@ -155,7 +161,9 @@ class Answers:
         return ((key, value),) if value is not None else ()
 
     def pairs_except_none(self, key: str) -> Pairs:
-        return self.pairs(key, set(self.chosen(key)) - {"none", "none_known"})
+        """The chosen values other than the question's "none" answer (intake's
+        ``exclusive``: "none", "none_known")."""
+        return self.pairs(key, set(self.chosen(key)) - {QUESTIONS[key].exclusive})
 
     def results(self, treatments: Iterable[str], values: Iterable[str]) -> Pairs:
         """Each treatment tried (of ``treatments``) whose own result is in ``values``, with
@@ -184,14 +192,11 @@ def per_answer_set(function: Callable[["Answers"], T]) -> Callable[["Answers"], 
     return once
 
 
-@dataclass
-class Findings:
-    """Everything found so far; later rules may look at earlier ones (e.g. red flags)."""
-
-    found: list[Finding] = field(default_factory=list)
+class PlaceQueries:
+    """Questions about the findings at a place of the summary; ``at`` says what is seen."""
 
     def at(self, place: Place) -> list[Finding]:
-        return [f for f in self.found if f.says.place == place]
+        raise NotImplementedError
 
     def has_red_flag(self) -> bool:
         return bool(self.at("red_flags"))
@@ -203,11 +208,41 @@ class Findings:
         """The caution lines on ``option``: each weighs -1, never merged (principle 4)."""
         return [f for f in self.at(f"{option}_against") if f.says.severity == "caution"]
 
+
+@dataclass
+class Findings(PlaceQueries):
+    """Everything found for one answer set, in the order the rules ran."""
+
+    found: list[Finding] = field(default_factory=list)
+
+    def at(self, place: Place) -> list[Finding]:
+        return [f for f in self.found if f.says.place == place]
+
     def fired(self, rule_id: str) -> bool:
         return any(f.rule == rule_id for f in self.found)
 
     def any(self, flag: str) -> bool:
         return any(getattr(f.says, flag) for f in self.found)
+
+
+class UndeclaredRead(Exception):
+    """A rule looked at a place of the findings it does not name in ``reads_found``."""
+
+
+class FindingsSoFar(PlaceQueries):
+    """What one rule sees of the findings of the rules before it: only the places it
+    declares in ``reads_found``. Asking about any other place is a mistake in the rule
+    (its declaration would not say what it depends on), so it raises."""
+
+    def __init__(self, findings: Findings, reader: "Rule"):
+        self._findings = findings
+        self._reader = reader
+
+    def at(self, place: Place) -> list[Finding]:
+        if place not in self._reader.reads_found:
+            raise UndeclaredRead(f"{self._reader.id} reads the findings at {place!r} but does "
+                                 f"not name it in reads_found.")
+        return self._findings.at(place)
 
 
 class Say:
@@ -232,7 +267,7 @@ class Say:
         return [line for pair in answers for line in self.both(key, (pair, *also))]
 
 
-RuleFunction = Callable[[Answers, Say, Findings], Iterable[Finding]]
+RuleFunction = Callable[[Answers, Say, FindingsSoFar], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -244,24 +279,30 @@ class Rule:
     source: str
     says: Mapping[str, Says]
     function: RuleFunction
+    # The places of earlier findings this rule looks at (e.g. "red_flags"): every rule
+    # that writes there must run before it (tests/assessments/test_rules_order.py).
+    reads_found: tuple[Place, ...] = ()
 
     @property
     def texts(self) -> dict[str, str]:
         return {key: says.text for key, says in self.says.items()}
 
+    @property
+    def places(self) -> set[Place]:
+        """Every place of the summary this rule may write to."""
+        return {says.place for says in self.says.values()}
+
     def run(self, answers: Answers, findings: Findings) -> list[Finding]:
-        return list(self.function(answers, Say(self), findings))
-
-
-RULES: list[Rule] = []
+        return list(self.function(answers, Say(self), FindingsSoFar(findings, self)))
 
 
 def rule(rule_id: str, title: str, *, trigger: str, reads: Mapping[str, tuple[str, ...]],
-         source: str, says: Mapping[str, Says]):
-    """Register a rule. Everything it may say is declared here, next to the logic."""
+         source: str, says: Mapping[str, Says], reads_found: tuple[Place, ...] = ()):
+    """Declare a rule: everything it may say is declared here, next to the logic. The
+    decorated name becomes the ``Rule``; it runs where ``ruleset.RULES`` puts it."""
 
-    def register(function: RuleFunction) -> RuleFunction:
-        RULES.append(Rule(rule_id, title, trigger, dict(reads), source, dict(says), function))
-        return function
+    def declare(function: RuleFunction) -> Rule:
+        return Rule(rule_id, title, trigger, dict(reads), source, dict(says), function,
+                    tuple(reads_found))
 
-    return register
+    return declare

@@ -11,7 +11,7 @@ from assessments.reasoning.engine import (
     ANY,
     Answers,
     Finding,
-    Findings,
+    FindingsSoFar,
     Pairs,
     Say,
     against,
@@ -109,8 +109,9 @@ def dutasteride_mixture_could_suit(a: Answers) -> Pairs:
         "unsure": ask("I am not sure what kind of hair loss I have, or how far along it is. "
                       "Can you look at my scalp and tell me?", see="about-hair-loss"),
     },
+    reads_found=("red_flags",),
 )
-def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def early_pattern_loss(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if found.has_red_flag():
         return
     fit = pattern_loss_fit(a)
@@ -156,8 +157,9 @@ def early_pattern_loss(a: Answers, say: Say, found: Findings) -> Iterable[Findin
             see="evidence", counts=True,
         ),
     },
+    reads_found=("red_flags",),
 )
-def dutasteride_mixture_fit(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def dutasteride_mixture_fit(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = dutasteride_mixture_could_suit(a)
     if because and not found.has_red_flag():
         yield say("mesotherapy", because)
@@ -209,7 +211,7 @@ def dutasteride_mixture_fit(a: Answers, say: Say, found: Findings) -> Iterable[F
         ),
     },
 )
-def likely_temporary_shedding(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def likely_temporary_shedding(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     diffuse = a.pairs("pattern", DIFFUSE_PATTERN)
     if not diffuse:
         return
@@ -252,7 +254,7 @@ def likely_temporary_shedding(a: Answers, say: Say, found: Findings) -> Iterable
                    see="temporary-shedding"),
     },
 )
-def iron_or_thyroid(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def iron_or_thyroid(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     causes = a.pairs("triggers_recent", {"low_iron_or_heavy_periods", "thyroid_problem"})
     if causes:
         yield from say.both("both", causes)
@@ -280,7 +282,7 @@ def iron_or_thyroid(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         ),
     },
 )
-def long_shedding_without_trigger(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def long_shedding_without_trigger(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     shedding = a.pairs("pattern", {"diffuse_shedding"})
     no_trigger = not a.pairs("triggers_recent", SHEDDING_TRIGGERS)
     if shedding and no_trigger and a.one("duration") in {"6_12_months", "1_5_years"}:
@@ -341,8 +343,9 @@ NORWOOD_5_HEADLINE = (
         "ask": ask("Would a hair transplant, a hairpiece or hair fibres suit me?",
                    see="other-options"),
     },
+    reads_found=("red_flags",),
 )
-def advanced_loss(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def advanced_loss(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     stage = a.pairs("norwood_stage", {"norwood_6", "norwood_7"}) + a.pairs(
         "ludwig_stage", {"ludwig_3"}
     )
@@ -392,7 +395,7 @@ def advanced_loss(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
                          see="about-hair-loss"),
     },
 )
-def styling_damage(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def styling_damage(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     styles = a.pairs("triggers_recent", {"tight_hairstyles_or_extensions"})
     where = a.pairs("pattern", {"where_hair_is_pulled", "hairline_band_front_or_sides"})
     if styles and where:
@@ -427,7 +430,7 @@ def styling_damage(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         ),
     },
 )
-def contraception(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def contraception(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if (
         a.one("sex_at_birth") == "male" or a.one("pregnancy") == "pregnant"
         or a.one("periods") == "stopped_menopause" or a.one("age_band") in {"50_64", "65_plus"}
@@ -460,8 +463,9 @@ def contraception(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         "mesotherapy": against("mesotherapy", "Mesotherapy has not been studied for alopecia "
                                "areata.", "caution", see="evidence"),
     },
+    reads_found=("red_flags",),
 )
-def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def diagnosed_alopecia_areata(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     areata = a.pairs("scalp_conditions", {"diagnosed_alopecia_areata"})
     if areata and not found.has_red_flag():
         yield say("ask", areata)
@@ -487,7 +491,7 @@ def diagnosed_alopecia_areata(a: Answers, say: Say, found: Findings) -> Iterable
         ),
     },
 )
-def scalp_steroid_injections(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def scalp_steroid_injections(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = a.pairs("steroids_immunosuppressants", {"steroid_injection_in_scalp_last_month"}) + (
         a.pairs("past_injection_types", {"steroid_injections"})
     )
@@ -509,7 +513,7 @@ def scalp_steroid_injections(a: Answers, say: Say, found: Findings) -> Iterable[
         ),
     },
 )
-def few_visits_possible(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def few_visits_possible(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if a.one("visit_availability") == "every_few_months":
         yield say("visits", a.pair("visit_availability"))
 
@@ -549,7 +553,7 @@ FAIR_TRY_NAMES = {
         for medicine, name in FAIR_TRY_NAMES.items()
     },
 )
-def standard_medicine_fair_try(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def standard_medicine_fair_try(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     route = standard_medicines(a)
     if route.route == "fair_try" and a.one("age_band") != "under_18":
         failed = [m for key, m in route.because if key == "treatments_tried"]
@@ -578,7 +582,7 @@ def standard_medicine_fair_try(a: Answers, say: Say, found: Findings) -> Iterabl
         ),
     },
 )
-def dutasteride_in_mixtures(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def dutasteride_in_mixtures(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = five_ari_ruled_out(a)
     if because:
         yield say("mesotherapy", because)
@@ -601,7 +605,7 @@ def dutasteride_in_mixtures(a: Answers, say: Say, found: Findings) -> Iterable[F
                            blocks="mesotherapy"),
     },
 )
-def injection_did_not_help(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def injection_did_not_help(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     for option in ("prp", "mesotherapy"):
         tried = a.results({option}, {"no_change_after_6_months"})
         if tried:
@@ -630,7 +634,7 @@ def injection_did_not_help(a: Answers, say: Say, found: Findings) -> Iterable[Fi
                        hidden_when_doctor_first=True),
     },
 )
-def effect_sizes(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def effect_sizes(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     yield say("prp", ())
     yield say("mesotherapy", ())
     yield say("fade", ())

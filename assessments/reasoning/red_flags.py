@@ -11,7 +11,7 @@ from assessments.reasoning.engine import (
     ANY,
     Answers,
     Finding,
-    Findings,
+    FindingsSoFar,
     Say,
     against_both,
     ask,
@@ -44,7 +44,7 @@ def _sign(rule_id: str, says: str, question: str) -> frozenset[str]:
         ),
     },
 )
-def under_18(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def under_18(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if a.one("age_band") in _sign("R1", "flag", "age_band"):
         yield say("flag", a.pair("age_band"))
 
@@ -88,7 +88,7 @@ def under_18(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         ),
     },
 )
-def sudden_patchy_or_broken(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def sudden_patchy_or_broken(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if a.one("onset_speed") in _sign("R2", "sudden", "onset_speed"):
         yield say("sudden", a.pair("onset_speed"))
     if a.one("shedding_amount") in _sign("R2", "clumps", "shedding_amount") and not (
@@ -141,7 +141,7 @@ def sudden_patchy_or_broken(a: Answers, say: Say, found: Findings) -> Iterable[F
         "itch_only": ask("Could the itch on my scalp be linked to my hair loss?"),
     },
 )
-def inflamed_or_scarring_scalp(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def inflamed_or_scarring_scalp(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     worrying = a.pairs("scalp_symptoms", _sign("R3", "flag", "scalp_symptoms"))
     itching = a.pairs("scalp_symptoms", _sign("R3", "itch_with_band", "scalp_symptoms"))
     band = a.pairs("pattern", _sign("R3", "itch_with_band", "pattern"))
@@ -182,7 +182,8 @@ def inflamed_or_scarring_scalp(a: Answers, say: Say, found: Findings) -> Iterabl
         ),
     },
 )
-def loss_elsewhere_or_hairline_band(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def loss_elsewhere_or_hairline_band(a: Answers, say: Say,
+                                    found: FindingsSoFar) -> Iterable[Finding]:
     elsewhere = a.pairs("other_hair_loss", _sign("R4", "elsewhere", "other_hair_loss"))
     if elsewhere:
         yield say("elsewhere", elsewhere)
@@ -248,7 +249,7 @@ def loss_elsewhere_or_hairline_band(a: Answers, say: Say, found: Findings) -> It
         "acne": ask("Could my acne be linked to my hormones or to my hair loss?"),
     },
 )
-def androgen_excess(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def androgen_excess(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if a.one("sex_at_birth") == "male":
         return
     testosterone = a.pairs("hormone_medicines", {"testosterone"})
@@ -313,7 +314,7 @@ def periods_explained(a: Answers) -> bool:
                      "you can check them."),
     },
 )
-def hormone_medicines(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def hormone_medicines(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     testosterone = a.pairs("hormone_medicines", {"testosterone"})
     if testosterone:
         yield say("testosterone", testosterone)
@@ -357,7 +358,7 @@ def hormone_medicines(a: Answers, say: Say, found: Findings) -> Iterable[Finding
         ),
     },
 )
-def body_symptoms_or_pulling(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def body_symptoms_or_pulling(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     body = a.pairs("general_symptoms", _sign("R6", "body", "general_symptoms"))
     tired = a.pairs("general_symptoms", {"marked_tiredness"})
     if body:
@@ -382,7 +383,7 @@ def body_symptoms_or_pulling(a: Answers, say: Say, found: Findings) -> Iterable[
         ),
     },
 )
-def after_a_medicine(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def after_a_medicine(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = a.pairs("triggers_recent", _sign("R6b", "medicine", "triggers_recent"))
     if because:
         yield say("medicine", because)
@@ -401,7 +402,7 @@ def after_a_medicine(a: Answers, say: Say, found: Findings) -> Iterable[Finding]
         ),
     },
 )
-def after_injections(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def after_injections(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     reaction = a.pairs(
         "past_injection_reaction",
         _sign("R6c", "after_injections", "past_injection_reaction"),
@@ -423,7 +424,7 @@ def after_injections(a: Answers, say: Say, found: Findings) -> Iterable[Finding]
         ),
     },
 )
-def unexplained_bruising(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def unexplained_bruising(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = a.pairs("bleeding_disorder", _sign("R6d", "bruising", "bleeding_disorder"))
     if because:
         yield say("bruising", because)

@@ -11,7 +11,7 @@ from assessments.reasoning.engine import (
     ANY,
     Answers,
     Finding,
-    Findings,
+    FindingsSoFar,
     Say,
     against,
     against_both,
@@ -53,7 +53,7 @@ from assessments.reasoning.groups import (
         "ask": ask("Would my blood specialist agree to scalp injections for me?"),
     },
 )
-def platelet_or_clotting_disorder(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def platelet_or_clotting_disorder(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     disorders = a.pairs("bleeding_disorder", PLATELET_OR_CLOTTING_DISORDERS)
     if disorders:
         yield from say.both("both", disorders)
@@ -79,7 +79,7 @@ def platelet_or_clotting_disorder(a: Answers, say: Say, found: Findings) -> Iter
         "ask": ask("Should I have a blood count first? Could low iron be part of my hair loss?"),
     },
 )
-def possible_blood_problem(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def possible_blood_problem(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     problems = a.pairs("bleeding_disorder", POSSIBLE_BLOOD_PROBLEMS)
     if problems:
         yield from say.both("both", problems)
@@ -108,7 +108,7 @@ def possible_blood_problem(a: Answers, say: Say, found: Findings) -> Iterable[Fi
         ),
     },
 )
-def prescribed_blood_thinners(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def prescribed_blood_thinners(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     thinners = a.pairs("blood_thinners", PRESCRIBED_BLOOD_THINNERS)
     if thinners:
         yield from say.both("both", thinners)
@@ -157,7 +157,7 @@ def prescribed_blood_thinners(a: Answers, say: Say, found: Findings) -> Iterable
                    "should tell me when."),
     },
 )
-def prp_relative_risks(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def prp_relative_risks(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     smoking = a.pair("smoking") if a.one("smoking") == "yes" else ()
     painkillers = a.pairs("blood_thinners", {"aspirin_or_nsaid_self_bought_regularly"})
     supplements = a.pairs("blood_thinners", {"fish_oil_vitamin_e_ginkgo_garlic"})
@@ -203,7 +203,7 @@ def prp_relative_risks(a: Answers, say: Say, found: Findings) -> Iterable[Findin
         ),
     },
 )
-def allergies(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def allergies(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     mixture = a.pairs("allergies", MIXTURE_ALLERGIES)
     if mixture:
         yield from say.each("mesotherapy", mixture)
@@ -239,7 +239,7 @@ def allergies(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
                      "these treatments?"),
     },
 )
-def shared_material_allergy(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def shared_material_allergy(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     allergy = a.pairs("allergies", SHARED_MATERIAL_ALLERGIES)
     if allergy:
         yield from say.both_each("both", allergy)
@@ -271,7 +271,7 @@ def shared_material_allergy(a: Answers, say: Say, found: Findings) -> Iterable[F
         ),
     },
 )
-def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def active_scalp_problem(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     infection = a.pairs("scalp_conditions", warning_sign_values("R11", "infection",
                                                                 "scalp_conditions"))
     if infection:
@@ -307,7 +307,7 @@ def active_scalp_problem(a: Answers, say: Say, found: Findings) -> Iterable[Find
                    "others?"),
     },
 )
-def pregnancy_now_or_planned(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def pregnancy_now_or_planned(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = pregnant_or_breastfeeding(a)
     if because:
         question, answer = because[0]
@@ -357,7 +357,7 @@ def pregnancy_now_or_planned(a: Answers, say: Say, found: Findings) -> Iterable[
         "ask": ask("Could my health or my medicines make infection or slow healing more likely?"),
     },
 )
-def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def healing_fainting_or_scars(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     healing = a.pairs("steroids_immunosuppressants", {"immunosuppressant_or_biologic"}) + (
         a.pairs("other_conditions", HEALING_RISK_CONDITIONS)
     )
@@ -387,7 +387,7 @@ def healing_fainting_or_scars(a: Answers, say: Say, found: Findings) -> Iterable
         ),
     },
 )
-def autoimmune_cause_first(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def autoimmune_cause_first(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     autoimmune = a.pairs("other_conditions", {"autoimmune_disease"})
     if autoimmune:
         yield say("ask", autoimmune)
@@ -433,7 +433,7 @@ def autoimmune_cause_first(a: Answers, say: Say, found: Findings) -> Iterable[Fi
         "past": ask("I had cancer in the past. Does my treatment then change anything now?"),
     },
 )
-def cancer(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def cancer(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     answer = a.one("cancer")
     because = a.pair("cancer")
     if answer == "active_or_under_treatment":
@@ -482,7 +482,7 @@ def cancer(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         ),
     },
 )
-def reaction_to_earlier_injections(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def reaction_to_earlier_injections(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     reaction = a.pairs("past_injection_reaction", INJECTION_REACTIONS)
     if not reaction:
         return
@@ -513,7 +513,7 @@ def reaction_to_earlier_injections(a: Answers, say: Say, found: Findings) -> Ite
                           "them suit me?", see="other-options"),
     },
 )
-def needle_fear(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def needle_fear(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     if a.one("needle_comfort") in {"very_anxious", "have_fainted_before"}:
         because = a.pair("needle_comfort")
         yield say("prp", because)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from assessments.reasoning.engine import (
     Answers,
     Finding,
-    Findings,
+    FindingsSoFar,
     Say,
     ask,
     discuss,
@@ -79,7 +79,7 @@ FITS = "Fits what matters to you: "
         ),
     },
 )
-def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def what_matters(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     for priority in a.chosen("priorities"):
         if priority not in say.rule.says:  # only the priority the person chose (never others)
             continue
@@ -124,7 +124,7 @@ def what_matters(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
                        "weak.", see="evidence"),
     },
 )
-def evidence_priority(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def evidence_priority(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     wish = a.pairs("priorities", {"strongest_evidence"})
     if not wish:
         return
@@ -166,7 +166,7 @@ def evidence_priority(a: Answers, say: Say, found: Findings) -> Iterable[Finding
         ),
     },
 )
-def cost_and_effort(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def cost_and_effort(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     for wish in ("low_cost", "fewer_visits", "no_daily_routine"):
         because = a.pairs("priorities", {wish})
         if because:
@@ -187,7 +187,7 @@ def cost_and_effort(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
         ),
     },
 )
-def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def not_ready_to_decide(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     because = tuple((key, "no") for key in SURE_NEEDS if a.one(key) == "no")
     if a.one("decision_stage") == "not_thought_yet":
         because += a.pair("decision_stage")
@@ -224,8 +224,9 @@ def not_ready_to_decide(a: Answers, say: Say, found: Findings) -> Iterable[Findi
             see="combined-plans",
         ),
     },
+    reads_found=("red_flags", "prp_against"),
 )
-def prp_added_to_standard(a: Answers, say: Say, found: Findings) -> Iterable[Finding]:
+def prp_added_to_standard(a: Answers, say: Say, found: FindingsSoFar) -> Iterable[Finding]:
     fit = pattern_loss_fit(a)
     helped = a.results(STANDARD_MEDICINES, {"helped"})
     wish = a.pairs("goal", {"regrow_some_hair", "thicker_hair"}) + a.pairs(

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from assessments.intake import QUESTIONS, RESULT_KEYS, IntakeAnswers, drop_inapplicable
-from assessments.reasoning.engine import RULES, Answers, Findings
+from assessments.reasoning.engine import Answers, Findings
 from assessments.reasoning.leaning import settle_leaning
+from assessments.reasoning.ruleset import RULES
 
 # The answer given to a question that a change makes apply (not a result question).
 QUIET_ANSWERS: dict[str, str | list[str]] = {

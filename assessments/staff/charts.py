@@ -8,7 +8,7 @@ Why this shape (docs/insights.md):
   used as an image never runs scripts and its own style block does not count against
   the page's Content-Security-Policy (``img-src 'self' data:`` allows the URL), so the
   strict CSP stays as it is. The ``<script>`` and comments are removed all the same
-  (``_sanitise``): the file carries nothing that could run anywhere.
+  (``sanitise_svg``): the file carries nothing that could run anywhere.
 - The same data URL works in print and in WeasyPrint's PDF (its SVG renderer reads the
   style block).
 - Numbers are printed on the bars, and every series of the stacked chart has its own
@@ -18,6 +18,10 @@ Why this shape (docs/insights.md):
   table beside each chart has every number in words. A chart with nothing left to draw
   (every count hidden, or all 0) is not drawn at all: pygal would show a large "No data"
   on a 0 to 1 axis. The page says why in words instead (``Chart.words``).
+
+The drawing helpers (``pygal_config``, ``bar_chart``, ``drawn_value``, ``hidden_note``,
+``sanitise_svg``) are public: decision quality's charts (``assessments.decisions.charts``)
+draw with them too.
 """
 
 from __future__ import annotations
@@ -117,7 +121,7 @@ class Chart:
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
 
 
-def _sanitise(svg: str, *, horizontal: bool = False) -> str:
+def sanitise_svg(svg: str, *, horizontal: bool = False) -> str:
     """The SVG without scripts, comments or event-handler attributes.
 
     Also moves each printed value just clear of its bar (pygal centres it on the bar's
@@ -142,7 +146,8 @@ def _sanitise(svg: str, *, horizontal: bool = False) -> str:
     return ElementTree.tostring(root, encoding="unicode")  # comments are dropped
 
 
-def _config(extra_css: str = "", **extra) -> dict:
+def pygal_config(extra_css: str = "", **extra) -> dict:
+    """pygal's settings for every chart: the style, hatching, no script; ``extra`` wins."""
     defs, css = _hatch_defs_and_css()
     return {
         "style": _style(),
@@ -170,12 +175,14 @@ def _config(extra_css: str = "", **extra) -> dict:
     }
 
 
-def _value(value: Cell) -> dict | None:
+def drawn_value(value: Cell) -> dict | None:
+    """A count as pygal draws it: nothing for a hidden count, else its number and words."""
     shown = value.shown
     return None if shown is None else {"value": shown, "label": str(value)}
 
 
-def _hidden_note(cells: list[Cell], threshold: int) -> str:
+def hidden_note(cells: list[Cell], threshold: int) -> str:
+    """The chart's note on what it does not draw (small counts and what protects them)."""
     note = ""
     if any(value.small for value in cells):
         note = (f"Counts below {threshold} are not drawn; the table says “fewer than "
@@ -201,24 +208,25 @@ def _nothing_to_draw(cells: list[Cell], threshold: int) -> Chart | None:
     return Chart(svg="", alt="", words=words)
 
 
-def _bars(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: bool = False,
-          labels: list[str] | None = None) -> Chart:
+def bar_chart(bars: list[Bar], *, title: str, alt: str, threshold: int, horizontal: bool = False,
+              labels: list[str] | None = None) -> Chart:
+    """One series of bars (or, when none can be drawn, the chart in words)."""
     if empty := _nothing_to_draw([bar.value for bar in bars], threshold):
         return empty
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     height = max(280, 90 + 44 * len(bars)) if horizontal else 400
     extra_css = ".text-overlay text.value { text-anchor: start !important; }"
-    chart = kind(**_config(show_legend=False, height=height, print_values_position="top",
-                           extra_css=extra_css if horizontal else "",
-                           margin_right=72 if horizontal else 16))
+    chart = kind(**pygal_config(show_legend=False, height=height, print_values_position="top",
+                                extra_css=extra_css if horizontal else "",
+                                margin_right=72 if horizontal else 16))
     chart.title = title
     labels = labels or [bar.label for bar in bars]
     if horizontal:  # pygal draws the first bar at the bottom: put the first at the top
         bars, labels = list(reversed(bars)), list(reversed(labels))
     chart.x_labels = labels
-    chart.add(title, [_value(bar.value) for bar in bars])
-    return Chart(svg=_sanitise(chart.render(is_unicode=True), horizontal=horizontal), alt=alt,
-                 note=_hidden_note([bar.value for bar in bars], threshold))
+    chart.add(title, [drawn_value(bar.value) for bar in bars])
+    return Chart(svg=sanitise_svg(chart.render(is_unicode=True), horizontal=horizontal), alt=alt,
+                 note=hidden_note([bar.value for bar in bars], threshold))
 
 
 def _per_period(report: Insights) -> Chart:
@@ -226,16 +234,17 @@ def _per_period(report: Insights) -> Chart:
     name = report.period.bucket_name
     if empty := _nothing_to_draw(over.totals, report.threshold):
         return empty
-    chart = pygal.Bar(**_config(show_legend=False, x_label_rotation=-45 if len(over.buckets) > 8
-                                else 0, height=400, print_values_position="top"))
+    chart = pygal.Bar(**pygal_config(
+        show_legend=False, x_label_rotation=-45 if len(over.buckets) > 8 else 0, height=400,
+        print_values_position="top"))
     chart.title = f"Assessments submitted per {name}"
     chart.x_labels = over.buckets
-    chart.add("Assessments", [_value(value) for value in over.totals])
+    chart.add("Assessments", [drawn_value(value) for value in over.totals])
     return Chart(
-        svg=_sanitise(chart.render(is_unicode=True)),
+        svg=sanitise_svg(chart.render(is_unicode=True)),
         alt=f"Bar chart: assessments submitted per {name}, {over.total} in all. "
             "The numbers are in the table below.",
-        note=_hidden_note(over.totals, report.threshold),
+        note=hidden_note(over.totals, report.threshold),
     )
 
 
@@ -245,7 +254,7 @@ def _leanings(report: Insights) -> Chart:
     cells = [value for series in over.leanings for value in series.values]
     if empty := _nothing_to_draw(cells, report.threshold):
         return empty
-    chart = pygal.StackedBar(**_config(
+    chart = pygal.StackedBar(**pygal_config(
         # One legend entry a line: the leaning labels are long.
         height=420 + 30 * len(over.leanings), print_values=False, legend_at_bottom_columns=1,
         margin_bottom=24,
@@ -254,13 +263,13 @@ def _leanings(report: Insights) -> Chart:
     chart.title = f"What the summaries suggest discussing, per {name}"
     chart.x_labels = over.buckets
     for series in over.leanings:
-        chart.add(f"{series.label} ({series.total})", [_value(v) for v in series.values])
+        chart.add(f"{series.label} ({series.total})", [drawn_value(v) for v in series.values])
     return Chart(
-        svg=_sanitise(chart.render(is_unicode=True)),
+        svg=sanitise_svg(chart.render(is_unicode=True)),
         alt=f"Stacked bar chart: leanings per {name}; each leaning has its own colour and "
             f"hatching. See a doctor first: {over.doctor_first} of {over.total}. "
             "The numbers are in the table below.",
-        note=_hidden_note(cells, report.threshold),
+        note=hidden_note(cells, report.threshold),
     )
 
 
@@ -268,11 +277,11 @@ def _funnel(report: Insights) -> Chart:
     stages = report.funnel.stages
     bars = [Bar(label=stage.label, value=stage.reached) for stage in stages]
     labels = [stage.short for stage in stages]
-    return _bars(bars, title="How far people got in the questionnaire", horizontal=True,
-                 labels=labels, threshold=report.threshold,
-                 alt=f"Horizontal bar chart: of {report.funnel.started} who started, how many "
-                     f"reached each step; {report.funnel.submitted} submitted. The numbers "
-                     "and the drop-off at each step are in the table below.")
+    return bar_chart(bars, title="How far people got in the questionnaire", horizontal=True,
+                     labels=labels, threshold=report.threshold,
+                     alt=f"Horizontal bar chart: of {report.funnel.started} who started, how many "
+                         f"reached each step; {report.funnel.submitted} submitted. The numbers "
+                         "and the drop-off at each step are in the table below.")
 
 
 def charts_for(report: Insights) -> dict[str, Chart]:
@@ -283,25 +292,25 @@ def charts_for(report: Insights) -> dict[str, Chart]:
         "per_period": _per_period(report),
         "funnel": _funnel(report),
         "leanings": _leanings(report),
-        "sure": _bars(report.sure_scores, title="SURE score (how sure people felt)",
-                      threshold=threshold,
-                      alt="Bar chart: how many people scored 0 to 4 on the SURE test. "
-                          "The numbers are in the table below."),
-        "needs": _bars(signals.needs, title="Needs named by the SURE test", horizontal=True,
-                       threshold=threshold,
-                       alt="Horizontal bar chart: how often each decision need was named. "
-                           "The numbers are in the table below."),
-        "reviews": _bars(report.reviews.bars, title="Reviewed by staff", threshold=threshold,
-                         alt=f"Bar chart: {report.reviews.reviewed} reviewed and "
-                             f"{report.reviews.not_reviewed} not yet reviewed. The numbers "
-                             "are in the table below."),
+        "sure": bar_chart(report.sure_scores, title="SURE score (how sure people felt)",
+                          threshold=threshold,
+                          alt="Bar chart: how many people scored 0 to 4 on the SURE test. "
+                              "The numbers are in the table below."),
+        "needs": bar_chart(signals.needs, title="Needs named by the SURE test", horizontal=True,
+                           threshold=threshold,
+                           alt="Horizontal bar chart: how often each decision need was named. "
+                               "The numbers are in the table below."),
+        "reviews": bar_chart(report.reviews.bars, title="Reviewed by staff", threshold=threshold,
+                             alt=f"Bar chart: {report.reviews.reviewed} reviewed and "
+                                 f"{report.reviews.not_reviewed} not yet reviewed. The numbers "
+                                 "are in the table below."),
     }
     for name, title, kind, bars in (("red_flags", "Red flags by rule", "red-flag",
                                      signals.red_flags),
                                     ("cautions", "Cautions by rule", "caution",
                                      signals.cautions)):
         if bars:
-            charts[name] = _bars(
+            charts[name] = bar_chart(
                 bars, title=title, horizontal=True, threshold=threshold,
                 labels=[bar.key for bar in bars],
                 alt=f"Horizontal bar chart: how often each {kind} rule fired, most often "

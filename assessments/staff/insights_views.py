@@ -9,29 +9,20 @@ CSRF token, like the staff export, and each is written to the audit log with its
 import csv
 import io
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import pdf
-from assessments.audit import audit_request
 from assessments.decisions import insights_context as decision_insights
+from assessments.http import audit_request, pdf_unavailable_response, permission_view
 from assessments.models import AuditEvent
 from assessments.staff import charts, insights
 from assessments.staff.forms import InsightsForm
 from assessments.staff.report import render_insights_pdf
-from assessments.views import pdf_unavailable_response
 
 INSIGHTS_PERM = "assessments.view_insights"
-
-
-def insights_view(view):
-    """Sign-in required (else the login page), then the permission (else 403)."""
-    return never_cache(login_required(permission_required(INSIGHTS_PERM,
-                                                          raise_exception=True)(view)))
 
 
 def _context(form: InsightsForm) -> dict:
@@ -44,7 +35,7 @@ def _context(form: InsightsForm) -> dict:
             "staff_section": "insights", **decision_insights.context_for(period)}
 
 
-@insights_view
+@permission_view(INSIGHTS_PERM)
 @require_GET
 def insights_page(request):
     form = InsightsForm(request.GET)
@@ -78,19 +69,19 @@ def _download(request, action: str, kind: str):
             return pdf_unavailable_response(request)
         response = HttpResponse(body, content_type="application/pdf")
     audit_request(request, action,
-           detail=f"insights {period.date_from.isoformat()} to {period.date_to.isoformat()}")
+                  detail=f"insights {period.date_from.isoformat()} to {period.date_to.isoformat()}")
     response["Content-Disposition"] = f'attachment; filename="{_filename(form, kind)}"'
     add_never_cache_headers(response)
     return response
 
 
-@insights_view
+@permission_view(INSIGHTS_PERM)
 @require_POST
 def insights_csv(request):
     return _download(request, AuditEvent.Action.INSIGHTS_CSV, "csv")
 
 
-@insights_view
+@permission_view(INSIGHTS_PERM)
 @require_POST
 def insights_pdf(request):
     return _download(request, AuditEvent.Action.INSIGHTS_PDF, "pdf")

@@ -28,7 +28,7 @@ _state = threading.local()
 def _fetcher_class():
     from weasyprint.urls import FatalURLFetchingError, URLFetcherResponse
 
-    class ReportFetcher(pdf._fetcher_class()):
+    class ReportFetcher(pdf.static_files_fetcher_class()):
         """Static files as for the summary, plus the charts' own ``data:`` URLs."""
 
         def fetch(self, url: str, headers=None) -> URLFetcherResponse:
@@ -52,7 +52,7 @@ def _renderer():
         from weasyprint.text.fonts import FontConfiguration
 
         font_config = FontConfiguration()
-        fetcher = _fetcher_class()(ssl_context=pdf._unused_ssl_context())
+        fetcher = _fetcher_class()(ssl_context=pdf.unused_ssl_context())
         size = pdf.PAGE_SIZES[settings.HAIRTX_PDF_PAGE_SIZE]
         _state.font_config, _state.fetcher = font_config, fetcher
         # As in pdf.py: drop it before interpreter shutdown, or its __del__ fails noisily.

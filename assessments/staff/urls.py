@@ -26,4 +26,7 @@ urlpatterns = [
     path("assessments/<str:reference_code>/review/", views.assessment_review, name="review"),
     path("assessments/<str:reference_code>/decision/", decisions.decision_record_view,
          name="decision"),
+    # For clinical reviewers, who record decisions without seeing the record (0016).
+    path("decisions/", decisions.decision_find, name="decision_find"),
+    path("decisions/<str:reference_code>/", decisions.decision_page, name="decision_page"),
 ]

@@ -17,42 +17,28 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import pdf, pdf_jobs, ratelimit
-from assessments.audit import audit_request
-from assessments.decisions import presenters as decisions
+from assessments import pdf, ratelimit
 from assessments.fhir import export as fhir_export
-from assessments.models import Assessment, AuditEvent, normalise_code
-from assessments.plain_text import remove_invisible_controls
-from assessments.presenters import key_facts, summary_context
-from assessments.staff import selectors
-from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
-from assessments.staff.services import assessment_mark_reviewed
-from assessments.views import (
+from assessments.http import (
+    audit_request,
     pdf_unavailable_response,
+    permission_view,
     started_by_another_site,
     summary_pdf_response,
 )
+from assessments.models import AuditEvent, normalise_code
+from assessments.plain_text import remove_invisible_controls
+from assessments.staff import selectors
+from assessments.staff.forms import AssessmentFilterForm, ExportForm, ReviewForm
+from assessments.staff.record import VIEW_PERM, code_lookup, detail_page, lookup
+from assessments.staff.services import assessment_mark_reviewed
 from hairtx.addresses import client_address
-
-VIEW_PERM = "assessments.view_assessment"
-
-
-def staff_view(*perms: str):
-    """Sign-in required (else the login page), then the permissions (else 403); no caching."""
-
-    def decorator(view):
-        checked = permission_required((VIEW_PERM, *perms), raise_exception=True)(view)
-        return never_cache(login_required(checked))
-
-    return decorator
 
 
 def same_site_reads(view):
@@ -75,47 +61,13 @@ def _confirm_open(request):
     return render(request, "staff/confirm_open.html", {"continue_url": request.get_full_path()})
 
 
-class LookupRefused(Exception):
-    """Over the look-up limit; carries the 429 page that ``code_lookup`` returns."""
-
-    def __init__(self, response):
-        self.response = response
-
-
-def _lookup(request, reference_code: str, action: str) -> Assessment:
-    """The assessment with this code, counted against the user's look-up limit.
-
-    Raises LookupRefused (with the 429 page) over the limit, and Http404 when no
-    assessment has the code; a miss is audited too, so guessing leaves a trail.
-    """
-    if refused := ratelimit.over_limit_response(request, "reference", per_user=True):
-        raise LookupRefused(refused)
-    assessment = (
-        Assessment.objects.for_reference(reference_code)
-        .select_related("reviewed_by", "ruleset_approval")
-        .first()
-    )
-    if assessment is None:
-        audit_request(request, action, reference_code=normalise_code(reference_code)[:16],
-               detail="not found")
-        raise Http404("No assessment with that reference code.")
-    return assessment
+def record_read(view):
+    """A GET of one record by its reference code: the staff permission (no caching), a
+    "continue?" page for a link from another site, and the look-up limit's 429 page."""
+    return permission_view(VIEW_PERM)(require_GET(same_site_reads(code_lookup(view))))
 
 
-def code_lookup(view):
-    """Turns LookupRefused into its 429 page."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except LookupRefused as refused:
-            return refused.response
-
-    return wrapped
-
-
-@staff_view()
+@permission_view(VIEW_PERM)
 @require_GET
 def assessment_list(request):
     """Newest first, 25 a page; filters and a forgiving reference code search."""
@@ -136,8 +88,8 @@ def assessment_list(request):
     if normalise_code(filters.get("q", "")):
         found = page.rows[0] if len(page.rows) == 1 else None
         audit_request(request, AuditEvent.Action.SEARCH, assessment=found,
-               reference_code="" if found else normalise_code(filters["q"])[:16],
-               detail="found" if found else "not found")
+                      reference_code="" if found else normalise_code(filters["q"])[:16],
+                      detail="found" if found else "not found")
         if found:
             # A code is exact (for_reference): the one match is the record staff want, so
             # open it rather than list one row (issue 23 point 7).
@@ -146,42 +98,19 @@ def assessment_list(request):
                   {"form": form, "page": page, "staff_section": "list"})
 
 
-def _detail(request, assessment: Assessment, review_form: ReviewForm, status: int = 200,
-            decision_form=None):
-    context = {
-        **summary_context(assessment),
-        **decisions.staff_decision_context(request, assessment, decision_form),
-        "key_facts": key_facts(assessment),
-        # For clinicians only: never on a patient's page or PDF (rules.md v3).
-        "what_would_change": selectors.what_would_change_for(assessment),
-        "pdf_failure": "" if assessment.pdf_name else pdf_jobs.last_pdf_failure(
-            assessment=assessment),
-        "show_rule_ids": True,  # staff see which rule wrote each line; patients do not
-        "review_form": review_form,
-        "can_review": request.user.has_perm("assessments.review_assessment"),
-    }
-    return render(request, "staff/detail.html", context, status=status)
-
-
-@staff_view()
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_detail(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.VIEW)
+    assessment = lookup(request, reference_code, AuditEvent.Action.VIEW)
     audit_request(request, AuditEvent.Action.VIEW, assessment=assessment)
     # A note stored before invisible characters were removed loses them when edited.
     note = remove_invisible_controls(assessment.review_note)
-    return _detail(request, assessment, ReviewForm(initial={"note": note}))
+    return detail_page(request, assessment, ReviewForm(initial={"note": note}))
 
 
-@staff_view()
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_print(request, reference_code: str):
     """The PDF's own HTML and stylesheet, as a page to print from the browser."""
-    assessment = _lookup(request, reference_code, AuditEvent.Action.PRINT)
+    assessment = lookup(request, reference_code, AuditEvent.Action.PRINT)
     audit_request(request, AuditEvent.Action.PRINT, assessment=assessment)
     context = {
         **pdf.summary_pdf_context(assessment=assessment),
@@ -192,25 +121,19 @@ def assessment_print(request, reference_code: str):
     return render(request, pdf.TEMPLATE, context)
 
 
-@staff_view()
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_pdf(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.DOWNLOAD)
+    assessment = lookup(request, reference_code, AuditEvent.Action.DOWNLOAD)
     response = summary_pdf_response(request, assessment)
     if response.status_code == 200:
         audit_request(request, AuditEvent.Action.DOWNLOAD, assessment=assessment)
     return response
 
 
-@staff_view()
-@require_GET
-@same_site_reads
-@code_lookup
+@record_read
 def assessment_fhir(request, reference_code: str):
     """The answers and the summary PDF as one FHIR Bundle, to import into a health record."""
-    assessment = _lookup(request, reference_code, AuditEvent.Action.FHIR_DOWNLOAD)
+    assessment = lookup(request, reference_code, AuditEvent.Action.FHIR_DOWNLOAD)
     try:
         bundle = fhir_export.bundle_json(assessment)
     except pdf.PdfRenderError:
@@ -227,14 +150,14 @@ def assessment_fhir(request, reference_code: str):
     )
 
 
-@staff_view("assessments.review_assessment")
+@permission_view(VIEW_PERM, "assessments.review_assessment")
 @require_POST
 @code_lookup
 def assessment_review(request, reference_code: str):
-    assessment = _lookup(request, reference_code, AuditEvent.Action.REVIEW)
+    assessment = lookup(request, reference_code, AuditEvent.Action.REVIEW)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        return _detail(request, assessment, form, status=400)
+        return detail_page(request, assessment, form, status=400)
     assessment_mark_reviewed(
         assessment=assessment,
         reviewer=request.user,
@@ -252,7 +175,7 @@ class _Echo:
         return value
 
 
-@staff_view("assessments.export_assessments")
+@permission_view(VIEW_PERM, "assessments.export_assessments")
 @require_http_methods(["GET", "POST"])
 def assessment_export(request):
     """GET: the form for a date range. POST (with CSRF): a streamed de-identified CSV.
@@ -270,7 +193,8 @@ def assessment_export(request):
                       status=400)
     start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
     queryset = selectors.export_queryset(date_from=start, date_to=end)
-    audit_request(request, AuditEvent.Action.EXPORT, detail=f"{start.isoformat()} to {end.isoformat()}")
+    audit_request(request, AuditEvent.Action.EXPORT,
+                  detail=f"{start.isoformat()} to {end.isoformat()}")
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in selectors.export_rows(queryset)),

@@ -8,6 +8,9 @@ proposals and shows one with its author and reason, a word-level diff, a link to
 preview in the public layout, and an approve / send-back form.
 """
 
+from collections import Counter
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -37,6 +40,31 @@ def _change_url(change: ContentChange) -> str:
 
 
 REASON_FIELDSET_TITLE = _("Why this change")
+
+
+@dataclass(frozen=True)
+class OutcomeWords:
+    """What the reviewer reads about approving one kind of change: what it will do and,
+    once done, what happened (for patients too)."""
+
+    button: str
+    done: str  # after one approval; %(item)s is the item
+    done_count: str  # after the list page's bulk approval; %(count)d changes
+
+
+OUTCOME_WORDS = {
+    ContentChange.Outcome.PUBLISH: OutcomeWords(
+        button=_("Approve and publish"),
+        done=_("Approved and published: %(item)s. Patients now see this version."),
+        done_count=_("%(count)d change(s) approved and published."),
+    ),
+    ContentChange.Outcome.UNPUBLISH: OutcomeWords(
+        button=_("Approve and take off the site"),
+        done=_("Approved and taken off the public site: %(item)s. Patients no longer see it."),
+        done_count=_("%(count)d change(s) approved and taken off the public site."),
+    ),
+}
+SENT_BACK = _("Sent back to the editor: %(item)s. Patients see no change.")
 
 
 class ReasonForm(forms.Form):
@@ -127,7 +155,7 @@ class SignOffAdminMixin:
         values = registry.values_of(obj)
         if values == registry.values_of(stored):
             return  # nothing patients read has changed
-        request._proposed_change = services.propose(
+        services.propose(
             stored, values=values, proposed_by=request.user,
             # The list page's inline edits (order, status) have no reason field.
             summary=(form.cleaned_data.get("change_reason") or "").strip()
@@ -142,11 +170,6 @@ class SignOffAdminMixin:
             value = getattr(obj, field.attname, None)
             if hasattr(value, "_committed") and value and not value._committed:
                 value.save(value.name, value.file, save=False)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            request._continue_from_proposal = True
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """simple-history lets anyone who may *view* an item post its revert form. Here a
@@ -166,7 +189,7 @@ class SignOffAdminMixin:
         """On the edit form, an item with a pending proposal shows the proposed values, so
         a second edit builds on the first instead of silently dropping it."""
         obj = super().get_object(request, object_id, from_field)
-        if obj is None or not getattr(request, "_continue_from_proposal", False):
+        if obj is None or not _opens_edit_form(request, self.opts):
             return obj
         latest = ContentChange.objects.for_object(obj).order_by("-proposed_at", "-pk").first()
         if latest is None:
@@ -184,19 +207,16 @@ class SignOffAdminMixin:
                 link, latest.comment), messages.WARNING)
         return obj
 
-    def _after_proposal(self, request, default_response):
-        change = getattr(request, "_proposed_change", None)
+    def response_change(self, request, obj):
+        """After a save (or a revert from the history page): a save of a published item
+        became a proposal, so say so instead of Django's "changed successfully"."""
+        change = _proposal_from_save(obj)
         if change is None:
-            return default_response
-        # Replace Django's "changed successfully": patients do not see it yet.
-        list(messages.get_messages(request))
+            return super().response_change(request, obj)
         self.message_user(request, _(
             "Your change is saved as a proposal. Patients keep seeing the published version "
             "until a clinical reviewer approves it."), messages.WARNING)
         return HttpResponseRedirect(_change_url(change))
-
-    def response_change(self, request, obj):
-        return self._after_proposal(request, super().response_change(request, obj))
 
     @admin.action(
         description=_("Ask a clinical reviewer to approve and publish the selected items"),
@@ -224,9 +244,7 @@ class SignOffAdminMixin:
         reason = reason_form.cleaned_data["change_reason"]
         proposed = 0
         for obj in queryset:
-            already = obj.status == outcome and (
-                outcome == Status.DRAFT or services.is_approved(obj))
-            if already:
+            if services.nothing_to_approve(obj, outcome):
                 continue
             services.propose(obj, outcome=outcome, proposed_by=request.user, summary=reason,
                              ip_address=client_address(request))
@@ -250,6 +268,26 @@ class GuideContentFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         known = {str(pk) for pk, _label in self.lookup_choices}
         return queryset.filter(content_type_id=self.value()) if self.value() in known else queryset
+
+
+def _opens_edit_form(request, opts) -> bool:
+    """Whether this request shows the item's edit form (not its history, deletion...)."""
+    match = request.resolver_match
+    return request.method == "GET" and match is not None and match.url_name == (
+        f"{opts.app_label}_{opts.model_name}_change")
+
+
+def _proposal_from_save(obj) -> ContentChange | None:
+    """The proposal an admin save of ``obj`` (holding the form's values, not saved) has
+    just made: the item is published and the values differ from its live ones."""
+    live = type(obj).objects.filter(pk=obj.pk).first()
+    if live is None or live.status != Status.PUBLISHED:
+        return None
+    values = registry.values_of(obj)
+    if values == registry.values_of(live):
+        return None
+    return ContentChange.objects.pending().for_object(obj).filter(
+        fingerprint=registry.fingerprint(values)).first()
 
 
 def _keep_review_bookkeeping(obj, stored) -> None:
@@ -295,21 +333,24 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
     def has_approve_permission(self, request):
         return request.user.has_perm(services.APPROVE_PERMISSION)
 
-    @admin.action(description=_("Approve and publish the selected changes (each one recorded)"),
+    @admin.action(description=_("Approve the selected changes (each one recorded)"),
                   permissions=["approve"])
     def approve_selected(self, request, queryset):
         """For the first review of the shipped guide: many items, each still its own record.
         Changes the user proposed, or already decided, are skipped with the reason."""
-        approved, refused = 0, []
+        approved, refused = Counter(), []
         ip_address = client_address(request)
         for change in queryset.order_by("pk"):
             try:
                 services.approve(change, reviewer=request.user, ip_address=ip_address)
-                approved += 1
+                approved[change.outcome] += 1
             except services.ApprovalRefused as refusal:
                 refused.append(f"{change.item_label}: {refusal}")
-        self.message_user(request, _("%(count)d change(s) approved and published.")
-                          % {"count": approved})
+        for outcome, words in OUTCOME_WORDS.items():
+            if approved[outcome]:
+                self.message_user(request, words.done_count % {"count": approved[outcome]})
+        if not approved:
+            self.message_user(request, _("No change was approved."), messages.WARNING)
         for reason in refused[:10]:
             self.message_user(request, reason, messages.WARNING)
 
@@ -327,6 +368,7 @@ class ContentChangeAdmin(RecordOnlyAdminMixin, admin.ModelAdmin):
             "review": services.review_view(change),
             "refusal": services.can_decide(change, request.user),
             "decision_form": DecisionForm(),
+            "approve_button": OUTCOME_WORDS[change.outcome].button,
             "decide_url": reverse("admin:content_contentchange_decide", args=[change.pk]),
             "preview_url": reverse("admin:content_contentchange_preview", args=[change.pk]),
             "author": authorship.person(change.proposed_by) or authorship.SHIPPED,
@@ -362,13 +404,12 @@ def _decide(model_admin, request, pk):
     try:
         if form.cleaned_data["decision"] == "approve":
             services.approve(change, reviewer=request.user, comment=comment, ip_address=ip_address)
-            model_admin.message_user(request, _("Approved: %(item)s. Patients now see this "
-                                                "version.") % {"item": change.item_label})
+            done = OUTCOME_WORDS[change.outcome].done
         else:
             services.send_back(change, reviewer=request.user, comment=comment,
                                ip_address=ip_address)
-            model_admin.message_user(request, _("Sent back to the editor: %(item)s.")
-                                     % {"item": change.item_label})
+            done = SENT_BACK
+        model_admin.message_user(request, done % {"item": change.item_label})
     except services.ApprovalRefused as refusal:
         model_admin.message_user(request, str(refusal), messages.ERROR)
         return HttpResponseRedirect(_change_url(change))

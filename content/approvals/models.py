@@ -34,8 +34,10 @@ class ContentChange(models.Model):
         SUPERSEDED = "superseded", _("Replaced by a later proposal")
 
     class Outcome(models.TextChoices):
-        PUBLISH = "published", _("Publish (patients see it)")
-        UNPUBLISH = "draft", _("Take off the public site")
+        # What approval does, not a status: ``services.STATUS_ONCE_APPROVED`` says which
+        # status each leaves the item in (the values once matched the statuses' by chance).
+        PUBLISH = "publish", _("Publish (patients see it)")
+        UNPUBLISH = "unpublish", _("Take off the public site")
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, verbose_name=_("kind of content")

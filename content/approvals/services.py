@@ -29,6 +29,27 @@ APPROVE_PERMISSION = "content.approve_contentchange"
 APPROVAL_REASON = "Clinical review:"  # starts the history reason of an approval's save
 
 
+# What approving each outcome makes of the item, written out: an outcome says what to do,
+# a status what an item is (issue 27 point 4).
+STATUS_ONCE_APPROVED = {
+    ContentChange.Outcome.PUBLISH: Status.PUBLISHED,
+    ContentChange.Outcome.UNPUBLISH: Status.DRAFT,
+}
+
+
+def outcome_keeping(status: str) -> str:
+    """The outcome whose approval leaves an item in ``status`` (a correction that should
+    not publish or unpublish anything)."""
+    return next(outcome for outcome, after in STATUS_ONCE_APPROVED.items() if after == status)
+
+
+def nothing_to_approve(obj, outcome: str) -> bool:
+    """Whether approving ``outcome`` would leave ``obj`` as it is: it already has that
+    status and, to be published, its words are approved."""
+    return obj.status == STATUS_ONCE_APPROVED[outcome] and (
+        outcome == ContentChange.Outcome.UNPUBLISH or is_approved(obj))
+
+
 class ApprovalRefused(Exception):
     """The user may not decide on this change; the message says why, in plain words."""
 
@@ -112,9 +133,25 @@ def authors_of(change: ContentChange) -> set[int]:
     return edited | set(proposals.values_list("proposed_by_id", flat=True))
 
 
-def _check(change: ContentChange, user) -> None:
-    if reason := can_decide(change, user):
+def _locked_for_decision(change: ContentChange, reviewer) -> ContentChange:
+    """The change, locked and read again, once ``reviewer`` may decide on it."""
+    change = ContentChange.objects.select_for_update().get(pk=change.pk)
+    if reason := can_decide(change, reviewer):
         raise ApprovalRefused(reason)
+    return change
+
+
+def _close(change: ContentChange, state: str, *, reviewer, comment: str, step: str,
+           ip_address) -> ContentChange:
+    """Stamp the decision on the change (who, when, why) and record the step."""
+    change.state = state
+    change.decided_by = reviewer
+    change.decided_by_name = reviewer_name(reviewer)
+    change.decided_at = timezone.now()
+    change.comment = comment
+    change.save()
+    _record(change, step, reviewer, ip_address)
+    return change
 
 
 def reviewer_name(user) -> str:
@@ -133,13 +170,12 @@ def _lock_item(change: ContentChange):
 def approve(change: ContentChange, *, reviewer, comment: str = "",
             ip_address=None) -> ContentChange:
     """Apply the proposal to the item, stamp the review, publish or unpublish it."""
-    change = ContentChange.objects.select_for_update().get(pk=change.pk)
-    _check(change, reviewer)
+    change = _locked_for_decision(change, reviewer)
     obj = _lock_item(change)
     was_published = obj.status == Status.PUBLISHED
     change.values_before = registry.values_of(obj) if was_published else {}
     registry.apply_values(obj, change.values)
-    obj.status = change.outcome
+    obj.status = STATUS_ONCE_APPROVED[change.outcome]
     obj.last_reviewed_on = timezone.localdate()
     obj.reviewed_by = reviewer_name(reviewer)
     obj._change_reason = (
@@ -155,13 +191,8 @@ def approve(change: ContentChange, *, reviewer, comment: str = "",
         ) from error
     obj.save()
 
-    change.state = ContentChange.State.APPROVED
-    change.decided_by = reviewer
-    change.decided_by_name = reviewer_name(reviewer)
-    change.decided_at = timezone.now()
-    change.comment = comment
-    change.save()
-    _record(change, Step.APPROVED, reviewer, ip_address)
+    _close(change, ContentChange.State.APPROVED, reviewer=reviewer, comment=comment,
+           step=Step.APPROVED, ip_address=ip_address)
     if obj.status == Status.PUBLISHED:
         _record(change, Step.PUBLISHED, reviewer, ip_address)
     elif was_published:
@@ -174,16 +205,9 @@ def send_back(change: ContentChange, *, reviewer, comment: str, ip_address=None)
     """Refuse the proposal with a reason for the editor; the item stays as it is."""
     if not comment.strip():
         raise ApprovalRefused("Say what the editor should change before sending it back.")
-    change = ContentChange.objects.select_for_update().get(pk=change.pk)
-    _check(change, reviewer)
-    change.state = ContentChange.State.SENT_BACK
-    change.decided_by = reviewer
-    change.decided_by_name = reviewer_name(reviewer)
-    change.decided_at = timezone.now()
-    change.comment = comment.strip()
-    change.save()
-    _record(change, Step.SENT_BACK, reviewer, ip_address)
-    return change
+    change = _locked_for_decision(change, reviewer)
+    return _close(change, ContentChange.State.SENT_BACK, reviewer=reviewer,
+                  comment=comment.strip(), step=Step.SENT_BACK, ip_address=ip_address)
 
 
 # ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, User
 
 from assessments.models import Assessment, Draft
 from assessments.services import assessment_submit
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 # Answers that raise a red flag (nail changes: R2) on top of the quiet baseline.
 RED_FLAG = {"nail_changes": "yes"}

@@ -1,11 +1,14 @@
 """Walk the questionnaire with the Django test client, as a browser without JavaScript."""
 
+import json
+import re
+from html import unescape
+
 from django.urls import reverse
 
 from assessments import intake
 from assessments.models import Draft
-
-from .conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 # The rules tests' quiet baseline, varied so that more of the summary is exercised:
 # several patterns, a tried treatment with its follow-up, priorities, a SURE "no".
@@ -68,3 +71,10 @@ def walk_all_steps(client, answers: dict) -> Draft:
     assert response["Location"] == reverse("assessments:review")
     draft.refresh_from_db()
     return draft
+
+
+def reveal_rules(html: str, key: str) -> list | None:
+    """The live-reveal rules a step page sends with a hidden question, as data
+    ([[key, mode, [values]], ...]); None when the question is not sent hidden."""
+    match = re.search(rf'id="question-{key}" hidden data-reveal-when="([^"]*)"', html)
+    return json.loads(unescape(match.group(1))) if match else None

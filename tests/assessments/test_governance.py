@@ -38,11 +38,6 @@ def reviewer():
     return user
 
 
-@pytest.fixture
-def guide(db):
-    call_command("load_guide", stdout=io.StringIO())
-
-
 def _approve(client, reviewer, **data):
     client.force_login(reviewer)
     return client.post(reverse("staff:rulebook_approve"),

@@ -15,7 +15,7 @@ from assessments.intake import (
     drop_inapplicable,
     field_errors,
 )
-from tests.assessments.conftest import ABSENT, build_answer_dict
+from tests.answers import ABSENT, build_answer_dict
 
 # The contract of intake.md, written out again on purpose: if a key or value changes
 # in intake.py by accident, this test says so.
@@ -336,8 +336,9 @@ class TestInvalidAnswers:
         errors = errors_for(data)
         assert key in errors, errors
         for message in errors[key]:
-            # A sentence, or an instruction in the GOV.UK pattern ("Select how old you are").
-            assert message[0].isupper()
+            # A sentence (it may open with an answer in quotes), or an instruction in the
+            # GOV.UK pattern ("Select how old you are").
+            assert message.lstrip("“")[0].isupper()
             assert message.endswith(".") or message.startswith("Select "), message
             assert "Value error" not in message and "Input should" not in message
             assert "Field required" not in message

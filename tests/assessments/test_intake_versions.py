@@ -11,8 +11,7 @@ from assessments.intake_versions import (
     upgrade_schema_2,
 )
 from assessments.rules import assess
-
-from .conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 
 def schema_2(**overrides) -> dict:

@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
@@ -191,15 +190,6 @@ def make_patient(name: str):
     return assessment_submit(draft=Draft.objects.create(answers=answers))
 
 
-@pytest.fixture
-def guide():
-    """The shipped guide: its sources, declaration and review date are on every summary."""
-    cache.clear()
-    call_command("load_guide", stdout=io.StringIO())
-    yield
-    cache.clear()
-
-
 @pytest.mark.usefixtures("guide")
 @pytest.mark.parametrize("name", list(ISSUE_12_PATIENTS))
 class TestShorterForTheThreePatients:
@@ -372,7 +362,7 @@ class TestStaffDetail:
 
 class TestFollowUpWithoutJavaScript:
     def test_notice_names_and_links_the_new_question_and_the_page_jumps_there(self, client):
-        step = next(s for s in intake.STEPS if any(q.key == "allergies" for q in s.questions))
+        step = intake.STEP_OF["allergies"]
         answers = valid_answers()
         before = {q.key for s in intake.STEPS[: step.number - 1] for q in s.questions}
         draft = Draft.objects.create(

@@ -312,3 +312,46 @@ def test_a_second_layout_only_when_the_last_page_is_nearly_empty(
         data = pdf.render_summary_pdf(assessment=make_assessment())
     assert spy.call_count == layouts
     assert len(PdfReader(io.BytesIO(data)).pages) > 1
+
+
+class TestFollowUpReminder:
+    """Issue 26: "on the summary page and in the PDF, 'Add a reminder to your calendar'
+    downloads an .ics file". The PDF carries the event as an attached file (opened from
+    the attachments panel) and, for readers without one, the plain steps."""
+
+    @pytest.fixture
+    def made(self, _weasyprint_imported):
+        assessment = make_assessment()
+        return assessment, pdf.render_summary_pdf(assessment=assessment)
+
+    def test_the_pdf_holds_the_reminder_as_one_calendar_event(self, made):
+        from icalendar import Calendar
+
+        from assessments.decisions.presenters import reminder_date
+
+        assessment, data = made
+        attachments = PdfReader(io.BytesIO(data)).attachments
+        assert list(attachments) == ["hairtx-follow-up.ics"]
+        (ics,) = attachments["hairtx-follow-up.ics"]
+        calendar = Calendar.from_ical(ics)
+        (event,) = calendar.walk("VEVENT")
+        assert event.decoded("DTSTART") == reminder_date(assessment)
+        assert assessment.reference_display in str(event["DESCRIPTION"])
+        assert "/follow-up/" in str(event["DESCRIPTION"])
+
+    def test_the_attached_event_holds_no_secret_link_and_names_nobody(self, made):
+        assessment, data = made
+        (ics,) = PdfReader(io.BytesIO(data)).attachments["hairtx-follow-up.ics"]
+        text = ics.decode()
+        assert assessment.token not in text
+        assert "/summary/" not in text and "http" not in text
+        assert "ATTENDEE" not in text and "ORGANIZER" not in text and "LOCATION" not in text
+
+    def test_the_pdf_gives_the_plain_steps_too(self, made):
+        assessment, data = made
+        from assessments.decisions.presenters import reminder_date
+
+        text = squeeze(pdf_text(data))
+        assert "Add a reminder to your calendar." in text
+        assert f"{reminder_date(assessment):%-d %B %Y}" in text
+        assert "attachments panel" in text

@@ -10,39 +10,28 @@ from django.utils import timezone
 from assessments import intake
 from assessments.models import Assessment, AuditEvent, Draft
 from assessments.services import assessment_rederive_summary
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 
 from .questionnaire_helpers import (
     FEMALE_ANSWERS,
     MALE_ANSWERS,
+    reveal_rules,
     start,
     step_post,
     step_url,
     walk_all_steps,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 
 
-def _step_with(key: str) -> intake.Step:
-    """The step that asks ``key``: tests name steps by what they ask, not by number."""
-    return next(step for step in intake.STEPS if any(q.key == key for q in step.questions))
-
-
-STEP1 = intake.STEPS[0]
-STEP2 = _step_with("pattern")
-STEP3 = _step_with("scalp_symptoms")
-STEP4 = _step_with("allergies")
-STEP5 = _step_with("goal")
-STEP6 = intake.STEPS[-1]
-
-
-@pytest.fixture(autouse=True)
-def _guide(db):
-    from django.core.management import call_command
-
-    call_command("load_guide", verbosity=0)
+# Steps named by what they ask, not by number (the pages were regrouped before).
+ABOUT_YOU = intake.STEP_OF["sex_at_birth"]
+HAIR_LOSS = intake.STEP_OF["pattern"]
+HEALTH = intake.STEP_OF["allergies"]
+PRACTICALITIES = intake.STEP_OF["goal"]
+WHAT_MATTERS = intake.STEP_OF["decision_stage"]
 
 
 class TestSteps:
@@ -55,7 +44,7 @@ class TestSteps:
 
     def test_step_shows_progress_and_intake_field_names(self, client):
         start(client)
-        html = client.get(step_url(STEP2.number)).content.decode()  # not reached yet -> redirect
+        html = client.get(step_url(HAIR_LOSS.number)).content.decode()  # not reached yet -> redirect
         html = client.get(step_url(1)).content.decode()
         assert f"Step 1 of {len(intake.STEPS)}" in html
         assert f'<progress class="w-100" max="{len(intake.STEPS)}" value="1"' in html
@@ -65,7 +54,7 @@ class TestSteps:
 
     def test_cannot_skip_ahead(self, client):
         start(client)
-        response = client.get(step_url(STEP4.number))
+        response = client.get(step_url(HEALTH.number))
         assert response.status_code == 302
         assert response["Location"] == step_url(1)
 
@@ -83,9 +72,9 @@ class TestSteps:
         assert "pattern" not in re.findall(r'href="#id_(\w+?)_0"', html)
 
     def test_multi_with_none_and_another_answer_is_refused_next_to_the_field(self, client):
-        draft = walk_to(client, STEP3.number, MALE_ANSWERS)
-        data = step_post(STEP3, {**MALE_ANSWERS, "scalp_symptoms": ["none", "itching"]}, draft)
-        response = client.post(step_url(STEP3.number), data)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
+        data = step_post(HAIR_LOSS, {**MALE_ANSWERS, "scalp_symptoms": ["none", "itching"]}, draft)
+        response = client.post(step_url(HAIR_LOSS.number), data)
         html = response.content.decode()
         assert response.status_code == 200
         assert "cannot be combined with other answers" in html
@@ -127,20 +116,17 @@ class TestConditionalQuestions:
 
     def test_male_answer_skips_period_questions(self, client):
         draft = start(client)
-        response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft))
-        assert response["Location"] == step_url(STEP2.number)
+        response = client.post(step_url(1), step_post(ABOUT_YOU, MALE_ANSWERS, draft))
+        assert response["Location"] == step_url(HAIR_LOSS.number)
         html = client.get(step_url(1)).content.decode()
         # Sent only hidden, for the optional live reveal if the answer is changed.
-        assert '<div class="question" id="question-periods" hidden data-reveal-key="sex_at_birth"' in html
+        assert reveal_rules(html, "periods") == [["sex_at_birth", "none_of", ["male"]]]
 
     def test_follow_up_questions_are_sent_hidden_with_their_rule(self, client):
         """JavaScript may reveal them live; without it they stay hidden until Next."""
         start(client)
         html = client.get(step_url(1)).content.decode()
-        assert (
-            'id="question-pregnancy" hidden data-reveal-key="sex_at_birth" '
-            'data-reveal-mode="none_of" data-reveal-values="male"'
-        ) in html
+        assert reveal_rules(html, "pregnancy") == [["sex_at_birth", "none_of", ["male"]]]
         assert 'id="question-age_band">' in html  # unconditional questions are visible
 
     def test_answers_to_questions_that_stopped_applying_are_dropped(self, client):
@@ -148,7 +134,7 @@ class TestConditionalQuestions:
         assert "androgen_signs" in draft.answers
         response = client.post(
             step_url(1) + "?return=review",
-            step_post(STEP1, {**FEMALE_ANSWERS, "sex_at_birth": "male", "family_plans": "no"},
+            step_post(ABOUT_YOU, {**FEMALE_ANSWERS, "sex_at_birth": "male", "family_plans": "no"},
                       draft, return_to="review"),
         )
         draft.refresh_from_db()
@@ -157,18 +143,18 @@ class TestConditionalQuestions:
         assert response["Location"] == reverse("assessments:review")
 
     def test_stage_question_follows_the_pattern(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "pattern": ["diffuse_shedding"]}
         answers.pop("norwood_stage")
-        client.post(step_url(STEP2.number), step_post(STEP2, answers, draft))
+        client.post(step_url(HAIR_LOSS.number), step_post(HAIR_LOSS, answers, draft))
         draft.refresh_from_db()
         assert "norwood_stage" not in draft.answers
         assert "ludwig_stage" not in draft.answers
 
     def test_stage_question_shows_the_drawings(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
-        client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft, action="back"))
-        html = client.get(step_url(STEP2.number)).content.decode()
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
+        client.post(step_url(HAIR_LOSS.number), step_post(HAIR_LOSS, MALE_ANSWERS, draft, action="back"))
+        html = client.get(step_url(HAIR_LOSS.number)).content.decode()
         # Each answer carries its drawing inside its label, after the question.
         assert html.index("Which picture is closest") < html.index("norwood-3.svg")
         assert re.search(r'<label[^>]*for="id_norwood_stage_2"><img[^>]*norwood-3\.svg', html)
@@ -176,9 +162,9 @@ class TestConditionalQuestions:
 
 class TestBackAndChange:
     def test_back_keeps_what_was_typed_without_validating(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         response = client.post(
-            step_url(STEP2.number),
+            step_url(HAIR_LOSS.number),
             {"draft": draft.token, "action": "back", "pattern": ["crown_thinning"],
              "duration": "not-a-value"},
         )
@@ -186,16 +172,16 @@ class TestBackAndChange:
         draft.refresh_from_db()
         assert draft.answers["pattern"] == ["crown_thinning"]
         assert "duration" not in draft.answers  # not a real value, so not an answer
-        html = client.get(step_url(STEP2.number)).content.decode()
+        html = client.get(step_url(HAIR_LOSS.number)).content.decode()
         assert re.search(r'value="crown_thinning"[^>]*checked', html)
 
     def test_change_from_review_returns_to_review(self, client):
         draft = walk_all_steps(client, MALE_ANSWERS)
-        html = client.get(step_url(STEP5.number) + "?return=review").content.decode()
+        html = client.get(step_url(PRACTICALITIES.number) + "?return=review").content.decode()
         assert 'name="return_to" value="review"' in html
         response = client.post(
-            step_url(STEP5.number) + "?return=review",
-            step_post(STEP5, {**MALE_ANSWERS, "goal": "thicker_hair"}, draft, return_to="review"),
+            step_url(PRACTICALITIES.number) + "?return=review",
+            step_post(PRACTICALITIES, {**MALE_ANSWERS, "goal": "thicker_hair"}, draft, return_to="review"),
         )
         assert response["Location"] == reverse("assessments:review")
         draft.refresh_from_db()
@@ -207,15 +193,16 @@ class TestBackAndChange:
         answers = {**MALE_ANSWERS, "sex_at_birth": "female", "periods": "regular",
                    "pregnancy": "not_pregnant", "breastfeeding_now": "no"}
         response = client.post(
-            step_url(1) + "?return=review", step_post(STEP1, answers, draft, return_to="review")
+            step_url(1) + "?return=review", step_post(ABOUT_YOU, answers, draft, return_to="review")
         )
-        assert response["Location"] == step_url(_step_with("androgen_signs").number) + "?return=review"
+        androgen_signs_page = step_url(intake.STEP_OF["androgen_signs"].number)
+        assert response["Location"] == androgen_signs_page + "?return=review"
 
 
 class TestDraftsAndResume:
     def test_save_and_continue_later_shows_code_and_link(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
-        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft, action="save"))
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
+        response = client.post(step_url(HAIR_LOSS.number), step_post(HAIR_LOSS, MALE_ANSWERS, draft, action="save"))
         assert response["Location"] == reverse("assessments:saved")
         html = client.get(reverse("assessments:saved")).content.decode()
         draft.refresh_from_db()
@@ -224,13 +211,13 @@ class TestDraftsAndResume:
         assert draft.answers["norwood_stage"] == "norwood_3"
 
     def test_resume_with_code_in_a_new_session_forgives_case_and_dashes(self, client, django_user_model):
-        draft = walk_to(client, STEP3.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         client.logout()
         client.cookies.clear()
         code = draft.resume_code_display.lower().replace("-", " ")
         response = client.post(reverse("assessments:resume"), {"code": code})
         assert response.status_code == 302
-        assert response["Location"] == step_url(STEP3.number)
+        assert response["Location"] == step_url(HAIR_LOSS.number)
         html = client.get(step_url(1)).content.decode()
         assert re.search(r'value="male"[^>]*checked', html)
 
@@ -240,13 +227,13 @@ class TestDraftsAndResume:
         assert "could not find saved answers" in response.content.decode()
 
     def test_resume_link(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         client.cookies.clear()
         response = client.get(reverse("assessments:resume_link", args=[draft.token]))
-        assert response["Location"] == step_url(STEP2.number)
+        assert response["Location"] == step_url(HAIR_LOSS.number)
 
     def test_expired_draft_cannot_be_resumed(self, client):
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         Draft.objects.filter(pk=draft.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
         client.cookies.clear()
         assert client.post(reverse("assessments:resume"), {"code": draft.resume_code}).status_code == 400
@@ -254,16 +241,16 @@ class TestDraftsAndResume:
 
     def test_posted_draft_token_survives_a_lost_session(self, client):
         """A page left open after the session ended still saves to its draft."""
-        draft = walk_to(client, STEP2.number, MALE_ANSWERS)
+        draft = walk_to(client, HAIR_LOSS.number, MALE_ANSWERS)
         client.cookies.clear()
-        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft))
-        assert response["Location"] == step_url(STEP2.number + 1)
+        response = client.post(step_url(HAIR_LOSS.number), step_post(HAIR_LOSS, MALE_ANSWERS, draft))
+        assert response["Location"] == step_url(HAIR_LOSS.number + 1)
 
 
 class TestTamperedPosts:
     def test_unknown_field_is_refused_with_a_message(self, client):
         draft = start(client)
-        data = {**step_post(STEP1, MALE_ANSWERS, draft), "is_admin": "1"}
+        data = {**step_post(ABOUT_YOU, MALE_ANSWERS, draft), "is_admin": "1"}
         response = client.post(step_url(1), data)
         assert response.status_code == 400
         assert "not part of this step" in response.content.decode()
@@ -272,32 +259,32 @@ class TestTamperedPosts:
 
     def test_answer_from_another_step_is_refused(self, client):
         draft = start(client)
-        data = {**step_post(STEP1, MALE_ANSWERS, draft), "pattern": "crown_thinning"}
+        data = {**step_post(ABOUT_YOU, MALE_ANSWERS, draft), "pattern": "crown_thinning"}
         assert client.post(step_url(1), data).status_code == 400
 
     def test_invalid_value_gets_a_field_message(self, client):
         draft = start(client)
-        data = {**step_post(STEP1, MALE_ANSWERS, draft), "age_band": "42"}
+        data = {**step_post(ABOUT_YOU, MALE_ANSWERS, draft), "age_band": "42"}
         html = client.post(step_url(1), data).content.decode()
         assert "Please choose one of the listed answers." in html
 
     def test_answer_to_question_that_does_not_apply_is_not_kept(self, client):
         draft = start(client)
-        data = {**step_post(STEP1, MALE_ANSWERS, draft), "periods": "regular"}
+        data = {**step_post(ABOUT_YOU, MALE_ANSWERS, draft), "periods": "regular"}
         client.post(step_url(1), data)
         draft.refresh_from_db()
         assert "periods" not in draft.answers
 
     def test_forged_draft_token_gets_the_restart_page(self, client):
         start(client)
-        data = step_post(STEP1, MALE_ANSWERS, Draft(token="forged" * 7))
+        data = step_post(ABOUT_YOU, MALE_ANSWERS, Draft(token="forged" * 7))
         response = client.post(step_url(1), data)
         assert response.status_code == 400
         assert "Please start again" in response.content.decode()
 
     def test_unknown_action_is_refused(self, client):
         draft = start(client)
-        response = client.post(step_url(1), step_post(STEP1, MALE_ANSWERS, draft, action="delete"))
+        response = client.post(step_url(1), step_post(ABOUT_YOU, MALE_ANSWERS, draft, action="delete"))
         assert response.status_code == 400
 
     def test_step_number_out_of_range_is_404(self, client):
@@ -309,14 +296,14 @@ class TestTamperedPosts:
         assert response["Location"] == reverse("assessments:start")
 
     def test_over_long_text_gets_a_field_message(self, client):
-        draft = walk_to(client, STEP4.number, MALE_ANSWERS)
+        draft = walk_to(client, HEALTH.number, MALE_ANSWERS)
         answers = {**MALE_ANSWERS, "allergies": ["other"]}
-        response = client.post(step_url(STEP4.number), step_post(STEP4, answers, draft), follow=True)
+        response = client.post(step_url(HEALTH.number), step_post(HEALTH, answers, draft), follow=True)
         html = response.content.decode()
         assert "one more question on this page" in html  # the details box appears
         assert 'href="#question-allergy_other_details"' in html
         answers["allergy_other_details"] = "x" * 201
-        html = client.post(step_url(STEP4.number), step_post(STEP4, answers, draft)).content.decode()
+        html = client.post(step_url(HEALTH.number), step_post(HEALTH, answers, draft)).content.decode()
         assert "200 characters or fewer" in html
 
 
@@ -421,12 +408,12 @@ class TestNothingLostAfterSubmitting:
 
     def test_back_to_a_step_page(self, client):
         draft, assessment = self._submitted(client)
-        response = client.get(step_url(STEP6.number))
+        response = client.get(step_url(WHAT_MATTERS.number))
         self._assert_sent_page_links_summary(client, response, assessment)
 
     def test_a_second_tab_posting_an_old_page_saves_nothing(self, client):
         draft, assessment = self._submitted(client)
-        response = client.post(step_url(STEP2.number), step_post(STEP2, MALE_ANSWERS, draft))
+        response = client.post(step_url(HAIR_LOSS.number), step_post(HAIR_LOSS, MALE_ANSWERS, draft))
         assert response.status_code == 303
         self._assert_sent_page_links_summary(client, response, assessment)
         draft.refresh_from_db()
@@ -438,7 +425,7 @@ class TestNothingLostAfterSubmitting:
     def test_a_posted_token_finds_it_without_the_session(self, client):
         draft, assessment = self._submitted(client)
         client.cookies.clear()
-        response = client.post(step_url(STEP6.number), step_post(STEP6, MALE_ANSWERS, draft))
+        response = client.post(step_url(WHAT_MATTERS.number), step_post(WHAT_MATTERS, MALE_ANSWERS, draft))
         self._assert_sent_page_links_summary(client, response, assessment)
 
     def test_resume_code_and_link_in_a_new_session(self, client):
@@ -497,11 +484,7 @@ class TestDraftsFromBeforeRuleset202612:
     def test_resume_asks_the_new_question_on_its_step(self, client):
         draft = self._old_draft()
         response = client.get(reverse("assessments:resume_link", args=[draft.token]))
-        step_of_new_question = next(
-            step.number for step in intake.STEPS
-            if any(q.key == "hormone_medicines" for q in step.questions)
-        )
-        assert response["Location"] == step_url(step_of_new_question)
+        assert response["Location"] == step_url(intake.STEP_OF["hormone_medicines"].number)
 
     def test_a_new_mother_is_asked_about_breastfeeding(self, client):
         draft = self._old_draft(sex_at_birth="female", pregnancy="gave_birth_last_12_months",
@@ -519,16 +502,12 @@ class TestDraftsFromBeforeIntakeSchema3:
             answers.pop(key, None)
         return Draft.objects.create(answers=answers, furthest_step=len(intake.STEPS))
 
-    def _step_of(self, key: str) -> int:
-        return next(step.number for step in intake.STEPS
-                    if any(q.key == key for q in step.questions))
-
     def test_one_answer_for_everything_tried_is_asked_again_per_treatment(self, client):
         draft = self._old_draft(treatments_tried=["minoxidil_topical", "finasteride"])
         draft.answers = {**draft.answers, "family_plans": "no", "tried_result": "helped"}
         draft.save()
         response = client.get(reverse("assessments:resume_link", args=[draft.token]))
-        step = self._step_of("result_finasteride")
+        step = intake.STEP_OF["result_finasteride"].number
         assert response["Location"] == step_url(step)
         page = client.get(step_url(step)).content.decode()
         assert 'name="result_minoxidil_topical"' in page and 'name="result_finasteride"' in page

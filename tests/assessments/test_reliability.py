@@ -7,7 +7,6 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.management import call_command
 
 from assessments import intake, services
 from assessments.models import Assessment, Draft
@@ -57,10 +56,9 @@ def submit_one(base_url: str) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_submissions_are_all_stored(live_server, settings):
+def test_fifty_concurrent_submissions_are_all_stored(live_server, settings, guide):
     """50 patients submit at once against a threaded live server: 50 stored, 50 codes."""
     settings.HAIRTX_RATE_LIMITS = {scope: (10_000, 3600) for scope in settings.HAIRTX_RATE_LIMITS}
-    call_command("load_guide", verbosity=0)
     with ThreadPoolExecutor(max_workers=10) as pool:
         urls = list(pool.map(lambda _: submit_one(live_server.url), range(50)))
 
@@ -72,8 +70,7 @@ def test_fifty_concurrent_submissions_are_all_stored(live_server, settings):
 
 
 @pytest.mark.django_db
-def test_reference_code_collision_is_retried(client, monkeypatch):
-    call_command("load_guide", verbosity=0)
+def test_reference_code_collision_is_retried(client, monkeypatch, guide):
     first = services.assessment_submit(draft=walk_all_steps(client, MALE_ANSWERS))
     codes = iter([first.reference_code, first.reference_code, "ZZZZ2222"])
     monkeypatch.setattr(services, "new_reference_code", lambda: next(codes))
@@ -85,9 +82,8 @@ def test_reference_code_collision_is_retried(client, monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_failure_mid_submission_leaves_nothing_half_written(client, monkeypatch):
+def test_failure_mid_submission_leaves_nothing_half_written(client, monkeypatch, guide):
     """If ending the draft fails after the assessment row is written, both roll back."""
-    call_command("load_guide", verbosity=0)
     draft = walk_all_steps(client, MALE_ANSWERS)
 
     def broken_save(self, *args, **kwargs):

@@ -14,14 +14,15 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assessments.intake import QUESTIONS, IntakeAnswers
-from assessments.reasoning.engine import ANY, RULES, Answers
+from assessments.reasoning.engine import ANY, Answers
 from assessments.reasoning.fit import pattern_loss_fit
 from assessments.reasoning.informational import INFORMATIONAL
 from assessments.reasoning.leaning import HEADLINES, LEANING_READS
+from assessments.reasoning.ruleset import RULES
 from assessments.rules import assess
 from assessments.summary import Summary
 from content.warning_signs import WARNING_SIGNS, see_a_doctor_first_body
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.test_rules_properties import valid_answer_sets
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)

@@ -20,20 +20,24 @@ from assessments.fhir.response import (
 )
 from assessments.models import Assessment, Draft
 from assessments.staff.selectors import export_queryset, export_rows
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.factories import make_assessment, make_staff
 
-from .questionnaire_helpers import MALE_ANSWERS, start, step_post, step_url, walk_all_steps
+from .questionnaire_helpers import (
+    MALE_ANSWERS,
+    reveal_rules,
+    start,
+    step_post,
+    step_url,
+    walk_all_steps,
+)
 
-pytestmark = pytest.mark.django_db
-
-STEP_OF = {q.key: step for step in intake.STEPS for q in step.questions}
-
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("guide")]
 
 def _walk_to(client, key: str, answers: dict) -> tuple[Draft, intake.Step]:
     """Answer every step before the one that asks ``key``."""
     draft = start(client)
-    step = STEP_OF[key]
+    step = intake.STEP_OF[key]
     for earlier in intake.STEPS[: step.number - 1]:
         response = client.post(step_url(earlier.number), step_post(earlier, answers, draft))
         assert response.status_code == 302, response.content.decode()[:1500]
@@ -49,11 +53,6 @@ def _schema_2_answers(**overrides) -> dict:
     answers["tried_result"] = "stopped_side_effects"
     answers.update(overrides)
     return answers
-
-
-@pytest.fixture(autouse=True)
-def _guide(db):
-    call_command("load_guide", verbosity=0)
 
 
 class TestPerTreatmentResults:
@@ -89,8 +88,7 @@ class TestPerTreatmentResults:
         draft, step = _walk_to(client, "treatments_tried", MALE_ANSWERS)
         html = client.get(step_url(step.number)).content.decode()
         for key, treatment in intake.RESULT_KEYS.items():
-            assert (f'id="question-{key}" hidden data-reveal-key="treatments_tried" '
-                    f'data-reveal-mode="any_of" data-reveal-values="{treatment}"') in html
+            assert reveal_rules(html, key) == [["treatments_tried", "any_of", [treatment]]]
 
     def test_a_row_without_an_answer_names_its_treatment(self, client):
         answers = {**MALE_ANSWERS, "treatments_tried": ["minoxidil_oral"]}
@@ -106,18 +104,17 @@ class TestNewQuestions:
     def test_family_plans_for_men_and_breastfeeding_for_everyone_else(self, client):
         draft = start(client)
         html = client.get(step_url(1)).content.decode()
-        assert ('id="question-family_plans" hidden data-reveal-key="sex_at_birth" '
-                'data-reveal-mode="any_of" data-reveal-values="male"') in html
-        assert ('id="question-breastfeeding_now" hidden data-reveal-key="sex_at_birth" '
-                'data-reveal-mode="none_of" data-reveal-values="male"') in html
+        assert reveal_rules(html, "family_plans") == [["sex_at_birth", "any_of", ["male"]]]
+        assert reveal_rules(html, "breastfeeding_now") == [["sex_at_birth", "none_of", ["male"]]]
         assert 'value="breastfeeding"' not in html  # the pregnancy answer is retired
 
     def test_testosterone_purpose_is_revealed_live_for_someone_not_male(self, client):
         answers = build_answer_dict(sex_at_birth="female")
         draft, step = _walk_to(client, "hormone_medicines", answers)
         html = client.get(step_url(step.number)).content.decode()
-        assert ('id="question-testosterone_purpose" hidden data-reveal-key="hormone_medicines" '
-                'data-reveal-mode="any_of" data-reveal-values="testosterone"') in html
+        # Only the rule this page decides: "not male" was answered on page 1.
+        assert reveal_rules(html, "testosterone_purpose") == [
+            ["hormone_medicines", "any_of", ["testosterone"]]]
         answers = {**answers, "hormone_medicines": ["testosterone"],
                    "testosterone_purpose": "low_dose_for_symptoms"}
         response = client.post(step_url(step.number), step_post(step, answers, draft))
@@ -139,7 +136,7 @@ class TestHealthChecklist:
         for item in intake.HEALTH_CHECKLIST.items:
             expected = MALE_ANSWERS[item.key]
             assert draft.answers[item.key] == expected
-        page = client.get(step_url(STEP_OF["blood_thinners"].number)).content.decode()
+        page = client.get(step_url(intake.STEP_OF["blood_thinners"].number)).content.decode()
         assert re.search(r'name="health_checklist" value="none"[^>]*checked', page)
         assert 'name="cancer"' not in page.split('id="question-cancer"')[0]
 
@@ -216,7 +213,7 @@ class TestDraftsFromSchema2:
         assert re.search(r'name="breastfeeding_now" value="yes"[^>]*checked', html)
         answers = {**old, "pregnancy": "gave_birth_last_12_months", "breastfeeding_now": "yes"}
         client.post(step_url(1), step_post(intake.STEPS[0], answers, draft))
-        step = STEP_OF["treatments_tried"]
+        step = intake.STEP_OF["treatments_tried"]
         back_to = client.get(reverse("assessments:review"))["Location"]
         assert back_to == step_url(step.number) + "?return=review"
         answers.update(result_minoxidil_topical="helped", result_finasteride="helped")

@@ -19,7 +19,7 @@ from assessments import pdf, presenters
 from assessments.presenters import ADVANCED_LOSS_HEADING, severity_label, summary_context
 from assessments.reasoning import RULES
 from assessments.summary import LEANING_LABELS
-from tests.assessments.conftest import NOT_MALE_EXTRAS
+from tests.answers import NOT_MALE_EXTRAS
 from tests.assessments.factories import ISSUE_12_PATIENTS, make_assessment
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,8 @@ on 127.0.0.1/localhost resolves). See docs: engineering notes §6-7.
 """
 
 import os
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-
-from tests.site_groups import restore_groups
 
 # Playwright's sync API keeps an asyncio loop running in the test thread; Django refuses
 # ORM calls while a loop runs unless this is set. Tests only, never in settings.
@@ -35,8 +31,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def site(live_server):
-    """A fresh site for every browser test: the default guide and the three groups."""
-    call_command("load_guide", stdout=StringIO())
-    restore_groups()
+def site(live_server, guide):
+    """A fresh site for every browser test: the default guide (and, from tests/conftest.py,
+    the groups the data migrations make)."""
     return live_server

@@ -28,6 +28,18 @@ def _regret_row(page: Page, option: str):
                                                                  exact=True))
 
 
+# What a form asks when it asks who someone is (the issue: "nothing in the flow asks for
+# or stores who the patient is").
+IDENTITY_FIELDS = ("input[type=email], input[type=tel], "
+                   "input[autocomplete*=name], input[autocomplete*=email], "
+                   "input[autocomplete*=tel], input[name*=name], input[name*=email], "
+                   "input[name*=phone], input[name*=birth], input[name*=address]")
+
+
+def _asks_nobody_who_they_are(page: Page) -> None:
+    expect(page.locator(IDENTITY_FIELDS)).to_have_count(0)
+
+
 def test_summary_decision_follow_up_and_insights(page: Page, browser, live_server, settings):
     settings.HAIRTX_INSIGHTS_MIN_COUNT = 5
     base = live_server.url
@@ -36,6 +48,7 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
     walk_to_review(page, base, MALE_ANSWERS)
     press(page, "Get my summary")
     page.get_by_text("After your visit: a reminder for your calendar").click()  # unfold
+    _asks_nobody_who_they_are(page)
     with page.expect_download() as download:  # a download, not a page: no press()
         page.get_by_role("button", name="Add a reminder to your calendar").click()
     ics = download.value.path().read_bytes()
@@ -71,12 +84,14 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
 
     # The patient answers by reference code, with a mistake first.
     page.goto(base + "/follow-up/")
+    _asks_nobody_who_they_are(page)
     page.get_by_label("Your reference code").fill(assessment.reference_code.lower())
     press(page, "Continue")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "How do you feel about your decision?")
     expect(page.get_by_text("the decision you made about treating your hair loss")).to_be_visible()
     assert_no_axe_violations(page, "the regret scale")
+    _asks_nobody_who_they_are(page)
     page.get_by_role("group", name="It was the right decision.").get_by_label(
         "Agree", exact=True).check()
     press(page, "Send my answers")
@@ -92,6 +107,7 @@ def test_summary_decision_follow_up_and_insights(page: Page, browser, live_serve
         "Better").check()
     press(page, "Send my answers")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    _asks_nobody_who_they_are(page)
     follow_up = FollowUp.objects.get()
     # (2-1)*25, (6-4-1)*25, 25, 0, 25: mean 20.
     assert (follow_up.wave, follow_up.regret_score, follow_up.hair_change) == (3, 20, "better")

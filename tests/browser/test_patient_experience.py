@@ -10,7 +10,6 @@ import hashlib
 import io
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -35,10 +34,6 @@ CONTRAST_JS = """([selector, property]) => {
   return {ratio: ratio(parse(style[property]), [255, 255, 255]), color: style[property],
           outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth)};
 }"""
-
-
-def _step_with(key: str) -> intake.Step:
-    return next(s for s in intake.STEPS if any(q.key == key for q in s.questions))
 
 
 def _contrast(page: Page, selector: str, prop: str) -> dict:
@@ -68,7 +63,7 @@ def _around(page: Page, selector: str, margin: int = 8) -> bytes:
 
 
 def _open_step(page: Page, base_url: str, key: str, answers: dict) -> intake.Step:
-    step = _step_with(key)
+    step = intake.STEP_OF[key]
     open_draft(page, base_url, draft_at(step.number, answers))
     page.goto(f"{base_url}/questionnaire/step/{step.number}/")
     return step
@@ -230,7 +225,6 @@ def test_browser_print_uses_fewer_sheets(page: Page, live_server, name, sheets_b
     """Issue 12's three patients, printed from the summary page (A4, JavaScript on, so
     every fold is opened first): fewer sheets than before the issue (commit 8187791,
     docs/patient-experience.md)."""
-    call_command("load_guide", verbosity=0)
     answers = intake.drop_inapplicable(valid_answers(**ISSUE_12_PATIENTS[name]))
     assessment = assessment_submit(draft=Draft.objects.create(answers=answers))
     page.goto(live_server.url + assessment.secret_summary_path())

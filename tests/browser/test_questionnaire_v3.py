@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from assessments import intake, reading_time
 from assessments.models import Assessment, Draft
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.factories import ISSUE_23_PATIENTS
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS
 from tests.browser.helpers import (
@@ -147,7 +147,7 @@ def test_health_checklist_reveals_its_follow_ups_live(page: Page, live_server):
 
 
 def test_result_rows_by_keyboard_in_forced_colours_and_axe(page: Page, live_server):
-    step = next(s for s in intake.STEPS if any(q.key == "treatments_tried" for q in s.questions))
+    step = intake.STEP_OF["treatments_tried"]
     open_draft(page, live_server.url, draft_at(step.number, MALE_ANSWERS))
     group = page.locator(".result-group")
     expect(group).to_be_hidden()  # nothing tried yet: no empty group
@@ -178,7 +178,7 @@ def test_result_rows_by_keyboard_in_forced_colours_and_axe(page: Page, live_serv
 
 def test_live_character_count(page: Page, live_server):
     answers = {**MALE_ANSWERS, "allergies": ["other"]}
-    step = next(s for s in intake.STEPS if any(q.key == "allergies" for q in s.questions))
+    step = intake.STEP_OF["allergies"]
     open_draft(page, live_server.url, draft_at(step.number, answers))
     page.locator('input[name="allergies"][value="none_known"]').uncheck()
     page.locator('input[name="allergies"][value="other"]').check()

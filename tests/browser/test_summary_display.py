@@ -8,7 +8,6 @@ at 320 px without scrolling sideways.
 """
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from assessments import intake
@@ -43,7 +42,6 @@ def _patient(name: str):
 ])
 def test_the_three_patients_see_the_reason_in_the_first_phone_screen(page: Page, live_server,
                                                                      name, reason):
-    call_command("load_guide", verbosity=0)
     assessment = _patient(name)
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + assessment.secret_summary_path())

@@ -1,19 +1,8 @@
-"""Fixtures for the content app: the default guide, and editors with and without rights."""
-
-from io import StringIO
+"""Fixtures for the content app: editors with and without rights (``guide`` is in
+tests/conftest.py)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-
-from content.models import Section
-
-
-@pytest.fixture
-def guide(db):
-    """The shipped default content, loaded exactly as a fresh site loads it."""
-    call_command("load_guide", stdout=StringIO())
-    return Section.objects.all()
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Two-person publishing for the guide: proposals, a reviewer's decision, diffs, roles."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
@@ -68,7 +71,7 @@ def test_load_guide_twice_does_not_duplicate_review_requests(guide):
     from django.core.management import call_command
 
     before = ContentChange.objects.count()
-    call_command("load_guide", stdout=__import__("io").StringIO())
+    call_command("load_guide", stdout=io.StringIO())
     assert ContentChange.objects.count() == before
 
 
@@ -371,6 +374,97 @@ def test_approving_removal_is_not_approving_the_words(guide, editor, reviewer):
     faq.status = Status.PUBLISHED  # e.g. put back from a shell, without review
     faq.save()
     assert faq in services.unapproved_published_items()
+
+
+# --- each decision does and says what it is (issue 27 point 4) ------------------------------
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.parametrize(("outcome", "before", "after", "button", "said", "audited"), [
+    (ContentChange.Outcome.PUBLISH, Status.DRAFT, Status.PUBLISHED, "Approve and publish",
+     "Approved and published: {item}. Patients now see this version.", "content_publish"),
+    (ContentChange.Outcome.UNPUBLISH, Status.PUBLISHED, Status.DRAFT,
+     "Approve and take off the site",
+     "Approved and taken off the public site: {item}. Patients no longer see it.",
+     "content_unpublish"),
+])
+def test_approving_each_outcome_does_and_says_what_happened(
+        client, guide, editor, reviewer, outcome, before, after, button, said, audited):
+    faq = FAQ.objects.first()
+    FAQ.objects.filter(pk=faq.pk).update(status=before)
+    change = services.propose(faq, outcome=outcome, proposed_by=editor)
+    client.force_login(reviewer)
+    page = client.get(reverse("admin:content_contentchange_change", args=[change.pk]))
+    assert f'value="approve" class="button default">{button}</button>' in page.content.decode()
+
+    response = _decide(client, change, "approve")
+
+    assert _messages(response) == [said.format(item=change.item_label)]
+    faq.refresh_from_db()
+    assert faq.status == after
+    assert AuditEvent.objects.filter(action=audited, actor=reviewer).exists()
+
+
+def test_sending_back_says_so_and_changes_nothing_for_patients(client, guide, editor, reviewer):
+    faq = FAQ.objects.first()
+    change = services.propose(faq, outcome=ContentChange.Outcome.UNPUBLISH, proposed_by=editor)
+    client.force_login(reviewer)
+    response = _decide(client, change, "send_back", "Keep it: patients ask this often.")
+    assert _messages(response) == [
+        f"Sent back to the editor: {change.item_label}. Patients see no change."]
+    faq.refresh_from_db()
+    assert faq.status == Status.PUBLISHED
+    change.refresh_from_db()
+    assert (change.state, change.decided_by, change.comment) == (
+        ContentChange.State.SENT_BACK, reviewer, "Keep it: patients ask this often.")
+    assert change.decided_at is not None and change.decided_by_name == "Amara Okafor"
+
+
+def test_a_bulk_approval_counts_each_outcome(client, guide, editor, reviewer):
+    first, second = FAQ.objects.all()[:2]
+    FAQ.objects.filter(pk=first.pk).update(status=Status.DRAFT)
+    ContentChange.objects.pending().update(state=ContentChange.State.SUPERSEDED)
+    to_publish = services.propose(first, proposed_by=editor)
+    to_remove = services.propose(second, outcome=ContentChange.Outcome.UNPUBLISH,
+                                 proposed_by=editor)
+    client.force_login(reviewer)
+    response = client.post(reverse("admin:content_contentchange_changelist"),
+                           {"action": "approve_selected",
+                            "_selected_action": [to_publish.pk, to_remove.pk]})
+    assert _messages(response) == ["1 change(s) approved and published.",
+                                   "1 change(s) approved and taken off the public site."]
+    assert set(FAQ.objects.filter(pk__in=[first.pk, second.pk]).values_list(
+        "pk", "status")) == {(first.pk, Status.PUBLISHED), (second.pk, Status.DRAFT)}
+
+
+def test_outcomes_are_not_statuses():
+    """An outcome says what approval does, a status what an item is. They share no value,
+    so approving works only through the written-out map (the tests above fail if an
+    outcome is copied into the status, as it once was)."""
+    assert set(ContentChange.Outcome.values).isdisjoint(Status.values)
+    assert services.STATUS_ONCE_APPROVED == {ContentChange.Outcome.PUBLISH: Status.PUBLISHED,
+                                             ContentChange.Outcome.UNPUBLISH: Status.DRAFT}
+
+
+@pytest.mark.parametrize("outcome", list(ContentChange.Outcome))
+def test_approval_sets_the_status_only_through_the_map(guide, editor, reviewer, monkeypatch,
+                                                       outcome):
+    # Turned around, the map alone decides: nothing else reads the outcome as a status.
+    swapped = {ContentChange.Outcome.PUBLISH: Status.DRAFT,
+               ContentChange.Outcome.UNPUBLISH: Status.PUBLISHED}
+    monkeypatch.setattr(services, "STATUS_ONCE_APPROVED", swapped)
+    faq = FAQ.objects.first()
+    services.approve(services.propose(faq, outcome=outcome, proposed_by=editor),
+                     reviewer=reviewer)
+    faq.refresh_from_db()
+    assert faq.status == swapped[outcome]
+
+
+def test_a_correction_keeps_the_items_status():
+    assert services.outcome_keeping(Status.PUBLISHED) == ContentChange.Outcome.PUBLISH
+    assert services.outcome_keeping(Status.DRAFT) == ContentChange.Outcome.UNPUBLISH
 
 
 # --- reviewers see the change, not the section (issue 23 point 6) ---------------------------

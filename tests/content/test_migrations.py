@@ -92,3 +92,26 @@ def test_an_edited_row_keeps_its_wording_through_the_migration_and_the_loader(ol
     prp = OptionProfile.objects.get(slug="prp")
     assert prp.what_it_is.startswith("The clinic editor's own words.")
     assert any("“prp”" in label for label in report.kept_editor_version)
+
+
+# --- migration 0007: approval outcomes get values of their own (issue 27 point 4) -----------
+
+def test_stored_outcomes_are_renamed_both_ways(transactional_db):
+    apps = _migrate([("content", "0006_clinical_reviewers_group")])
+    Change = apps.get_model("content", "ContentChange")
+    section_type = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="content", model="section")[0]
+    for old in ("published", "draft"):
+        Change.objects.create(content_type_id=section_type.pk, object_id=1, item_label=old,
+                              values={}, fingerprint="x", outcome=old)
+    try:
+        apps = _migrate([("content", "0007_approval_outcome_values")])
+        Change = apps.get_model("content", "ContentChange")
+        assert dict(Change.objects.values_list("item_label", "outcome")) == {
+            "published": "publish", "draft": "unpublish"}
+        apps = _migrate([("content", "0006_clinical_reviewers_group")])
+        Change = apps.get_model("content", "ContentChange")
+        assert dict(Change.objects.values_list("item_label", "outcome")) == {
+            "published": "published", "draft": "draft"}
+    finally:
+        _migrate(executor_leaf_nodes())

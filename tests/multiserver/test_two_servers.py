@@ -3,9 +3,9 @@
 Patients and staff move between the servers as a load balancer would send them: a
 summary made on A, its PDF made by the background worker and downloaded from B, the
 staff look-up on B, a delete on A, the nightly purge, then the object store and the
-database each stopped for a while. Runs once per
-``scripts/test.sh`` (the SQLite pass; the PostgreSQL pass sets HAIRTX_MULTISERVER=skip:
-this test starts its own PostgreSQL anyway). About a minute on 2 cores.
+database each stopped for a while. ``scripts/test.sh`` runs it once, in a pytest
+invocation of its own (it starts its own PostgreSQL and uses no test database);
+HAIRTX_MULTISERVER=skip leaves it out. About a minute on 2 cores.
 """
 
 import json

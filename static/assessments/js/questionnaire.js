@@ -8,14 +8,22 @@
     summary.focus();
   }
 
-  // Reveal a follow-up question as soon as the answer it depends on makes it apply.
-  // The server decides the same thing after Next (intake.py conditions), so without
-  // JavaScript the question simply appears one page later.
+  // Reveal a follow-up question as soon as the answers it depends on make it apply.
+  // Its data-reveal-when holds the rules of its intake condition (intake.py, Condition)
+  // that answers on this page decide: [key, "any_of" or "none_of", [values]], all of
+  // which must hold, each once its question is answered (as rule_decided_and_holds).
+  // The server decides the same after Next, so without JavaScript the question simply
+  // appears one page later.
   var form = document.querySelector("form.questionnaire");
   if (!form) {
     return;
   }
-  var conditional = form.querySelectorAll("[data-reveal-key]");
+  var conditional = Array.prototype.map.call(
+    form.querySelectorAll("[data-reveal-when]"),
+    function (element) {
+      return { element: element, rules: JSON.parse(element.dataset.revealWhen) };
+    }
+  );
 
   function chosenValues(key) {
     var values = [];
@@ -27,23 +35,22 @@
     return values;
   }
 
-  function applies(element) {
-    var chosen = chosenValues(element.dataset.revealKey);
+  function ruleHolds(rule) {
+    var chosen = chosenValues(rule[0]);
     if (chosen.length === 0) {
       return false;
     }
-    var listed = element.dataset.revealValues.split(" ");
     var anyListed = chosen.some(function (value) {
-      return listed.indexOf(value) !== -1;
+      return rule[2].indexOf(value) !== -1;
     });
-    return element.dataset.revealMode === "any_of" ? anyListed : !anyListed;
+    return rule[1] === "any_of" ? anyListed : !anyListed;
   }
 
   var groups = form.querySelectorAll("[data-reveal-group]");
 
   function update() {
-    conditional.forEach(function (element) {
-      element.hidden = !applies(element);
+    conditional.forEach(function (question) {
+      question.element.hidden = !question.rules.every(ruleHolds);
     });
     // A group of rows (how each treatment went) shows while any of its rows does.
     groups.forEach(function (group) {

@@ -9,7 +9,8 @@ from assessments.decisions import regret
 
 
 def hand_score(answers: tuple[int, ...]) -> float:
-    """The user manual's recipe written out the long way, as one would on paper.
+    """The scoring recipe (as reproduced in docs/decision-quality.md; the user manual
+    itself could not be read to check it) written out the long way, as on paper.
 
     Answers are 1 (strongly agree) to 5 (strongly disagree). Items 2 and 4 are worded
     the other way round, so 1 becomes 5, 2 becomes 4 and so on. Then each item becomes

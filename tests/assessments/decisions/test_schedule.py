@@ -38,3 +38,19 @@ def test_twelve_months_is_asked_whether_or_not_three_was_answered():
     assert open_wave(decided_on=DECIDED, today=date(2027, 2, 1)) == 12
     assert open_wave(decided_on=DECIDED, today=date(2027, 2, 1), answered={12}) is None
     assert next_opening(decided_on=DECIDED, today=date(2027, 2, 1)) is None
+
+
+def test_latest_opened_is_the_last_day_whose_wave_has_opened():
+    """Against every decision day, for every "today" of four years (leap years and
+    month ends included)."""
+    from datetime import timedelta
+
+    from assessments.decisions.schedule import WAVES, latest_opened, wave_opens_on
+
+    start = date(2026, 1, 1)
+    for offset in range(4 * 366):
+        today = start + timedelta(days=offset)
+        for wave in WAVES:
+            last = latest_opened(today, wave)
+            assert wave_opens_on(last, wave) <= today
+            assert wave_opens_on(last + timedelta(days=1), wave) > today

@@ -241,3 +241,66 @@ def test_nothing_in_the_flow_stores_who_the_patient_is():
             words = set(field.name.split("_"))
             assert not words & identifying, (model.__name__, field.name)
     assert AuditEvent.Action.DECISION_RECORD
+
+
+class TestClinicalReviewersRecord:
+    """Issue 26: "clinic staff and clinical reviewers" record the decision. Reviewers do
+    not see patients' records, so they get the decision alone (migration 0016)."""
+
+    @pytest.fixture
+    def reviewer(self):
+        return make_user("dr-review", group="Clinical reviewers", is_staff=True)
+
+    def test_the_migration_gives_reviewers_the_decision_permissions_only(self, reviewer):
+        assert reviewer.has_perms(["assessments.add_decision", "assessments.change_decision",
+                                   "assessments.view_decision"])
+        assert not reviewer.has_perm("assessments.view_assessment")
+
+    def test_a_reviewer_records_a_decision_without_seeing_the_record(
+            self, client, reviewer, assessment):
+        client.force_login(reviewer)
+        assert client.get(_detail_url(assessment)).status_code == 403
+        page_url = reverse("staff:decision_page", args=[assessment.reference_code])
+        found = client.get(reverse("staff:decision_find"),
+                           {"code": assessment.reference_display.lower()})
+        assert found.status_code == 302 and found.url == page_url
+        page = client.get(page_url).content.decode()
+        assert "No decision recorded yet." in page
+        assert f'action="{_decision_url(assessment)}"' in page
+        assert "Key facts" not in page and "Red flags" not in page  # nothing of the record
+        response = client.post(_decision_url(assessment), {
+            "option": "prp", "decided_on": timezone.localdate().isoformat(), **SURE_ALL_YES})
+        assert response.status_code == 302
+        assert response.url.startswith(page_url)
+        decision = Decision.objects.get()
+        assert (decision.option, decision.recorded_by) == ("prp", reviewer)
+        assert AuditEvent.objects.filter(action=AuditEvent.Action.DECISION_RECORD,
+                                         actor=reviewer).exists()
+        assert "<strong>PRP" in client.get(page_url).content.decode()
+
+    def test_a_reviewers_bad_input_comes_back_on_the_decision_page(
+            self, client, reviewer, assessment):
+        client.force_login(reviewer)
+        response = client.post(_decision_url(assessment), {"option": "prp"})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "There is a problem with your answers" in page
+        assert "Key facts" not in page
+        assert not Decision.objects.exists()
+
+    def test_the_nav_offers_reviewers_the_decision_form(self, client, reviewer, nurse):
+        client.force_login(reviewer)
+        assert "Record a decision" in client.get(reverse("staff:decision_find")).content.decode()
+        client.force_login(nurse)  # clinic staff record from the record's page instead
+        assert "Record a decision" not in client.get(reverse("staff:list")).content.decode()
+
+    def test_an_editor_cannot_record_or_open_the_decision_page(self, client, assessment):
+        editor = make_user("editor", group="Content editors", is_staff=True)
+        client.force_login(editor)
+        page_url = reverse("staff:decision_page", args=[assessment.reference_code])
+        assert client.get(page_url).status_code == 403
+        assert client.get(reverse("staff:decision_find")).status_code == 403
+        response = client.post(_decision_url(assessment), {
+            "option": "prp", "decided_on": timezone.localdate().isoformat(), **SURE_ALL_YES})
+        assert response.status_code == 403
+        assert not Decision.objects.exists()

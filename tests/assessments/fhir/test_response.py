@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from assessments import intake
 from assessments.fhir.response import ResponseMismatch, answers_response, response_answers
 from assessments.rules import assess
-from tests.assessments.conftest import build_answer_dict
+from tests.answers import build_answer_dict
 from tests.assessments.test_rules_properties import valid_answer_sets
 
 from .helpers import example_answers, walk
@@ -59,11 +59,10 @@ def test_the_response_is_valid_fhir_nested_by_step():
     }
     assert data["authored"].startswith("2026-11-30T09:15:00")
     assert "subject" not in data
-    steps = {question.key: step.slug for step in intake.STEPS for question in step.questions}
     for group in data["item"]:
         assert "answer" not in group
         for item in group["item"]:
-            assert steps[item["linkId"]] == group["linkId"]
+            assert intake.STEP_OF[item["linkId"]].slug == group["linkId"]
     answered = {item["linkId"]: item for item in walk(data["item"]) if "answer" in item}
     assert set(answered) == set(answers)
     assert answered["allergy_other_details"]["answer"] == [{"valueString": "Plasters"}]
@@ -175,7 +174,7 @@ MISFITS = [
     (two_answers_to_a_single_choice, "smoking", "takes one answer, and 2 were given"),
     (required_question_left_out, "smoking", "Select whether you smoke"),
     (question_that_does_not_apply, "ludwig_stage", "does not apply to your other answers"),
-    (none_with_another_answer, "blood_thinners", "cannot go with other answers"),
+    (none_with_another_answer, "blood_thinners", "cannot be combined with other answers"),
     (free_text_too_long, "allergy_other_details", "200 characters or fewer"),
     (not_fhir_shaped, "smoking", "but got multiple"),
     (answered_twice, "smoking", "answered more than once"),
