@@ -64,6 +64,7 @@ def pdf_unavailable_response(request):
     """The friendly 503 when a PDF cannot be made now; the next request tries again."""
     response = render(request, "assessments/pdf_unavailable.html", status=503)
     response["Retry-After"] = "60"
+    add_never_cache_headers(response)
     return response
 
 
@@ -73,12 +74,14 @@ def summary_pdf_response(request, assessment: Assessment):
     For the patient's link and the staff download alike. The file name holds only the
     reference code.
     """
-    try:
-        body = pdf.summary_pdf_bytes(assessment=assessment)
-    except pdf.PdfRenderError:  # not made, or the file store did not answer
-        return pdf_unavailable_response(request)
+    stored = pdf.stored_pdf_local_file(assessment=assessment)  # streamed (sendfile)
+    if stored is None:
+        try:
+            stored = io.BytesIO(pdf.summary_pdf_bytes(assessment=assessment))
+        except pdf.PdfRenderError:  # not made, or the file store did not answer
+            return pdf_unavailable_response(request)
     response = FileResponse(
-        io.BytesIO(body),
+        stored,
         content_type="application/pdf",
         filename=pdf.summary_pdf_filename(assessment=assessment),
     )

@@ -28,6 +28,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.template.loader import render_to_string
 
 from assessments.decisions import calendar as reminder_calendar
@@ -219,7 +220,7 @@ NEARLY_EMPTY_LAST_PAGE = 0.25
 COMPACT_CSS = """
 .note-lines { height: 12mm; }
 .answers-table { font-size: 10.5pt; }
-.answers-table th, .answers-table td { padding: 0.3mm 1.5mm; }
+.answers-table th, .answers-table td { padding: 0.1mm 1.5mm; }
 .sources ol { font-size: 10pt; }
 """
 
@@ -304,6 +305,52 @@ def _stored_file_exists(name: str, *, assessment: Assessment) -> bool:
 def _read_stored(name: str) -> bytes:
     with default_storage.open(name, "rb") as stored:
         return stored.read()
+
+
+# The columns a PDF download reads: not the answers and summary JSON (tens of KB to
+# decode), which only a first render needs (Django then loads them).
+DOWNLOAD_FIELDS = ("id", "reference_code", "token", "pdf_name")
+
+
+@functools.cache
+def _download_sql() -> str:
+    meta, quote = Assessment._meta, connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in DOWNLOAD_FIELDS)
+    return (f"SELECT {columns} FROM {quote(meta.db_table)} "
+            f"WHERE {quote(meta.get_field('token').column)} = %s")
+
+
+def assessment_for_download(token: str) -> Assessment | None:
+    """The assessment behind a patient's PDF link, with only DOWNLOAD_FIELDS loaded.
+
+    Performance: one hand-written, parametrised SELECT. Building the same query with
+    the ORM was about half the CPU of a stored-PDF download (docs/performance.md).
+    Other fields still load on first use, as with ``QuerySet.only``.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_download_sql(), [token])
+        row = cursor.fetchone()
+    return None if row is None else Assessment.from_db(connection.alias, DOWNLOAD_FIELDS, row)
+
+
+def stored_pdf_local_file(*, assessment: Assessment):
+    """The stored PDF opened from the local disk, or None (object storage, or no file).
+
+    Performance: a local file is handed to the server as it is (gunicorn sends it with
+    sendfile), instead of being read into memory through the storage API. An object
+    store has no local path: its PDFs go through ``summary_pdf_bytes``, as does a file
+    that is missing (made again there).
+    """
+    if not assessment.pdf_name:
+        return None
+    try:
+        path = default_storage.path(assessment.pdf_name)
+    except (NotImplementedError, SuspiciousFileOperation):
+        return None
+    try:
+        return open(path, "rb")  # noqa: SIM115 - closed by the response that streams it
+    except OSError:
+        return None
 
 
 def summary_pdf_bytes(*, assessment: Assessment) -> bytes:

@@ -13,17 +13,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
-from assessments import intake, pdf_jobs, ratelimit, reading_time
+from assessments import intake, pdf, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
 from assessments.forms import StepForm, posted_answers, unexpected_keys
 from assessments.http import assessment_for_token, started_by_another_site, summary_pdf_response
 from assessments.intake_versions import forget_retired_answers
-from assessments.models import AuditEvent, Draft, is_token_shaped, normalise_code
+from assessments.models import Assessment, AuditEvent, Draft, is_token_shaped, normalise_code
 from assessments.presenters import answer_rows, summary_context
 from assessments.services import (
     assessment_delete,
@@ -358,9 +359,12 @@ def sent(request):
     )
 
 
-# What the PDF download reads on every request: not the answers and summary JSON (tens of
-# KB to decode), which only a first render needs (Django then loads them).
-PDF_DOWNLOAD_FIELDS = ("token", "reference_code", "pdf_name")
+def _assessment_for_pdf(token: str) -> Assessment:
+    """The PDF link's assessment, with only the few fields a download reads."""
+    assessment = pdf.assessment_for_download(token) if is_token_shaped(token) else None
+    if assessment is None:
+        raise Http404("No such summary.")
+    return assessment
 
 
 @never_cache
@@ -380,21 +384,23 @@ def summary(request, token: str):
 PDF_RETRY_AFTER_SECONDS = 3
 
 
-@never_cache
 @require_GET
 def summary_pdf(request, token: str):
     """The patient's summary as a PDF, through the same secret link.
 
     While a background worker runs, the PDF is never made here: until the worker has
     stored it, the link answers "being prepared, try again in a moment" (503 with
-    Retry-After). Without a worker it is made now, as before.
+    Retry-After). Without a worker it is made now, as before. Every answer but a 404 is
+    marked not to be cached, each once (not with @never_cache as well: it was 15 % of
+    a stored PDF's CPU to set the same headers twice).
     """
-    assessment = assessment_for_token(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = _assessment_for_pdf(token)
     if pdf_jobs.summary_pdf_state(assessment=assessment) == pdf_jobs.PdfState.PREPARING:
         pdf_jobs.summary_pdf_queue_if_missing(assessment=assessment)
         response = render(request, "assessments/pdf_preparing.html",
                           {"assessment": assessment, "pdf_url": request.path}, status=503)
         response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
         return response
     return summary_pdf_response(request, assessment)
 
@@ -403,7 +409,7 @@ def summary_pdf(request, token: str):
 @require_GET
 def summary_pdf_status(request, token: str):
     """{"ready": true} once the PDF is stored: the summary page's script asks this."""
-    assessment = assessment_for_token(token, only=PDF_DOWNLOAD_FIELDS)
+    assessment = _assessment_for_pdf(token)
     ready = pdf_jobs.summary_pdf_state(assessment=assessment) != pdf_jobs.PdfState.PREPARING
     return JsonResponse({"ready": ready})
 

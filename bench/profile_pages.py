@@ -62,6 +62,8 @@ anon = Client()
 pages = {
     "guide": lambda: anon.get("/guide/"),
     "home": lambda: anon.get("/"),
+    "compare": lambda: anon.get("/compare/"),
+    "option": lambda: anon.get("/options/prp/"),
     "step_get": lambda: stepper.get("/questionnaire/step/4/"),
     "step1_get": lambda: stepper.get("/questionnaire/step/1/"),
     "step_post": lambda: poster.post("/questionnaire/step/1/", {

@@ -10,7 +10,9 @@ from the JSON, plus the hand-written analysis kept in bench/analysis.md). Then, 
 and the worker's memory over --renders PDFs.
 
 Takes 20-30 minutes on a quiet 2-core machine (the 1,000 renders by the background
-worker dominate). `--quick` (2 s per run) checks the script itself.
+worker dominate). `--quick` (2 s per run) checks the script itself; `--only KEY,...`
+measures a few parts (e.g. `step_get,step_post`, `render_loop`, `memory`) with their
+baselines and writes bench/results.only.json.
 Nothing here is part of the test run.
 """
 
@@ -41,6 +43,7 @@ BENCH = ROOT / "bench"
 PY = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 RESULTS = BENCH / "results.json"
+ONLY_RESULTS = BENCH / "results.only.json"
 REPORT = ROOT / "docs" / "performance.md"
 ANALYSIS = BENCH / "analysis.md"
 
@@ -470,16 +473,24 @@ def main() -> None:
     parser.add_argument("--submits", type=int, default=40,
                         help="submits through HTTP timed until their PDF is stored")
     parser.add_argument("--render-loop", type=int, default=60, help="fresh PDFs timed")
+    parser.add_argument("--typical", type=int, default=20,
+                        help="renders of the typical summary timed apart (its median)")
     parser.add_argument("--rows", type=int, default=100_000, help="assessments, big list")
     parser.add_argument("--quick", action="store_true", help="2 s runs, 50 renders, 5k rows")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--max-wait", type=int, default=180,
                         help="seconds to wait for a 1-minute load average under 1")
     parser.add_argument("--no-report", action="store_true", help="write only results.json")
+    parser.add_argument("--only", type=lambda value: set(value.split(",")), default=set(),
+                        metavar="KEY,...",
+                        help="a smoke run of these parts only (page keys such as "
+                             "step_get,step_post, or background, memory, render_loop); "
+                             "pages bring their baselines; writes bench/results.only.json")
     args = parser.parse_args()
+    only = expand_only(args.only)
     if args.quick:
         args.duration, args.warmup, args.renders, args.render_loop, args.rows = 2, 1, 50, 6, 5000
-        args.submits = 5
+        args.submits, args.typical = 5, 5
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
 
@@ -626,6 +637,8 @@ def main() -> None:
         def page(key: str, title: str, port: int, path: str, compare_to: str | None = None,
                  headers=(), script=None, script_env=None, size: int | None = None,
                  method: str = "GET", **extra) -> None:
+            if not wanted(only, key):
+                return
             log(f"wrk {title}")
             url = f"http://{HOST}:{port}{path}"
             load_before = Path("/proc/loadavg").read_text().split()[0]
@@ -673,8 +686,9 @@ def main() -> None:
              "baseline_form", headers=[f"Cookie: {staff_cookie}"], size=len(list_html),
              rows=100)
 
-        log(f"bulk rows to {args.rows}: {task(env, 'bulk', '--total', str(args.rows))}")
-        _, _, list_html = staff_client.get("/staff/")
+        if wanted(only, "staff_list_100k"):
+            log(f"bulk rows to {args.rows}: {task(env, 'bulk', '--total', str(args.rows))}")
+            _, _, list_html = staff_client.get("/staff/")
         page("staff_list_100k", f"staff list, {args.rows:,} assessments", HAIRTX_PORT,
              "/staff/", "staff_list_100", headers=[f"Cookie: {staff_cookie}"],
              size=len(list_html), rows=args.rows)
@@ -682,26 +696,35 @@ def main() -> None:
         baseline.stop()
 
         # --- the background worker: submit -> stored PDF, then memory over many renders
-        worker = WorkerProcess(env, tmp)
-        worker.start()
-        log(f"submit -> stored PDF, {args.submits} submits through HTTP, one worker")
-        results["background_pdf"] = submit_to_stored(args.submits)
-        save_partial(results)
-        log(f"  {results['background_pdf']}")
+        if wanted(only, "background") or wanted(only, "memory"):
+            worker = WorkerProcess(env, tmp)
+            worker.start()
+        if wanted(only, "background"):
+            log(f"submit -> stored PDF, {args.submits} submits through HTTP, one worker")
+            results["background_pdf"] = submit_to_stored(args.submits)
+            save_partial(results)
+            log(f"  {results['background_pdf']}")
         hairtx.stop()
-        log(f"worker memory over {args.renders} renders")
-        results["memory"] = worker.memory_over(task(env, "enqueue", "--count",
-                                                    str(args.renders))["queued"])
-        save_partial(results)
-        worker.stop()
+        if wanted(only, "memory"):
+            log(f"worker memory over {args.renders} renders")
+            results["memory"] = worker.memory_over(task(env, "enqueue", "--count",
+                                                        str(args.renders))["queued"])
+            save_partial(results)
+        if worker is not None:
+            worker.stop()
 
         # --- first PDF render: a loop in one process over fresh assessments
-        log(f"first-render loop over {args.render_loop} fresh assessments (one process)")
-        results["pdf_first_render"] = task(env, "render-loop", "--count", str(args.render_loop))
-        save_partial(results)
-        log(f"  {results['pdf_first_render']}")
-        results["commands"]["pdf_first_render"] = (
-            f"python bench/tasks.py render-loop --count {args.render_loop}")
+        if wanted(only, "render_loop"):
+            log(f"first-render loop over {args.render_loop} fresh assessments and "
+                f"{args.typical} typical ones (one process)")
+            results["pdf_first_render"] = task(env, "render-loop", "--count",
+                                               str(args.render_loop), "--typical",
+                                               str(args.typical))
+            save_partial(results)
+            log(f"  {results['pdf_first_render']}")
+            results["commands"]["pdf_first_render"] = (
+                f"python bench/tasks.py render-loop --count {args.render_loop} "
+                f"--typical {args.typical}")
 
     finally:
         for server in (hairtx, baseline, worker):
@@ -714,6 +737,11 @@ def main() -> None:
     results["elapsed_s"] = round(time.monotonic() - started)
     results["machine"]["loadavg_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
     results["ratios"] = ratios(results)
+    if only:  # a smoke run: not the figures of docs/performance.md
+        ONLY_RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        (BENCH / "results.partial.json").unlink(missing_ok=True)
+        log(f"wrote {ONLY_RESULTS.relative_to(ROOT)}; ratios: {results['ratios']}")
+        return
     results["targets"] = targets(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     (BENCH / "results.partial.json").unlink(missing_ok=True)
@@ -721,6 +749,34 @@ def main() -> None:
     if not args.no_report:
         REPORT.write_text(report(results))
         log(f"wrote {REPORT.relative_to(ROOT)}")
+
+
+# What each page is compared with: --only KEY measures these too.
+BASELINE_OF = {"step_get": "baseline_form", "step_post": "baseline_post",
+               "pdf_stored": "static_file", "staff_list_100": "baseline_form",
+               "staff_list_100k": "staff_list_100"}
+PAGE_KEYS = {"baseline_plain", "baseline_form", "baseline_post", "static_file", "guide",
+             "home", "compare", "option", "step_get", "step_post", "summary", "pdf_stored",
+             "staff_list_100", "staff_list_100k"}
+OTHER_PARTS = {"background", "memory", "render_loop"}
+
+
+def expand_only(keys: set[str]) -> set[str]:
+    """The parts a --only run measures: the keys asked for and their baselines."""
+    unknown = keys - PAGE_KEYS - OTHER_PARTS
+    if unknown:
+        sys.exit(f"--only: unknown {', '.join(sorted(unknown))}; known: "
+                 f"{', '.join(sorted(PAGE_KEYS | OTHER_PARTS))}")
+    expanded = set(keys)
+    while missing := {BASELINE_OF.get(key, "baseline_plain") for key in expanded
+                      if key in PAGE_KEYS and not key.startswith(("baseline", "static"))
+                      } - expanded:
+        expanded |= missing
+    return expanded
+
+
+def wanted(only: set[str], key: str) -> bool:
+    return not only or key in only
 
 
 # --------------------------------------------------------------------------- analysis
@@ -901,6 +957,15 @@ def report(results: dict) -> str:
         "```sh",
         "apt-get install -y wrk   # once",
         ".venv/bin/python bench/run.py",
+        "```",
+        "",
+        "A few parts only, as a check that they measure (minutes; pages bring their "
+        "baselines; writes bench/results.only.json, not this file):",
+        "",
+        "```sh",
+        ".venv/bin/python bench/run.py --only step_get,step_post --duration 2 --warmup 1",
+        ".venv/bin/python bench/run.py --only render_loop --render-loop 20 --typical 20",
+        ".venv/bin/python bench/run.py --only memory --renders 1000   # ~1 s a render",
         "```",
         "",
         "Set-up, run by the script against a throwaway `HAIRTX_VAR_DIR` with "

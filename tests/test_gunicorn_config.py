@@ -40,3 +40,10 @@ def test_socket_and_pid_file_can_be_set(monkeypatch, pid_file):
                          GUNICORN_PID_FILE=pid_file)
     assert config["control_socket"] == "/run/hairtx/web-1.ctl"
     assert config["pidfile"] == (pid_file or None)
+
+
+def test_workers_are_forked_from_a_loaded_app_unless_turned_off(monkeypatch):
+    """A recycled worker (max_requests) must not start Django again (bench/analysis.md)."""
+    monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
+    assert load_config(monkeypatch)["preload_app"] is True
+    assert load_config(monkeypatch, GUNICORN_PRELOAD="false")["preload_app"] is False

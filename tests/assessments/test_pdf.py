@@ -7,10 +7,12 @@ from unittest import mock
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from assessments import pdf
+from assessments import pdf, views
 from assessments.models import Assessment
 from assessments.presenters import summary_context
 from tests.assessments.factories import RED_FLAG, make_assessment
@@ -234,6 +236,82 @@ class TestStaticFilesFetcher:
 
         with pytest.raises(FatalURLFetchingError):
             fetcher.fetch(url)
+
+
+class TestStoredPdfDownload:
+    """A stored PDF is served with one read and no write: no session, no audit, no
+    rate-limit row, no cookie; a local file is streamed as it is (sendfile)."""
+
+    @pytest.fixture
+    def stored(self, _weasyprint_imported):
+        assessment = make_assessment()
+        pdf.summary_pdf_ensure(assessment=assessment)
+        return assessment
+
+    def test_one_select_and_nothing_written(self, client, stored):
+        url = reverse("assessments:summary_pdf", args=[stored.token])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"]
+        assert "summary" not in queries.captured_queries[0]["sql"]  # not the JSON columns
+        assert not response.cookies  # no session or CSRF cookie set
+        assert "Cookie" not in response.get("Vary", "")  # the session was not even read
+
+    def test_headers_of_a_health_document(self, client, stored):
+        response = client.get(reverse("assessments:summary_pdf", args=[stored.token]))
+        assert response["Content-Type"] == "application/pdf"
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"no-store", "no-cache", "private", "max-age=0"} <= cache_control
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Disposition"] == (
+            f'inline; filename="hairtx-summary-{stored.reference_display}.pdf"')
+        body = b"".join(response.streaming_content)
+        assert int(response["Content-Length"]) == len(body)
+        with default_storage.open(stored.pdf_name, "rb") as file:
+            assert body == file.read()
+
+    def test_local_file_is_streamed_not_read_through_the_storage(self, rf, stored):
+        with mock.patch("assessments.pdf.summary_pdf_bytes") as read_whole:
+            response = views.summary_pdf(rf.get("/"), stored.token)
+            # A real file (what lets the server use sendfile), not bytes in memory.
+            assert response.file_to_stream.name == default_storage.path(stored.pdf_name)
+            body = b"".join(response.streaming_content)
+            response.close()
+        read_whole.assert_not_called()
+        assert body.startswith(b"%PDF")
+
+    def test_no_local_file_without_a_local_path_or_a_file(self, stored):
+        """Object storage has no path (tests/test_object_storage.py serves its PDFs);
+        a file gone from the disk falls back to the careful path, which makes it anew."""
+        with mock.patch("assessments.pdf.default_storage") as object_store:
+            object_store.path.side_effect = NotImplementedError
+            assert pdf.stored_pdf_local_file(assessment=stored) is None
+        default_storage.delete(stored.pdf_name)
+        assert pdf.stored_pdf_local_file(assessment=stored) is None
+        assert pdf.stored_pdf_local_file(assessment=make_assessment()) is None  # none yet
+
+    def test_lookup_loads_only_the_download_fields(self, stored):
+        found = pdf.assessment_for_download(stored.token)
+        assert (found.pk, found.reference_code, found.pdf_name) == (
+            stored.pk, stored.reference_code, stored.pdf_name)
+        assert found.get_deferred_fields() >= {"answers", "summary"}
+        assert found.answers == stored.answers  # loaded on first use, as with .only()
+        assert pdf.assessment_for_download("x" * 43) is None
+
+
+@pytest.mark.parametrize(("fill", "layouts"), [(0.9, 1), (0.1, 2)])
+def test_a_second_layout_only_when_the_last_page_is_nearly_empty(
+        monkeypatch, _weasyprint_imported, fill, layouts):
+    """Issue 12's compact appendices cost a whole second layout: only for a PDF whose
+    last page would hold a few lines (the render's main cost, bench/analysis.md)."""
+    from weasyprint import HTML
+
+    monkeypatch.setattr(pdf, "last_page_fill", lambda document: fill)
+    with mock.patch.object(HTML, "render", autospec=True, side_effect=HTML.render) as spy:
+        data = pdf.render_summary_pdf(assessment=make_assessment())
+    assert spy.call_count == layouts
+    assert len(PdfReader(io.BytesIO(data)).pages) > 1
 
 
 class TestFollowUpReminder:
