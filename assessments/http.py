@@ -49,14 +49,13 @@ def audit_request(request, action: str, **kwargs) -> AuditEvent:
                         **kwargs)
 
 
-def assessment_for_token(token: str, only: tuple[str, ...] = ()) -> Assessment:
+def assessment_for_token(token: str) -> Assessment:
     """The assessment behind a patient's secret link, or 404 (also for a malformed token).
 
-    ``only``: the fields a view reads, when it needs few (the PDF download)."""
+    The PDF download reads far fewer fields: ``pdf.assessment_for_download``."""
     if not is_token_shaped(token):
         raise Http404("No such summary.")
-    rows = Assessment.objects.only(*only) if only else Assessment.objects.select_related(
-        "ruleset_approval")
+    rows = Assessment.objects.select_related("ruleset_approval")
     return get_object_or_404(rows, token=token)
 
 
