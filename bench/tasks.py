@@ -33,7 +33,7 @@ django.setup()
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from assessments import pdf, rules  # noqa: E402
+from assessments import intake, pdf, rules  # noqa: E402
 from assessments.models import (  # noqa: E402
     Assessment,
     AssessmentSignal,
