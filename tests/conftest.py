@@ -3,10 +3,10 @@ test database itself, and fixtures every test gets (its own media folder, a clea
 or can ask for (``guide``)."""
 
 import os
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from tests.guide_snapshot import load_guide
 
 # What pytest-django reads to give a test the database: the django_db mark or one of these.
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences",
@@ -92,5 +92,5 @@ def _database_as_migrated(request):
 
 @pytest.fixture
 def guide(db):
-    """The shipped default guide, loaded exactly as a fresh site loads it (`load_guide`)."""
-    call_command("load_guide", stdout=StringIO())
+    """The shipped default guide, as `load_guide` leaves a fresh site (tests/guide_snapshot)."""
+    load_guide()

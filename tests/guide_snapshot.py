@@ -1,0 +1,101 @@
+"""The shipped guide for a test: `load_guide` once per test process, then its rows put back.
+
+`load_guide` takes about a second (a hundred items, each saved with its history, a review
+request and an audit line) and about 450 tests ask for the guide, on SQLite and again on
+PostgreSQL. The first test in a process that asks runs the command and the rows it
+wrote are kept; a later test inside a transaction (the usual `db` test) gets the same
+rows inserted, with every time the command stamped moved to that test's "now" (a frozen
+clock included), so it sees a guide loaded at its own start. Anything unusual falls back
+to running the command: a test that commits (`transactional_db`), rows of the test's own
+that clash with the kept ones, or content types numbered anew since (after a flush). The command itself is tested where it is called
+directly (tests/content/test_loader.py and others).
+"""
+
+import datetime
+from dataclasses import dataclass
+from io import StringIO
+
+from django.apps import apps
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class _Kept:
+    vendor: str
+    content_types: tuple  # the numbering the rows refer to (a flushed database renumbers)
+    started: datetime.datetime
+    ended: datetime.datetime
+    rows: tuple[tuple[type, tuple[dict, ...]], ...]
+
+
+_kept: _Kept | None = None
+
+
+def _content_types() -> tuple:
+    from django.contrib.contenttypes.models import ContentType
+
+    return tuple(ContentType.objects.order_by("pk").values_list("pk", "app_label", "model"))
+
+
+def _tables() -> list[type]:
+    return [model for model in apps.get_models(include_auto_created=True)
+            if model._meta.managed and not model._meta.proxy]
+
+
+def _load_and_keep() -> None:
+    """Run the command; keep what it wrote if it ran on a site with no content yet."""
+    global _kept
+    before = {model: set(model._base_manager.values_list("pk", flat=True))
+              for model in _tables()}
+    started = timezone.now()
+    call_command("load_guide", stdout=StringIO())
+    ended = timezone.now()
+    if any(old for model, old in before.items() if model._meta.app_label == "content"):
+        return  # a load over existing content is not what a fresh site gets
+    rows = []
+    for model, old in before.items():
+        names = [field.attname for field in model._meta.concrete_fields]
+        new = [row for row in model._base_manager.order_by("pk").values(*names)
+               if row[model._meta.pk.attname] not in old]
+        if new:
+            rows.append((model, tuple(new)))
+    _kept = _Kept(connection.vendor, _content_types(), started, ended, tuple(rows))
+
+
+def _moved(value, kept: _Kept, now: datetime.datetime):
+    """A time the command stamped, moved to now; any other value as it was."""
+    if isinstance(value, datetime.datetime) and kept.started <= value <= kept.ended:
+        return value + (now - kept.started)
+    if (isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+            and value == timezone.localdate(kept.started)):
+        return timezone.localdate(now)
+    return value
+
+
+def _put_back(kept: _Kept) -> None:
+    now = timezone.now()
+    for model, rows in kept.rows:
+        model._base_manager.bulk_create(
+            [model(**{name: _moved(value, kept, now) for name, value in row.items()})
+             for row in rows])
+
+
+def load_guide() -> None:
+    """The shipped guide in the test database, as `load_guide` leaves it."""
+    from content import page_cache
+
+    kept = _kept
+    if kept is None or kept.content_types != _content_types():
+        _load_and_keep()
+        return
+    if kept.vendor != connection.vendor or not connection.in_atomic_block:
+        call_command("load_guide", stdout=StringIO())
+        return
+    try:
+        with transaction.atomic():
+            _put_back(kept)
+    except IntegrityError:  # the test made rows of its own first
+        call_command("load_guide", stdout=StringIO())
+    page_cache.content_changed()
