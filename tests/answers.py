@@ -8,7 +8,9 @@ conftest) so that any test module can import it.
 
 import copy
 
-from assessments.intake import drop_inapplicable
+from hypothesis import strategies as st
+
+from assessments.intake import QUESTIONS, drop_inapplicable
 
 BASELINE_ANSWERS: dict = {
     "sex_at_birth": "male",
@@ -75,3 +77,33 @@ def build_answer_dict(**overrides) -> dict:
         else:
             data[key] = value
     return drop_inapplicable(data)
+
+
+@st.composite
+def valid_answer_sets(draw) -> dict:
+    answers: dict = {}
+    for key, question in QUESTIONS.items():
+        if not question.applies(answers):
+            continue
+        if question.kind == "one":
+            answers[key] = draw(st.sampled_from(question.values))
+        elif question.kind == "text":
+            text = draw(st.none() | st.text(max_size=question.max_length))
+            if text is not None:
+                answers[key] = text
+        else:
+            # Mostly "none": real people have few warning signs, and answer sets full of
+            # red flags would only ever test the doctor_first path.
+            if question.exclusive and draw(st.integers(0, 9)) < 7:
+                answers[key] = [question.exclusive]
+                continue
+            others = [value for value in question.values if value != question.exclusive]
+            chosen = draw(st.lists(
+                st.sampled_from(others),
+                min_size=1 if question.required else 0,
+                max_size=question.max_choices or 3,
+                unique=True,
+            ))
+            if chosen:
+                answers[key] = chosen
+    return answers

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from assessments.fhir.response import answers_response
 from assessments.intake import IntakeAnswers
 from assessments.untrusted_json import MAX_BYTES, MAX_DEPTH, depth, printable
-from tests.assessments.test_commands import manage
+from tests.commands import manage
 
 ESCAPES = "\x1b[2J\x1b[H\x1b[32mall good\x1b[0m\r\x07\x9b\u202e"
 

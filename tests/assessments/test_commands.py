@@ -2,8 +2,6 @@
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from django.core.management import CommandError, call_command
 from assessments.intake import QUESTIONS, IntakeAnswers
 from assessments.intake_versions import read_answers
 from assessments.rules import assess
+from tests.commands import manage
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "docs" / "examples"
@@ -94,13 +93,6 @@ def test_assess_missing_file(tmp_path):
         call_command("assess", str(tmp_path / "nowhere.json"))
     assert caught.value.returncode == 2
     assert "Cannot read" in str(caught.value)
-
-
-def manage(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, input=stdin, capture_output=True,
-        timeout=60,
-    )
 
 
 def test_assess_reads_stdin_and_exits_0(baseline_answers):

@@ -18,7 +18,7 @@ from assessments.governance.checks import (
     RULESET_NOT_APPROVED,
     clinical_sign_off_check,
 )
-from assessments.models import AuditEvent, ReviewerProfile, RulesetApproval
+from assessments.models import AuditEvent, RulesetApproval
 from content.approvals import services as content_approvals
 from content.models import ContentChange
 from tests.assessments.factories import make_assessment, make_staff, make_user
@@ -26,16 +26,6 @@ from tests.assessments.factories import make_assessment, make_staff, make_user
 pytestmark = pytest.mark.django_db
 
 UNREVIEWED = "Rules: not yet reviewed by a clinician."
-
-
-@pytest.fixture
-def reviewer():
-    user = make_user("dr-okafor", group="Clinical reviewers", is_staff=True,
-                     first_name="Amara", last_name="Okafor")
-    ReviewerProfile.objects.create(user=user, full_name="Dr Amara Okafor",
-                                   profession="Consultant dermatologist",
-                                   registration_number="GMC 7654321")
-    return user
 
 
 def _approve(client, reviewer, **data):

@@ -16,14 +16,9 @@ from assessments import pdf, views
 from assessments.models import Assessment
 from assessments.presenters import summary_context
 from tests.assessments.factories import RED_FLAG, make_assessment
+from tests.pdf_reading import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(data: bytes) -> str:
-    """All text of the PDF with whitespace squeezed (WeasyPrint wraps lines anywhere)."""
-    reader = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
 def squeeze(text: str) -> str:

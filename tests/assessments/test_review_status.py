@@ -26,7 +26,6 @@ from content.approvals.models import ContentChange
 from content.models import Status
 from content.review_status import GuideReview
 from tests.assessments.factories import make_assessment
-from tests.assessments.test_governance import reviewer  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from assessments.rules import assess
 from assessments.summary import Summary
 from content.warning_signs import WARNING_SIGNS, see_a_doctor_first_body
 from tests.answers import build_answer_dict
-from tests.assessments.test_rules_properties import valid_answer_sets
+from tests.answers import valid_answer_sets
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)
 INJECTION_LEANINGS = {"prp", "mesotherapy", "combination"}

@@ -8,43 +8,13 @@ import json
 import re
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from assessments.intake import QUESTIONS, IntakeAnswers
+from assessments.intake import IntakeAnswers
 from assessments.rules import assess
 from assessments.summary import SECTION_SLUGS, Summary
+from tests.answers import valid_answer_sets
 
 FORBIDDEN = re.compile(r"should have|you have\b|\d\s*(mg|mcg|ml|units?)\b|%", re.IGNORECASE)
-
-
-@st.composite
-def valid_answer_sets(draw) -> dict:
-    answers: dict = {}
-    for key, question in QUESTIONS.items():
-        if not question.applies(answers):
-            continue
-        if question.kind == "one":
-            answers[key] = draw(st.sampled_from(question.values))
-        elif question.kind == "text":
-            text = draw(st.none() | st.text(max_size=question.max_length))
-            if text is not None:
-                answers[key] = text
-        else:
-            # Mostly "none": real people have few warning signs, and answer sets full of
-            # red flags would only ever test the doctor_first path.
-            if question.exclusive and draw(st.integers(0, 9)) < 7:
-                answers[key] = [question.exclusive]
-                continue
-            others = [value for value in question.values if value != question.exclusive]
-            chosen = draw(st.lists(
-                st.sampled_from(others),
-                min_size=1 if question.required else 0,
-                max_size=question.max_choices or 3,
-                unique=True,
-            ))
-            if chosen:
-                answers[key] = chosen
-    return answers
 
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)

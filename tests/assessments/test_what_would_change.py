@@ -14,7 +14,7 @@ from assessments.reasoning.what_would_change import (
 from assessments.rules import assess
 from tests.answers import build_answer_dict
 from tests.assessments.factories import make_assessment, make_staff
-from tests.assessments.test_pdf import pdf_text
+from tests.pdf_reading import pdf_text
 
 TRIED_MINOXIDIL = {"treatments_tried": ["minoxidil_topical"],
                    "result_minoxidil_topical": "no_change_after_6_months"}

@@ -4,6 +4,9 @@ import json
 import re
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.test import Client
 from playwright.sync_api import Page, expect
 
 from assessments import intake
@@ -167,3 +170,21 @@ def complete_draft(answers: dict) -> Draft:
 def open_draft(page: Page, base_url: str, draft: Draft) -> None:
     """Bring a draft into the browser's session through its resume link."""
     page.goto(f"{base_url}/questionnaire/resume/{draft.token}/")
+
+
+def sign_in_staff(page: Page, base_url: str) -> User:
+    """A "Clinic staff" member with a session cookie (the login form has its own case)."""
+    user = User.objects.create_user("nurse", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Clinic staff"))
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )
+    return user

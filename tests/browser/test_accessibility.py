@@ -8,16 +8,12 @@ with a signed-in session).
 from collections.abc import Callable
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group, User
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from assessments import intake
 from tests.assessments.factories import RED_FLAG, make_assessment
 from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
 from tests.browser.helpers import (
-    PASSWORD,
     assert_no_axe_violations,
     axe_violations,
     complete_draft,
@@ -26,29 +22,12 @@ from tests.browser.helpers import (
     horizontal_overflow,
     open_draft,
     press,
+    sign_in_staff,
 )
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-
-
-def sign_in_staff(page: Page, base_url: str) -> User:
-    """A "Clinic staff" member with a session cookie (the login form has its own case)."""
-    user = User.objects.create_user("nurse", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Clinic staff"))
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": base_url,
-            }
-        ]
-    )
-    return user
 
 
 def _plain(path: str) -> Callable[[Page, str], None]:

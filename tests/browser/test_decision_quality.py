@@ -15,7 +15,7 @@ from tests.assessments.decisions.helpers import move_decision_back, record
 from tests.assessments.factories import make_assessment, make_staff
 from tests.assessments.questionnaire_helpers import MALE_ANSWERS
 from tests.browser.helpers import assert_no_axe_violations, press, walk_to_review
-from tests.browser.test_accessibility import sign_in_staff
+from tests.browser.helpers import sign_in_staff
 
 pytestmark = pytest.mark.browser
 

@@ -2,10 +2,7 @@
 page passes axe at 390 and 1280 px under the real CSP header with no violation in the
 console, and the chart images load on screen and in print."""
 
-import importlib
-
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page, expect
 
 from assessments import intake
@@ -18,20 +15,11 @@ from tests.browser.helpers import (
     current_step,
     horizontal_overflow,
     press,
+    sign_in_staff,
     start_questionnaire,
 )
-from tests.browser.test_accessibility import sign_in_staff
 
 pytestmark = pytest.mark.browser
-
-@pytest.fixture(autouse=True)
-def insights_groups(site):
-    """live_server flushes the groups' permissions (conftest puts back the older ones):
-    give view_insights back as migration 0008 does."""
-    migration = importlib.import_module("assessments.migrations.0008_insights_access")
-    permission = Permission.objects.get(codename=migration.INSIGHTS_CODENAME)
-    for name in migration.INSIGHTS_GROUPS:
-        Group.objects.get_or_create(name=name)[0].permissions.add(permission)
 
 
 IMAGES_LOADED = """() => Array.from(document.querySelectorAll('.insights-chart img'))

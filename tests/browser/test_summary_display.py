@@ -15,8 +15,7 @@ from assessments.models import Draft
 from assessments.services import assessment_submit
 from tests.assessments.factories import ISSUE_12_PATIENTS, RED_FLAG, make_assessment, valid_answers
 from tests.browser.helpers import horizontal_overflow
-from tests.browser.test_accessibility import sign_in_staff
-from tests.browser.test_insights import insights_groups  # noqa: F401 (autouse fixture)
+from tests.browser.helpers import sign_in_staff
 
 pytestmark = pytest.mark.browser
 

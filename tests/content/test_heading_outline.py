@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from content.models import FAQ, Section
 from content.rendering import nest_headings, render_markdown
-from tests.content.test_views import PUBLIC_PAGES
+from tests.content.pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 

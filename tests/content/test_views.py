@@ -5,22 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from content.default_content.options import OPTIONS
 from content.models import ClinicDetails, OptionProfile, Section, Status
+from tests.content.pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
-
-PUBLIC_PAGES = [
-    ("content:home", {}),
-    ("content:guide", {}),
-    *[("content:option", {"slug": option["slug"]}) for option in OPTIONS],
-    ("content:methods", {}),
-    ("content:compare", {}),
-    ("content:faq", {}),
-    ("content:sources", {}),
-    ("content:privacy", {}),
-]
-
 
 @pytest.mark.parametrize(("name", "kwargs"), PUBLIC_PAGES)
 def test_public_page_renders_with_one_h1_and_a_language(client, guide, name, kwargs):

@@ -19,7 +19,7 @@ from assessments.fhir.response import answers_response
 from assessments.intake import IntakeAnswers
 from assessments.models import Assessment, AuditEvent, new_reference_code, new_token
 from tests.assessments.factories import make_assessment
-from tests.assessments.test_commands import manage
+from tests.commands import manage
 
 from .helpers import EXAMPLES, example_answers
 

@@ -13,7 +13,7 @@ from assessments import intake
 from assessments.fhir.response import ResponseMismatch, answers_response, response_answers
 from assessments.rules import assess
 from tests.answers import build_answer_dict
-from tests.assessments.test_rules_properties import valid_answer_sets
+from tests.answers import valid_answer_sets
 
 from .helpers import example_answers, walk
 
