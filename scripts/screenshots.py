@@ -34,6 +34,7 @@ VAR_DIR = setup_django("hairtx-screenshots-")
 
 from django.contrib.auth.models import Group, User
 
+from assessments.intake import STEP_OF
 from assessments.models import Draft
 from assessments.services import assessment_submit
 from tests.assessments.questionnaire_helpers import FEMALE_ANSWERS, MALE_ANSWERS
@@ -51,7 +52,7 @@ def build_site() -> dict:
     ):
         made[name] = assessment_submit(draft=Draft.objects.create(answers=dict(answers)))
     # A draft on step 2 with the pattern answered, so the Norwood drawings are shown.
-    step_keys = {"sex_at_birth", "age_band", "pattern"}
+    step_keys = {key for key, step in STEP_OF.items() if step.number == 1} | {"pattern"}
     made["draft"] = Draft.objects.create(
         answers={k: v for k, v in MALE_ANSWERS.items() if k in step_keys}, furthest_step=2
     )
