@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from assessments import intake, rules
 from assessments.audit import audit_record
+from assessments.drafts import draft_save_answers
 from assessments.intake_versions import read_answers
 from assessments.governance import services as governance
 from assessments.models import (
@@ -65,7 +66,7 @@ def draft_save_step(*, draft: Draft, step: intake.Step, step_answers: dict, reac
     draft.answers = answers
     draft.furthest_step = max(draft.furthest_step, reached)
     draft.touch()
-    draft.save(update_fields=["answers", "furthest_step", "expires_at", "updated_at"])
+    draft_save_answers(draft)
     if advanced:
         _progress_reached(draft, step=draft.furthest_step)
     return answers

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from assessments import intake, pdf, pdf_jobs, ratelimit, reading_time
 from assessments.decisions import presenters as decisions
+from assessments.drafts import live_draft
 from assessments.forms import StepForm, posted_answers, unexpected_keys
 from assessments.http import assessment_for_token, started_by_another_site, summary_pdf_response
 from assessments.intake_versions import forget_retired_answers
@@ -53,7 +54,7 @@ def _find_draft(request) -> Draft | None:
     """
     posted = request.POST.get("draft") if request.method == "POST" else None
     if posted is not None:
-        draft = Draft.objects.live().filter(token=posted).first() if is_token_shaped(posted) else None
+        draft = live_draft(posted) if is_token_shaped(posted) else None
         if draft is None:
             raise DraftProblem
         # Written only when it changes: a session write on every step would cost a query
@@ -65,7 +66,7 @@ def _find_draft(request) -> Draft | None:
     token = request.session.get(SESSION_DRAFT_KEY)
     if not token:
         return None
-    draft = Draft.objects.live().filter(token=token).first()
+    draft = live_draft(token)
     if draft is None:
         request.session.pop(SESSION_DRAFT_KEY, None)
         return None
@@ -326,7 +327,7 @@ def resume_link(request, token: str):
     """The resume link from the "saved" page."""
     if refused := ratelimit.over_limit_response(request, "resume"):
         return refused
-    draft = Draft.objects.live().filter(token=token).first() if is_token_shaped(token) else None
+    draft = live_draft(token) if is_token_shaped(token) else None
     if draft is None:
         return _restart(
             request,

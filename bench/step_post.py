@@ -1,6 +1,6 @@
 """One questionnaire step POST, in one process: SQL queries and CPU time per request.
 
-    .venv/bin/python bench/step_post.py [-n 200]
+    .venv/bin/python bench/step_post.py [-n 200] [--steady] [--profile N]
 
 Builds a throw-away SQLite database (migrated, guide loaded) in a temporary folder,
 production settings (DEBUG off, cached templates), Django's test client. For each
@@ -9,20 +9,30 @@ JavaScript sends them, each time from a fresh draft that has just reached the pa
 a patient posts it once): the SQL queries of one request and the CPU time of the
 request alone over ``-n`` posts (time.process_time). Used for issue 24 point 4 (the
 step POST in one pass); bench/run.py has the HTTP figures.
+
+``--steady``: the same valid step 1 posted again and again with one draft and one
+session, as bench/run.py's wrk does (the funnel record does not move after the first).
+``--profile N``: with --steady, also print the top N functions of a cProfile of the
+posts (cumulative time).
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 parser = argparse.ArgumentParser()
 parser.add_argument("-n", type=int, default=200)
+parser.add_argument("--steady", action="store_true")
+parser.add_argument("--profile", type=int, default=0, metavar="N")
 args = parser.parse_args()
 var_dir = tempfile.mkdtemp(prefix="hairtx-step-bench-")
 os.environ.update({
@@ -75,6 +85,48 @@ def draft_at(step: intake.Step) -> Draft:
     draft.save()
     return draft
 
+
+FORM_ENCODED = "application/x-www-form-urlencoded"
+
+
+def steady_state() -> None:
+    """Step 1 posted ``-n`` times with one draft and session (bench/run.py's step_post)."""
+    client, step = Client(), intake.STEPS[0]
+    draft = draft_at(step)
+    session = client.session
+    session["draft_token"] = draft.token
+    session.save()
+    # Form-encoded, as browsers and wrk send it (the test client's default is multipart).
+    body = urlencode(page_data(step, draft), doseq=True)
+
+    def post():
+        return client.post("/questionnaire/step/1/", body, content_type=FORM_ENCODED)
+
+    for _ in range(3):  # warm-up; the first post moves the funnel record on
+        assert post().status_code == 302
+    with CaptureQueriesContext(connection) as captured:
+        post()
+        queries = list(captured)
+    profiler = cProfile.Profile() if args.profile else None
+    started = time.process_time()
+    if profiler:
+        profiler.enable()
+    for _ in range(args.n):
+        post()
+    if profiler:
+        profiler.disable()
+    cpu = time.process_time() - started
+    print(f"steady state, step 1 posted {args.n} times: {cpu / args.n * 1000:.2f} CPU ms "
+          f"per request, {len(queries)} queries")
+    for query in queries:
+        print("   ", query["sql"][:160])
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+
+
+if args.steady:
+    steady_state()
+    sys.exit()
 
 print(f"{'step POST (Next)':<22} {'CPU ms/request':>14} {'queries':>8}")
 for step in intake.STEPS:
