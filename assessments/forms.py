@@ -6,6 +6,7 @@ intake. Field names are the intake keys and choice values the intake values, so 
 posted form is already an answers dict.
 """
 
+import functools
 import json
 from collections.abc import Mapping
 
@@ -59,6 +60,14 @@ class IntakeTextField(PlainTextField):
         self.max_length = question.max_length
 
 
+@functools.cache
+def _choices(key: str, leave_out: str | None) -> tuple[tuple[str, str], ...]:
+    """A question's (value, label) pairs, made once per process: the labels are fixed
+    text, and formatting them was a third of building a step's form on every request."""
+    return tuple((choice.value, _choice_label(choice)) for choice in QUESTIONS[key].choices
+                 if choice.value != leave_out)
+
+
 def field_for(question: Question, *, leave_out: str | None = None,
               required: bool | None = None) -> forms.Field:
     """The form field that asks `question`, with the intake's wording, values and checks.
@@ -77,11 +86,7 @@ def field_for(question: Question, *, leave_out: str | None = None,
             "invalid_list": INVALID_CHOICE_MESSAGE,
         },
     }
-    choices = [
-        (choice.value, _choice_label(choice))
-        for choice in question.choices
-        if choice.value != leave_out
-    ]
+    choices = _choices(question.key, leave_out)
     if question.kind == "one":
         return forms.ChoiceField(
             choices=choices, widget=forms.RadioSelect(attrs={"class": "form-check-input"}), **common

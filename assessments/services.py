@@ -12,8 +12,8 @@ from django.utils import timezone
 from assessments import intake, rules
 from assessments.audit import audit_record
 from assessments.drafts import draft_save_answers
-from assessments.intake_versions import read_answers
 from assessments.governance import services as governance
+from assessments.intake_versions import read_answers
 from assessments.models import (
     Assessment,
     AssessmentSignal,

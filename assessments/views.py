@@ -10,7 +10,7 @@ never put in a redirect or a new URL).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -184,8 +184,9 @@ def step(request, number: int):
     reached = number if new_unanswered else min(number + 1, STEP_COUNT)
     saved = draft_save_step(draft=draft, step=current, step_answers=step_answers,
                             reached=reached)
-    return redirect(next_step_url(number, saved, new_unanswered=new_unanswered,
-                                  return_to_review=return_to_review))
+    # A URL already: redirect() would first try it as a view name (a failed reverse).
+    return HttpResponseRedirect(next_step_url(number, saved, new_unanswered=new_unanswered,
+                                              return_to_review=return_to_review))
 
 
 def next_step_url(number: int, answers: dict, *, new_unanswered: list[str],

@@ -78,14 +78,16 @@ def _database_as_migrated(request):
     cache table (rate-limit counts, kept pages) as that test left it."""
     if request.node.get_closest_marker("database") is None:
         return
+    from django.conf import settings
     from django.contrib.auth.models import Group
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from tests.site_groups import SENTINEL_GROUP, restore_groups
 
     request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames
                             else "db")
-    cache.clear()
+    for alias in settings.CACHES:  # the default cache and the sessions' cache
+        caches[alias].clear()
     if not Group.objects.filter(name=SENTINEL_GROUP).exists():
         restore_groups()
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from assessments.models import Assessment, AuditEvent, Draft
@@ -46,6 +47,32 @@ def test_purge_deletes_what_retention_says_and_keeps_the_rest(settings, django_c
     assert not AuditEvent.objects.filter(pk=ancient_event.pk).exists()
     deletion = AuditEvent.objects.get(action=AuditEvent.Action.DELETE)
     assert deletion.reference_code == old.reference_code
+
+
+def test_purge_deletes_expired_sessions_and_their_cached_copies(settings):
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX, SessionStore
+    from django.core.cache import caches
+
+    sessions = caches[settings.SESSION_CACHE_ALIAS]
+    ended, current = SessionStore(), SessionStore()
+    for store in (ended, current):
+        store["draft_token"] = "x" * 43
+        store.save()
+    # Expired a second ago, as the row and its cached copy are eight hours after the
+    # last save (timeout=0 stores an entry that has already expired).
+    ended.model.objects.filter(session_key=ended.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    sessions.set(KEY_PREFIX + ended.session_key, {"draft_token": "x" * 43}, timeout=0)
+
+    call_command("purge_expired", verbosity=0)
+
+    assert not ended.model.objects.filter(session_key=ended.session_key).exists()
+    assert current.model.objects.filter(session_key=current.session_key).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {settings.CACHES['sessions']['LOCATION']}")
+        kept = {key for (key,) in cursor.fetchall()}
+    assert not any(ended.session_key in key for key in kept)
+    assert any(current.session_key in key for key in kept)
 
 
 def test_purge_is_idempotent():

@@ -11,17 +11,21 @@
   HAIRTX_LOGIN_LOG_DAYS (it names who signed in from which network), and failed
   attempts whose lock-out time has passed.
 - stored PDFs that no assessment names (left behind when the file store did not answer
-  a deletion), once they are an hour old.
+  a deletion), once they are an hour old;
+- sessions past their expiry (a patient's draft token, a staff member's sign-in), and
+  their copies in the sessions' cache table (``clearsessions`` leaves those).
 
 Each run is idempotent: running it twice, or from two machines at once, deletes each
 thing once.
 """
 
 from datetime import timedelta
+from importlib import import_module
 
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
 from assessments import pdf, ratelimit
@@ -64,6 +68,8 @@ class Command(BaseCommand):
             attempt_time__lt=now - timedelta(days=settings.HAIRTX_LOGIN_LOG_DAYS)).delete()
         AccessAttempt.objects.filter(
             attempt_time__lt=now - timedelta(hours=settings.AXES_COOLOFF_TIME)).delete()
+        import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+        _expired_cache_entries_delete(settings.CACHES[settings.SESSION_CACHE_ALIAS], now)
         self.stdout.write(
             f"Deleted {draft_count} expired drafts, {assessment_count} assessments and "
             f"{audit_count} audit entries."
@@ -78,3 +84,14 @@ class Command(BaseCommand):
             ) from exc
         if orphan_count:
             self.stdout.write(f"Deleted {orphan_count} stored PDFs that belonged to no assessment.")
+
+
+def _expired_cache_entries_delete(cache: dict, now) -> None:
+    """Delete a database cache's expired rows (Django's cache removes them only when the
+    table is full)."""
+    if cache["BACKEND"] != "django.core.cache.backends.db.DatabaseCache":
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {quote(cache['LOCATION'])} WHERE {quote('expires')} < %s",
+                       [connection.ops.adapt_datetimefield_value(now)])
