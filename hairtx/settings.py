@@ -150,18 +150,21 @@ CACHES = {
         "TIMEOUT": 600,
     },
     # Sessions read through a table of their own: culling it never drops the content
-    # version kept in "default" (the database cache culls the lowest keys first).
+    # version kept in "default" (the database cache culls the lowest keys first). Past
+    # 20,000 rows it drops the expired ones, then a third of the rest: those sessions are
+    # read from the database again when next used.
     "sessions": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "hairtx_session_cache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("HAIRTX_SESSION_CACHE_ENTRIES", 20_000)},
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
-# The database stays the sessions' record (sign-out, expiry and clear_expired work on
-# it); the shared cache table above answers the reads. Performance (issue 24): one raw
-# SELECT and an unpickle instead of an ORM query and a signature check, about 0.3 ms
-# of CPU off every request that reads its session, a questionnaire step POST among
-# them (docs/performance.md). A session the cache lost is read from the database.
+# The database stays the sessions' record (sign-out deletes the row and the cached copy;
+# purge_expired removes expired ones); the shared cache table above answers the reads.
+# Performance (issue 24): one raw SELECT and an unpickle instead of an ORM query and a
+# signature check, about 0.3 ms of CPU off every request that reads its session, a
+# questionnaire step POST among them (docs/performance.md). The price: a new or changed
+# session (start, resume, sign-in) also writes its cached copy.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_CACHE_ALIAS = "sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 8
