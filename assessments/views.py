@@ -34,6 +34,7 @@ from assessments.services import (
     draft_save_step,
     draft_start,
 )
+from hairtx.middleware import session_free
 
 SESSION_DRAFT_KEY = "draft_token"
 STEP_COUNT = len(intake.STEPS)
@@ -386,6 +387,7 @@ def summary(request, token: str):
 PDF_RETRY_AFTER_SECONDS = 3
 
 
+@session_free
 @require_GET
 def summary_pdf(request, token: str):
     """The patient's summary as a PDF, through the same secret link.

@@ -74,32 +74,60 @@ def _nonce(request) -> str | None:
     return str(nonce) if nonce else None  # a LazyNonce is false until it was used
 
 
+def _may_keep(request) -> bool:
+    """Whether this request's page is the one everybody gets.
+
+    A pending flash message (FallbackStorage keeps it in this cookie) is shown on the
+    page, and ?preview=1 shows drafts to editors: such pages are built afresh. With DEBUG
+    on (development), a template edit shows at once.
+    """
+    return not (request.GET or CookieStorage.cookie_name in request.COOKIES or settings.DEBUG)
+
+
+def _key(request) -> tuple:
+    return ("page", request.path, get_language())
+
+
+def kept_response(request) -> HttpResponse | None:
+    """This process's copy of the page ``request`` asks for, with the request's own CSP
+    nonce; None when there is none to give (never built yet, or not to be kept).
+
+    Also called by hairtx.middleware.SessionFreeMiddleware, before the session stack.
+    """
+    if request.method != "GET" or _key(request) not in _local["values"] or not _may_keep(request):
+        return None  # cheap checks first: most requests that pass here are not for one
+    content_version()  # may forget every copy: look again
+    page = _local["values"].get(_key(request))
+    if page is None:
+        return None
+    body, headers = page
+    if NONCE_PLACEHOLDER in body:
+        # Reading the nonce makes the CSP middleware put it in this response's header.
+        body = body.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+    # Set here: CommonMiddleware, which would, is not passed on this way.
+    return HttpResponse(body, headers={**headers, "Content-Length": str(len(body))})
+
+
 def public_page(view):
-    """Serve the view's page from this process's copy while the content is unchanged."""
+    """Keep the view's page in this process while the content is unchanged.
+
+    The first request builds it through the whole stack; later ones get the copy, from
+    SessionFreeMiddleware as a rule (or here, where that middleware is not installed).
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        # A pending flash message (FallbackStorage keeps it in this cookie) is shown on
-        # the page, and ?preview=1 shows drafts to editors: such pages are built afresh.
-        # With DEBUG on (development), a template edit shows at once.
-        if request.GET or CookieStorage.cookie_name in request.COOKIES or settings.DEBUG:
-            return view(request, *args, **kwargs)
-        key = ("page", request.path, get_language())
-        content_version()
-        page = _local["values"].get(key)
-        if page is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming:
-                return response
-            body = response.content
-            if nonce := _nonce(request):
-                body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
-            _local["values"][key] = (body, response["Content-Type"])
+        if (response := kept_response(request)) is not None:
             return response
-        body, content_type = page
-        if NONCE_PLACEHOLDER in body:
-            # Reading the nonce makes the CSP middleware put it in this response's header.
-            body = body.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
-        return HttpResponse(body, content_type=content_type)
+        content_version()  # the copy made now belongs to the version current now
+        response = view(request, *args, **kwargs)
+        if (request.method != "GET" or not _may_keep(request) or response.status_code != 200
+                or response.streaming):
+            return response
+        body = response.content
+        if nonce := _nonce(request):
+            body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
+        _local["values"][_key(request)] = (body, dict(response.headers))
+        return response
 
     return wrapper

@@ -1,5 +1,5 @@
 """Response headers that Django's SecurityMiddleware does not set; the 503 for a database
-that does not answer."""
+that does not answer; the GETs answered before the session stack."""
 
 import logging
 import re
@@ -8,7 +8,10 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
+
+from content import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -65,11 +68,16 @@ class ServiceUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error("The database did not answer: %s", type(exception).__name__,
-                     exc_info=exception)
-        return service_unavailable_response(render_to_string("503.html"))
+        return database_down_response(exception)
+
+
+def database_down_response(exception: Exception) -> HttpResponse | None:
+    """The "try again" page if ``exception`` says the database did not answer."""
+    if not isinstance(exception, OperationalError | InterfaceError):
+        return None
+    logger.error("The database did not answer: %s", type(exception).__name__,
+                 exc_info=exception)
+    return service_unavailable_response(render_to_string("503.html"))
 
 
 def service_unavailable_response(content: str) -> HttpResponse:
@@ -77,3 +85,48 @@ def service_unavailable_response(content: str) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+def session_free(view):
+    """Mark a view that reads no session, user, CSRF token or flash message, so that
+    SessionFreeMiddleware may answer it before the middleware that provide them."""
+    view.session_free = True
+    return view
+
+
+class SessionFreeMiddleware:
+    """GETs that need nothing of the session stack are answered before it.
+
+    Placed after the CSP middleware (the response still gets its header and nonce) and
+    before sessions, CSRF, auth, messages, history and axes. Two kinds of request pass
+    here: a public page this process keeps (content.page_cache: the same for everybody),
+    and a view marked @session_free (the stored PDF behind its secret link).
+    Why (issue 24, docs/performance.md): on such a page the middleware below did nothing
+    useful and cost more than the page itself; WhiteNoise, which answers this early, sent
+    a 79 KB file faster than the bare baseline sent 32 bytes.
+    A view answered here has no ``request.session`` or ``request.user``: using one fails
+    loudly (AttributeError) in its tests instead of quietly reading nobody's session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "GET":
+            if (response := page_cache.kept_response(request)) is not None:
+                return response
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is not None and getattr(match.func, "session_free", False):
+                request.resolver_match = match
+                try:
+                    return match.func(request, *match.args, **match.kwargs)
+                except Exception as exception:
+                    # ServiceUnavailableMiddleware.process_exception only sees exceptions
+                    # of views the handler called: give this one the same chance.
+                    if (response := database_down_response(exception)) is None:
+                        raise
+                    return response
+        return self.get_response(request)

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "hairtx.middleware.ServiceUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Kept public pages and stored PDFs: answered here, before the session stack.
+    "hairtx.middleware.SessionFreeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

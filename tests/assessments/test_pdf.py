@@ -252,6 +252,14 @@ class TestStoredPdfDownload:
         assert "summary" not in queries.captured_queries[0]["sql"]  # not the JSON columns
         assert not response.cookies  # no session or CSRF cookie set
         assert "Cookie" not in response.get("Vary", "")  # the session was not even read
+        # hairtx.middleware.SessionFreeMiddleware answered it, before the session stack.
+        assert not hasattr(response.wsgi_request, "session")
+
+    def test_a_link_to_no_summary_is_a_404_page_before_the_session_stack(self, client):
+        response = client.get(reverse("assessments:summary_pdf", args=["x" * 43]))
+        assert response.status_code == 404
+        assert not hasattr(response.wsgi_request, "session")
+        assert "<h1" in response.text  # the site's own page, not a bare error
 
     def test_headers_of_a_health_document(self, client, stored):
         response = client.get(reverse("assessments:summary_pdf", args=[stored.token]))

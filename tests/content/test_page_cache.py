@@ -34,6 +34,42 @@ def test_a_public_page_is_built_once_then_served_without_a_query(
     assert "default-src 'self'" in again["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_a_kept_page_is_answered_before_the_session_stack_with_the_same_headers(
+        client, guide, name, no_recheck):
+    """hairtx.middleware.SessionFreeMiddleware gives the copy; nothing of the page's
+    headers is lost on the way (the CSP nonce aside, which is each request's own)."""
+    url = reverse(name)
+    first = client.get(url)
+    again = client.get(url)
+    assert hasattr(first.wsgi_request, "session")  # built through the whole stack
+    assert not hasattr(again.wsgi_request, "session")  # answered before it
+    assert not hasattr(again.wsgi_request, "user")
+    assert again.content == first.content
+    assert set(again.headers) == set(first.headers)
+    for header in ("Content-Type", "Content-Length", "X-Frame-Options", "Referrer-Policy",
+                   "Permissions-Policy", "X-Content-Type-Options"):
+        assert again[header] == first[header], header
+
+
+def test_a_signed_in_editor_gets_the_public_copy_and_keeps_the_session(
+        client, guide, editor, no_recheck):
+    url = reverse("content:faq")
+    client.get(url)
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 200  # still signed in
+
+
+def test_a_head_request_and_an_unknown_address_go_through_the_whole_stack(
+        client, guide, no_recheck):
+    url = reverse("content:guide")
+    client.get(url)
+    assert hasattr(client.head(url).wsgi_request, "session")
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404 and hasattr(missing.wsgi_request, "session")
+
+
 def test_an_option_profile_is_kept_per_address(client, guide, django_assert_num_queries,
                                                no_recheck):
     prp, meso = reverse("content:option", args=["prp"]), reverse("content:option", args=["mesotherapy"])
