@@ -109,6 +109,39 @@ def test_a4_by_default_and_letter_by_setting(settings, _weasyprint_imported):
     assert (round(float(letter.mediabox.width)), round(float(letter.mediabox.height))) == (612, 792)
 
 
+@pytest.mark.usefixtures("guide")
+def test_every_published_source_is_numbered_with_its_link(_weasyprint_imported):
+    """The sources are numbered in the text (no list markers, bench/analysis.md): each one
+    is there with its number, its link works, and the list is still a tagged list."""
+    from content.selectors import published_references
+
+    references = list(published_references())
+    assert len(references) > 9  # two-digit numbers too
+    data = pdf.render_summary_pdf(assessment=make_assessment())
+    text = pdf_text(data)
+    assert "Appendix 2: sources" in text
+    # Without spaces: a line may end after a hyphen ("FDA-" / "approved").
+    unspaced = "".join(text.split())
+    for number, reference in enumerate(references, start=1):
+        assert "".join(f"{number}. {reference.citation}".split()) in unspaced, number
+    reader = PdfReader(io.BytesIO(data))
+    links = {annotation.get_object()["/A"]["/URI"]
+             for page in reader.pages for annotation in page.get("/Annots", [])}
+    assert links == {reference.url for reference in references if reference.url}
+    html = pdf.summary_pdf_html(assessment=make_assessment())
+    sources = html[html.index('<section class="appendix sources">'):]
+    assert sources.index("<ol>") < sources.index("<li>1.&#9;") < sources.index("</ol>")
+
+
+def test_a_render_loads_no_certificates(_weasyprint_imported):
+    """Nothing in a render may build WeasyPrint's default fetcher, whose HTTPS handler
+    loads every CA certificate of the system (~45 ms a PDF, bench/analysis.md)."""
+    pdf.render_summary_pdf(assessment=make_assessment())  # this thread's fetcher made
+    with mock.patch("ssl._create_default_https_context",
+                    side_effect=AssertionError("a default SSL context was made")):
+        assert pdf.render_summary_pdf(assessment=make_assessment()).startswith(b"%PDF")
+
+
 def test_patient_downloads_pdf_from_secret_link(client, _weasyprint_imported):
     assessment = make_assessment()
     summary = client.get(reverse("assessments:summary", args=[assessment.token]))
