@@ -158,7 +158,9 @@ def summary_pdf_context(*, assessment: Assessment) -> dict:
     return {
         **summary_context(assessment),
         "clinic": clinic_details(),
-        "references": list(published_references()),
+        # Whitespace squeezed: the template sets the sources' text with "pre-wrap".
+        "references": [{"citation": " ".join(reference.citation.split()), "url": reference.url}
+                       for reference in published_references()],
         # Issue 26: the follow-up reminder, as plain steps and as the attached .ics.
         "reminder_on": reminder_date(assessment),
         "reminder_file": reminder_calendar.FILE_NAME,
@@ -249,14 +251,19 @@ def warm_up() -> None:
                                            stylesheets=state.stylesheets[size])
 
 
-def _reminder_attachment(assessment: Assessment):
+def _reminder_attachment(assessment: Assessment, *, url_fetcher):
     """The follow-up reminder (.ics) as a file inside the PDF (issue 26): opened from the
     attachments panel of Acrobat Reader or Firefox; the PDF also gives the plain steps,
-    for readers without that panel (docs/decision-quality.md)."""
+    for readers without that panel (docs/decision-quality.md).
+
+    Performance: given our fetcher, which it never uses for a string; without one,
+    WeasyPrint builds a default fetcher, loading every CA certificate (~45 ms a PDF).
+    """
     from weasyprint import Attachment
 
     return Attachment(string=pdf_reminder_ics(assessment), name=reminder_calendar.FILE_NAME,
-                      description="Calendar reminder for the follow-up questions")
+                      description="Calendar reminder for the follow-up questions",
+                      url_fetcher=url_fetcher)
 
 
 def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) -> bytes:
@@ -281,7 +288,8 @@ def render_summary_pdf(*, assessment: Assessment, page_size: str | None = None) 
             )
             if len(compact.pages) < len(document.pages):
                 document = compact
-        return document.write_pdf(attachments=[_reminder_attachment(assessment)], **options)
+        attachment = _reminder_attachment(assessment, url_fetcher=state.fetcher)
+        return document.write_pdf(attachments=[attachment], **options)
     except FatalURLFetchingError as exc:  # a BaseException: turn it into an ordinary error
         raise PdfRenderError(str(exc)) from None
 

@@ -5,6 +5,8 @@
     python bench/tasks.py staff-user              # a "Clinic staff" user
     python bench/tasks.py render-loop --count 60  # first-render time of fresh PDFs
                                                   # (+ --typical 20 of the typical one)
+    python bench/tasks.py render-examples --rounds 3  # each worked example's PDF:
+                                                  # render CPU, sheets, layouts
 
 Rows are built from real answers: docs/examples/*.json go through the intake
 validation and the rules engine once (the same calls as assessment_submit), and the
@@ -12,6 +14,7 @@ resulting answers/summary JSON is reused for many rows. Each command prints JSON
 """
 
 import argparse
+import io
 import json
 import os
 import random
@@ -217,6 +220,46 @@ def cmd_render_loop(args) -> dict:
     }
 
 
+def cmd_render_examples(args) -> dict:
+    """Render the PDF of every submittable worked example, --rounds times, warm.
+
+    Per example: the median CPU of a render (``time.process_time``, no storage), its
+    sheets and how many layouts it took (2 when issue 12's compact appendices were
+    tried). The totals are the figures to compare before and after a change.
+    """
+    from unittest import mock
+
+    from pypdf import PdfReader
+    from weasyprint import HTML
+
+    pdf.warm_up()
+    examples = [(name, data) for name, data in example_answers() if _submittable(data)]
+    assessments = [(name, assessment_submit(draft=Draft.objects.create(answers=data)))
+                   for name, data in examples]
+    cpu: dict[str, list[float]] = {name: [] for name, _ in assessments}
+    sheets, layouts = {}, {}
+    for _ in range(args.rounds):
+        for name, assessment in assessments:
+            with mock.patch.object(HTML, "render", autospec=True,
+                                   side_effect=HTML.render) as spy:
+                started = time.process_time()
+                data = pdf.render_summary_pdf(assessment=assessment)
+                cpu[name].append((time.process_time() - started) * 1000)
+            sheets[name] = len(PdfReader(io.BytesIO(data)).pages)
+            layouts[name] = spy.call_count
+    medians = {name: statistics.median(values) for name, values in cpu.items()}
+    return {
+        "examples": len(assessments),
+        "rounds": args.rounds,
+        "total_cpu_ms": round(sum(medians.values())),
+        "median_cpu_ms": round(statistics.median(medians.values()), 1),
+        "sheets": sum(sheets.values()),
+        "layouts": sum(layouts.values()),
+        "per_example": {name: [round(medians[name]), sheets[name], layouts[name]]
+                        for name in sorted(medians)},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -231,9 +274,12 @@ def main() -> None:
     loop.add_argument("--count", type=int, default=60)
     loop.add_argument("--typical", type=int, default=20,
                       help="extra renders of the typical summary (its median)")
+    examples = sub.add_parser("render-examples")
+    examples.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     handler = {"bulk": cmd_bulk, "fresh": cmd_fresh, "staff-user": cmd_staff_user,
-               "render-loop": cmd_render_loop, "enqueue": cmd_enqueue}[args.command]
+               "render-loop": cmd_render_loop, "enqueue": cmd_enqueue,
+               "render-examples": cmd_render_examples}[args.command]
     print(json.dumps(handler(args)))
 
 

@@ -109,6 +109,56 @@ def test_a4_by_default_and_letter_by_setting(settings, _weasyprint_imported):
     assert (round(float(letter.mediabox.width)), round(float(letter.mediabox.height))) == (612, 792)
 
 
+def kids_of(element) -> list:
+    """The structure elements right under one of the PDF's structure tree (not content)."""
+    kids = element.get("/K", [])
+    kids = [kid.get_object() if hasattr(kid, "get_object") else kid
+            for kid in (kids if isinstance(kids, list) else [kids])]
+    return [kid for kid in kids if isinstance(kid, dict) and "/S" in kid]
+
+
+def structure_elements(reader: PdfReader, kind: str) -> list:
+    found, todo = [], kids_of(reader.trailer["/Root"]["/StructTreeRoot"])
+    while todo:
+        element = todo.pop()
+        found += [element] if element["/S"] == kind else []
+        todo += kids_of(element)
+    return found
+
+
+@pytest.mark.usefixtures("guide")
+def test_every_published_source_is_numbered_with_its_link(_weasyprint_imported):
+    """The sources are numbered in the text (no list markers, bench/analysis.md): each one
+    is there with its number, its link works, and the list is still a tagged list."""
+    from content.selectors import published_references
+
+    references = list(published_references())
+    assert len(references) > 9  # two-digit numbers too
+    data = pdf.render_summary_pdf(assessment=make_assessment())
+    text = pdf_text(data)
+    assert "Appendix 2: sources" in text
+    # Without spaces: a line may end after a hyphen ("FDA-" / "approved").
+    unspaced = "".join(text.split())
+    for number, reference in enumerate(references, start=1):
+        assert "".join(f"{number}. {reference.citation}".split()) in unspaced, number
+    reader = PdfReader(io.BytesIO(data))
+    links = {annotation.get_object()["/A"]["/URI"]
+             for page in reader.pages for annotation in page.get("/Annots", [])}
+    assert links == {reference.url for reference in references if reference.url}
+    items = structure_elements(reader, "/LI")
+    assert len(items) >= len(references)
+    assert all("/LBody" in [kid["/S"] for kid in kids_of(item)] for item in items)
+
+
+def test_a_render_loads_no_certificates(_weasyprint_imported):
+    """Nothing in a render may build WeasyPrint's default fetcher, whose HTTPS handler
+    loads every CA certificate of the system (~45 ms a PDF, bench/analysis.md)."""
+    pdf.render_summary_pdf(assessment=make_assessment())  # this thread's fetcher made
+    with mock.patch("ssl._create_default_https_context",
+                    side_effect=AssertionError("a default SSL context was made")):
+        assert pdf.render_summary_pdf(assessment=make_assessment()).startswith(b"%PDF")
+
+
 def test_patient_downloads_pdf_from_secret_link(client, _weasyprint_imported):
     assessment = make_assessment()
     summary = client.get(reverse("assessments:summary", args=[assessment.token]))
