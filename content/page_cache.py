@@ -94,10 +94,11 @@ def kept_response(request) -> HttpResponse | None:
 
     Also called by hairtx.middleware.SessionFreeMiddleware, before the session stack.
     """
-    if request.method != "GET" or _key(request) not in _local["values"] or not _may_keep(request):
+    key = _key(request)
+    if request.method != "GET" or key not in _local["values"] or not _may_keep(request):
         return None  # cheap checks first: most requests that pass here are not for one
     content_version()  # may forget every copy: look again
-    page = _local["values"].get(_key(request))
+    page = _local["values"].get(key)
     if page is None:
         return None
     body, headers = page
