@@ -158,9 +158,10 @@ def summary_pdf_context(*, assessment: Assessment) -> dict:
     return {
         **summary_context(assessment),
         "clinic": clinic_details(),
-        # Whitespace squeezed: the template sets the sources' text with "pre-wrap".
-        "references": [{"citation": " ".join(reference.citation.split()), "url": reference.url}
-                       for reference in published_references()],
+        # Issue 24: how many sources the guide rests on; the list itself is on the site's
+        # Sources page. Printed in full, the 41 sources took 1.3 pages and a third of the
+        # typical render (bench/analysis.md, "Sources on the site").
+        "references_count": published_references().count(),
         # Issue 26: the follow-up reminder, as plain steps and as the attached .ics.
         "reminder_on": reminder_date(assessment),
         "reminder_file": reminder_calendar.FILE_NAME,
@@ -214,7 +215,7 @@ def _thread_renderer_state():
 
 # Issue 12: a PDF whose last page holds a few lines wastes a sheet. When the end of the
 # text falls in the top quarter of the last page, the summary is laid out once more
-# with the appendices (answers and sources) in smaller type and tighter table rows
+# with the answers appendix in smaller type and tighter table rows
 # (never a smaller body text: it stays 12 pt), and kept if that saves the page. Only
 # such summaries pay for the second layout.
 END_ANCHOR = "end-of-summary"
@@ -223,7 +224,6 @@ COMPACT_CSS = """
 .note-lines { height: 12mm; }
 .answers-table { font-size: 10.5pt; }
 .answers-table th, .answers-table td { padding: 0.1mm 1.5mm; }
-.sources ol { font-size: 10pt; }
 """
 
 
