@@ -14,6 +14,7 @@ resulting answers/summary JSON is reused for many rows. Each command prints JSON
 """
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -193,6 +194,8 @@ def cmd_render_loop(args) -> dict:
         cpu = (time.process_time() - cpu_started) * 1000
         if i == 0:
             first_ms = elapsed
+            gc.collect()  # then, as the worker after its warm-up (task_worker), what is
+            gc.freeze()   # loaded stays out of the collector's full passes
             continue
         if i > args.count:
             typical.append(elapsed)

@@ -1,5 +1,6 @@
 """django-tasks-db's `db_worker`, warmed up first. Started by `run_worker`; run that."""
 
+import gc
 import logging
 
 from django.conf import settings
@@ -24,4 +25,10 @@ class Command(db_worker.Command):
     def handle(self, *args, **options):
         for path in settings.HAIRTX_WORKER_WARM_UP:
             import_string(path)()
+        # What is loaded by now (Django, the apps, WeasyPrint, fonts, stylesheets) lives as
+        # long as the process. Frozen, the collector's full passes skip it: one came in
+        # about every tenth PDF and took ~130 ms over all of it, ~30 ms frozen
+        # (bench/analysis.md, "Sources on the site").
+        gc.collect()
+        gc.freeze()
         super().handle(*args, **options)
