@@ -94,12 +94,11 @@ def _moved(value, kept: _Kept, now: datetime.datetime):
     return value
 
 
-def _put_back(kept: _Kept, content_types: dict[int, int] | None = None) -> None:
-    """Insert the kept rows; ``content_types`` maps the kept numbers to today's (default:
-    unchanged)."""
+def _put_back(kept: _Kept, content_types: dict[int, int]) -> None:
+    """Insert the kept rows; ``content_types`` maps the kept numbers to today's."""
     now = timezone.now()
     for model, rows in kept.rows:
-        renumbered = _content_type_fields(model) if content_types else set()
+        renumbered = _content_type_fields(model)
         model._base_manager.bulk_create(
             [model(**{name: (content_types[value] if name in renumbered and value is not None
                              else _moved(value, kept, now))
