@@ -17,8 +17,9 @@ from tests import guide_snapshot
 
 
 # Where the database numbers rows outside the transaction (PostgreSQL), or after a flush
-# (the numbering goes on), a fresh load's keys differ from the kept ones, and so do the review requests' copies of the values (they
-# hold the item's keys) and their fingerprints: those are checked for consistency instead.
+# (the numbering goes on), a fresh load's keys differ from the kept ones, and so do the
+# review requests' copies of the values (they hold the item's keys) and their
+# fingerprints: those are checked for consistency instead.
 KEYED_VALUES = {"values", "values_before", "fingerprint"}
 
 
