@@ -98,19 +98,19 @@ def _put_back(kept: _Kept, content_types: dict[int, int]) -> None:
     """Insert the kept rows; ``content_types`` maps the kept numbers to today's."""
     now = timezone.now()
     for model, rows in kept.rows:
-        renumbered = _content_type_fields(model)
+        content_type_fields = _content_type_fields(model)
         model._base_manager.bulk_create(
-            [model(**{name: (content_types[value] if name in renumbered and value is not None
+            [model(**{name: (content_types[value]
+                             if name in content_type_fields and value is not None
                              else _moved(value, kept, now))
                       for name, value in row.items()})
              for row in rows])
     # The rows keep their keys; a sequence reset since (reset_sequences) would hand the
     # same keys to the test's own rows. Harmless where the numbering is already past them.
-    statements = connection.ops.sequence_reset_sql(no_style(), [model for model, _ in kept.rows])
-    if statements:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(
+                no_style(), [model for model, _ in kept.rows]):
+            cursor.execute(statement)
 
 
 def load_guide() -> None:
