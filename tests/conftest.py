@@ -42,6 +42,33 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
                                 if needs_a_file else ":memory:")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_by_delete_on_postgresql():
+    """A test that commits (live_server, ``transaction=True``) ends with a flush of every
+    table. On PostgreSQL that is one TRUNCATE of them all, which makes each table's and
+    index's files anew: about 0.14 s, where deleting the few rows a test leaves takes
+    0.015 s. The flush deletes instead (foreign keys checked at the end, as Django makes
+    them); the tables end up as empty. A flush that resets the numbering or cascades is
+    left as Django does it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    truncate = type(connection.ops).sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(self, style, tables, reset_sequences=reset_sequences,
+                            allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED;",
+                *(f"DELETE FROM {self.quote_name(table)};" for table in tables)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(connection.ops), "sql_flush", sql_flush)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Stored PDFs go to a per-test folder, never to var/."""
