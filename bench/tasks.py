@@ -170,6 +170,13 @@ def _submittable(data: dict) -> bool:
     return True
 
 
+def _spread_evenly(first: list, second: list) -> list:
+    """The items of both lists in one list, each list's items evenly spaced through it."""
+    placed = [((i + 0.5) / len(first), item) for i, item in enumerate(first)]
+    placed += [((i + 0.5) / len(second), item) for i, item in enumerate(second)]
+    return [item for _, item in sorted(placed, key=lambda pair: pair[0])]
+
+
 def cmd_render_loop(args) -> dict:
     """Time the first PDF of N fresh assessments (summary_pdf_ensure: render + store).
 
@@ -182,11 +189,16 @@ def cmd_render_loop(args) -> dict:
     first_ms = None
     sizes = []
     typical, typical_cpu = [], []
-    # --count renders cycling through the examples, then --typical more of the typical
-    # summary alone (a median of one render per example says little about it).
-    plan = [examples[i % len(examples)] for i in range(args.count + 1)]
-    plan += [(TYPICAL, typical_data)] * args.typical
-    for i, (name, data) in enumerate(plan):
+    # --count renders cycling through the examples, and --typical more of the typical
+    # summary alone (a median of one render per example says little about it). The
+    # typical ones are spread evenly through the loop instead of run in one burst at its
+    # end: this machine's speed changes from one half-minute to the next (the same render
+    # took 250 ms, then 420 ms, in one process; bench/analysis.md), and a burst measures
+    # the speed of its own half-minute more than the render.
+    cycle = [(name, data, False) for name, data in
+             (examples[i % len(examples)] for i in range(args.count + 1))]
+    plan = cycle[:1] + _spread_evenly(cycle[1:], [(TYPICAL, typical_data, True)] * args.typical)
+    for i, (name, data, is_typical) in enumerate(plan):
         assessment = assessment_submit(draft=Draft.objects.create(answers=data))
         started, cpu_started = time.perf_counter(), time.process_time()
         stored = pdf.summary_pdf_ensure(assessment=assessment)
@@ -197,7 +209,7 @@ def cmd_render_loop(args) -> dict:
             gc.collect()  # then, as the worker after its warm-up (task_worker), what is
             gc.freeze()   # loaded stays out of the collector's full passes
             continue
-        if i > args.count:
+        if is_typical:
             typical.append(elapsed)
             typical_cpu.append(cpu)
             continue
@@ -218,6 +230,7 @@ def cmd_render_loop(args) -> dict:
         "typical_median_ms": median(typical),
         "typical_renders": len(typical),
         "typical_cpu_median_ms": median(typical_cpu),
+        "typical_ms": [round(ms) for ms in typical],  # in the order rendered
         "per_example_median_ms": {k: median(v) for k, v in sorted(by_example.items())},
         "median_pdf_bytes": int(statistics.median(sizes)) if sizes else None,
     }
