@@ -17,7 +17,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   target=".${extra:+[$extra]}"
   # uv installs the same packages as pip in ~10 s instead of ~45 s (a fresh venv with the
   # test extra, measured for issue 24); pip is the fallback if uv cannot be had or fails.
-  if ! { .venv/bin/python -m pip install uv \
+  if ! { .venv/bin/python -m pip install "uv==0.13.10" \
          && .venv/bin/uv pip install --python .venv/bin/python -e "$target"; } >"$log" 2>&1; then
     echo "uv could not install the packages; trying pip (log: $log)"
     if ! { .venv/bin/python -m pip install --upgrade pip \
