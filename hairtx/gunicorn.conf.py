@@ -3,6 +3,7 @@
 Each value can be overridden with GUNICORN_* environment variables.
 """
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -50,6 +51,16 @@ def when_ready(server):
         from django.urls import get_resolver
 
         get_resolver().url_patterns  # noqa: B018 - imported for its side effect
+    gc.collect()  # garbage of the start-up, so that it is not frozen below for good
+
+
+def pre_fork(server, worker):
+    """Freeze what the master has loaded (Django, the apps, the URLconf) just before each
+    fork, as the gc module's documentation advises for a server that forks: a worker's
+    collector then never walks those ~130,000 objects. A walk over them cost ~0.2 ms of a
+    ~1.7 ms step POST; frozen, 0.04 ms (bench/analysis.md). It also keeps the pages they
+    sit on shared between the workers."""
+    gc.freeze()
 # The access log would print paths with patients' secret tokens: keep it off and rely
 # on the proxy's log (with the same redaction) if one is needed.
 accesslog = None

@@ -1,6 +1,7 @@
 """hairtx/gunicorn.conf.py: servers on one machine never share a control socket."""
 
 import runpy
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,17 @@ def test_workers_are_forked_from_a_loaded_app_unless_turned_off(monkeypatch):
     monkeypatch.delenv("GUNICORN_PRELOAD", raising=False)
     assert load_config(monkeypatch)["preload_app"] is True
     assert load_config(monkeypatch, GUNICORN_PRELOAD="false")["preload_app"] is False
+
+
+def test_workers_start_with_what_the_master_loaded_frozen(monkeypatch):
+    """A worker's garbage collector does not walk Django and the apps on every full pass."""
+    import gc
+
+    config = load_config(monkeypatch)
+    frozen_before = gc.get_freeze_count()
+    try:
+        config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=False)))
+        config["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > frozen_before + 10_000  # the loaded modules at least
+    finally:
+        gc.unfreeze()
