@@ -573,7 +573,8 @@ def main() -> None:
         "workers": WORKERS, "worker_class": "sync", "gunicorn_config": "hairtx/gunicorn.conf.py",
         "duration_s": args.duration, "warmup_s": args.warmup, "concurrency": list(CONCURRENCY),
         "threads": "1 at c=1, 2 otherwise", "database": "SQLite (WAL), CONN_MAX_AGE=60",
-    }, "pages": {}, "paired": {}, "commands": {}}
+    }, "pages": {}, "paired": {}, "commands": {
+        "run": " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]])}}
     setup_commands = [
         "python manage.py collectstatic --no-input",
         "python manage.py migrate --no-input",
@@ -1024,6 +1025,9 @@ def report(results: dict) -> str:
         ".venv/bin/python bench/run.py",
         "```",
         "",
+        *([f"These figures came from `{results['commands']['run']}` "
+           f"({results['elapsed_s'] // 60} min).", ""]
+          if "run" in results["commands"] else []),
         "A few parts only, as a check that they measure (minutes; pages bring their "
         "baselines; writes bench/results.only.json, not this file):",
         "",
