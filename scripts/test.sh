@@ -11,9 +11,8 @@
 #
 # The SQLite pass is two pytest invocations, because a process has one test database: the
 # tests that need no live server on an in-memory database, then the live-server and browser
-# tests on a file per worker (tests/conftest.py chooses). tests/multiserver runs once,
-# beside the live-server pass: it starts its own PostgreSQL, S3 server and gunicorns and
-# uses no test database.
+# tests on a file per worker (tests/conftest.py chooses). tests/multiserver runs once, on
+# its own: it starts its own PostgreSQL, S3 server and gunicorns and uses no test database.
 # The PostgreSQL pass runs only the tests that use the database (marked "database" by
 # tests/conftest.py): the others give the same result on both. The browser tests are left
 # out of it too: they drive Chromium through the same views the PostgreSQL pass already
@@ -54,31 +53,15 @@ if [[ " $databases " == *" sqlite "* ]]; then
   echo "== Test suite on SQLite (in memory): everything but the live-server tests"
   DATABASE_URL="" run_pytest "${workers[@]}" -m "not live_server and not multiserver" "$@" \
     || status=$?
-fi
-
-# tests/multiserver runs beside the live-server pass: that pass waits on its servers and
-# Chromium and keeps only about one of two cores busy, so the two together take ~30 s
-# less than one after the other (issue 24). Its output is shown when it ends.
-only_multiserver=("$@")
-[ $# -gt 0 ] || only_multiserver=(tests/multiserver)  # no need to collect the whole suite
-multiserver_log="$(mktemp /tmp/hairtx-multiserver.XXXXXX)"
-DATABASE_URL="" run_pytest -m multiserver "${only_multiserver[@]}" >"$multiserver_log" 2>&1 &
-multiserver_pid=$!
-trap 'kill "$multiserver_pid" 2>/dev/null || true' EXIT  # interrupted: do not leave it running
-
-if [[ " $databases " == *" sqlite "* ]]; then
   echo "== Test suite on SQLite (a file per worker): live-server and browser tests"
   DATABASE_URL="" run_pytest "${workers[@]}" -m "live_server and not multiserver" "$@" \
     || status=$?
 fi
 
-multiserver_status=0
-wait "$multiserver_pid" || multiserver_status=$?
-trap - EXIT
-echo "== tests/multiserver, beside the live-server pass (two gunicorns, its own PostgreSQL and S3 server)"
-cat "$multiserver_log"
-rm -f "$multiserver_log"
-[ "$multiserver_status" -eq 0 ] || status=$multiserver_status
+echo "== tests/multiserver, on its own (two gunicorns, its own PostgreSQL and S3 server)"
+only_multiserver=("$@")
+[ $# -gt 0 ] || only_multiserver=(tests/multiserver)  # no need to collect the whole suite
+DATABASE_URL="" run_pytest -m multiserver "${only_multiserver[@]}" || status=$?
 
 if [[ " $databases " == *" postgresql "* ]]; then
   echo "== Test suite on PostgreSQL: the tests that use the database, except the browser tests"
