@@ -61,6 +61,8 @@ def pre_fork(server, worker):
     ~1.7 ms step POST; frozen, 0.04 ms (bench/analysis.md). It also keeps the pages they
     sit on shared between the workers."""
     gc.freeze()
+
+
 # The access log would print paths with patients' secret tokens: keep it off and rely
 # on the proxy's log (with the same redaction) if one is needed.
 accesslog = None

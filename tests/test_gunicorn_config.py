@@ -1,8 +1,9 @@
 """hairtx/gunicorn.conf.py: servers on one machine never share a control socket."""
 
+import gc
 import runpy
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -52,8 +53,6 @@ def test_workers_are_forked_from_a_loaded_app_unless_turned_off(monkeypatch):
 
 def test_workers_start_with_what_the_master_loaded_frozen(monkeypatch):
     """A worker's garbage collector does not walk Django and the apps on every full pass."""
-    import gc
-
     config = load_config(monkeypatch)
     frozen_before = gc.get_freeze_count()
     try:
