@@ -335,6 +335,13 @@ class Wrk:
             cmd += ["-s", str(script)]
         return [*cmd, url]
 
+    def _wrk(self, url: str, conns: int, seconds: int, headers=(), script=None,
+             env=None) -> str:
+        """wrk's output for one run against ``url``."""
+        return subprocess.run(self.command(url, conns, seconds, headers, script),
+                              env={**os.environ, **(env or {})}, capture_output=True,
+                              text=True, check=True).stdout
+
     def alternate(self, first: dict, second: dict, rounds: int, seconds: int) -> dict:
         """Requests per second of two targets measured in turns at 8 connections
         (first, second, first, ...), ``rounds`` turns each of ``seconds`` seconds.
@@ -343,32 +350,23 @@ class Wrk:
         both see the same mix of the machine's fast and slow spells, so their ratio says
         more about the code than two runs minutes apart (bench/analysis.md).
         """
-        totals = {"first": [0, 0.0], "second": [0, 0.0]}
+        rates = {"first": [], "second": []}
         for _ in range(rounds):
             for side, target in (("first", first), ("second", second)):
-                cmd = self.command(target["url"], 8, seconds, target["headers"],
-                                   target["script"])
-                out = subprocess.run(cmd, env={**os.environ, **(target["env"] or {})},
-                                     capture_output=True, text=True, check=True).stdout
-                measured = parse_wrk(out)
-                totals[side][0] += measured["requests"]
-                totals[side][1] += (measured["requests"] / measured["rps"] if measured["rps"]
-                                    else seconds)
-        rps = {side: requests / elapsed for side, (requests, elapsed) in totals.items()}
+                rates[side].append(parse_wrk(self._wrk(conns=8, seconds=seconds,
+                                                       **target))["rps"])
+        rps = {side: sum(values) / rounds for side, values in rates.items()}  # equal turns
         return {"rounds": rounds, "seconds": seconds,
                 "first_rps": round(rps["first"], 1), "second_rps": round(rps["second"], 1),
                 "ratio": round(rps["second"] / rps["first"], 3)}
 
     def run(self, name: str, url: str, headers=(), script=None, env=None) -> dict:
-        env = {**os.environ, **(env or {})}
         if self.warmup:
-            subprocess.run(self.command(url, 8, self.warmup, headers, script), env=env,
-                           capture_output=True, text=True, check=True)
+            self._wrk(url, 8, self.warmup, headers, script, env)
         results = {}
         for conns in CONCURRENCY:
-            cmd = self.command(url, conns, self.duration, headers, script)
-            out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
-            results[f"c{conns}"] = parse_wrk(out)
+            results[f"c{conns}"] = parse_wrk(
+                self._wrk(url, conns, self.duration, headers, script, env))
             r = results[f"c{conns}"]
             log(f"  {name:<22} c={conns:<3} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:>7.2f} ms"
                 f"  p99 {r['p99_ms']:>8.2f} ms  errors {r['non_2xx_3xx']}/{r['socket_errors']}")
