@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 
 from assessments import intake
@@ -60,12 +61,30 @@ class IntakeTextField(PlainTextField):
         self.max_length = question.max_length
 
 
+class FixedChoices(BaseChoiceIterator):
+    """(value, label) pairs that are already in the shape Django normalises choices to.
+
+    Django keeps a choice iterator as it is, where it would normalise a tuple again for
+    the field and once more for its widget on every request: 120 of a step POST's ~2,770
+    Python calls (bench/analysis.md, "Step POST, the same page posted again").
+    """
+
+    def __init__(self, pairs: tuple[tuple[str, str], ...]):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
 @functools.cache
-def _choices(key: str, leave_out: str | None) -> tuple[tuple[str, str], ...]:
+def _choices(key: str, leave_out: str | None) -> FixedChoices:
     """A question's (value, label) pairs, made once per process: the labels are fixed
     text, and formatting them was a third of building a step's form on every request."""
-    return tuple((choice.value, _choice_label(choice)) for choice in QUESTIONS[key].choices
-                 if choice.value != leave_out)
+    return FixedChoices(tuple((choice.value, _choice_label(choice))
+                              for choice in QUESTIONS[key].choices if choice.value != leave_out))
 
 
 def field_for(question: Question, *, leave_out: str | None = None,

@@ -170,3 +170,25 @@ class TestSessionsThroughTheSharedCache:
         assert cached == store.decode(store.model.objects.get(
             session_key=store.session_key).session_data)
         assert json.dumps(cached)  # plain values only (the JSON session serializer)
+
+
+def test_choice_fields_keep_their_choices_as_made_and_still_check_them():
+    """The choices reach Django already normalised (forms.FixedChoices): Django keeps them
+    as they are instead of normalising them again for each field and widget per request.
+    The field still offers every intake value, in order, and refuses anything else."""
+    from django.utils.choices import normalize_choices
+
+    from assessments.forms import INVALID_CHOICE_MESSAGE, FixedChoices, StepForm
+
+    question = intake.QUESTIONS["age_band"]
+    form = StepForm({"age_band": "not-a-band"}, step=ABOUT_YOU, answers={})
+    field = form.fields["age_band"]
+    assert isinstance(field.choices, FixedChoices)
+    assert normalize_choices(field.choices) is field.choices
+    assert [value for value, _ in field.choices] == [c.value for c in question.choices]
+    assert [value for value, _ in field.widget.choices] == [c.value for c in question.choices]
+    assert not form.is_valid()
+    assert form.errors["age_band"] == [INVALID_CHOICE_MESSAGE]
+    good = StepForm({"age_band": question.choices[-1].value}, step=ABOUT_YOU, answers={})
+    good.is_valid()
+    assert "age_band" not in good.errors
