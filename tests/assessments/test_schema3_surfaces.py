@@ -102,7 +102,7 @@ class TestPerTreatmentResults:
 
 class TestNewQuestions:
     def test_family_plans_for_men_and_breastfeeding_for_everyone_else(self, client):
-        draft = start(client)
+        start(client)
         html = client.get(step_url(1)).content.decode()
         assert reveal_rules(html, "family_plans") == [["sex_at_birth", "any_of", ["male"]]]
         assert reveal_rules(html, "breastfeeding_now") == [["sex_at_birth", "none_of", ["male"]]]
