@@ -195,8 +195,7 @@ def cmd_render_loop(args) -> dict:
     # end: this machine's speed changes from one half-minute to the next (the same render
     # took 250 ms, then 420 ms, in one process; bench/analysis.md), and a burst measures
     # the speed of its own half-minute more than the render.
-    cycle = [(name, data, False) for name, data in
-             (examples[i % len(examples)] for i in range(args.count + 1))]
+    cycle = [(*examples[i % len(examples)], False) for i in range(args.count + 1)]
     plan = cycle[:1] + _spread_evenly(cycle[1:], [(TYPICAL, typical_data, True)] * args.typical)
     for i, (name, data, is_typical) in enumerate(plan):
         assessment = assessment_submit(draft=Draft.objects.create(answers=data))

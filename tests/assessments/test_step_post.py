@@ -19,9 +19,11 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.choices import normalize_choices
 
 from assessments import intake
 from assessments.drafts import draft_save_answers, live_draft
+from assessments.forms import INVALID_CHOICE_MESSAGE, FixedChoices, StepForm
 from assessments.models import Draft, QuestionnaireProgress
 from assessments.services import draft_save_step, draft_start
 
@@ -176,10 +178,6 @@ def test_choice_fields_keep_their_choices_as_made_and_still_check_them():
     """The choices reach Django already normalised (forms.FixedChoices): Django keeps them
     as they are instead of normalising them again for each field and widget per request.
     The field still offers every intake value, in order, and refuses anything else."""
-    from django.utils.choices import normalize_choices
-
-    from assessments.forms import INVALID_CHOICE_MESSAGE, FixedChoices, StepForm
-
     question = intake.QUESTIONS["age_band"]
     form = StepForm({"age_band": "not-a-band"}, step=ABOUT_YOU, answers={})
     field = form.fields["age_band"]
